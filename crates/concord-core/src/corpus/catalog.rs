@@ -1,0 +1,370 @@
+//! The corpus catalog, `catalog.toml`: curated metadata that the text cannot give (a date's
+//! missing year, the outlet, the people and their aliases). Every field is optional; a corpus
+//! builds without a catalog.
+//!
+//! ```toml
+//! [[person]]
+//! name = "Xi Jinping"            # id defaults to the slug of the name: xi-jinping
+//! aliases = ["Xi", "President Xi"]
+//! country = "china"              # a country slug (see data/countries.tsv)
+//! role = "President"
+//!
+//! [[country]]                    # more countries for the gazetteer
+//! slug = "kosovo"
+//! name = "Kosovo"
+//! demonyms = ["Kosovar"]
+//!
+//! [[document]]
+//! file = "000_b8054d8e205d4872.txt"
+//! date = "2020-07-20"            # YYYY, YYYY-MM or YYYY-MM-DD
+//! source = "Ministry of Foreign Affairs"
+//! kind = "phone-call"            # a slug
+//! participants = ["xi-jinping", "mahmoud-abbas"]
+//! # id = "…", title = "…" override the file stem and the first line
+//! ```
+//!
+//! Errors name the catalog file and the line of the offending value.
+
+use super::{CorpusError, ErrorKind};
+use crate::model::Date;
+use crate::text::{is_slug, slug};
+use serde::Deserialize;
+use std::ops::Range;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    person: Vec<RawPerson>,
+    #[serde(default)]
+    country: Vec<RawCountry>,
+    #[serde(default)]
+    document: Vec<RawDocument>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    id: Option<Spanned<String>>,
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    country: Option<Spanned<String>>,
+    role: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCountry {
+    slug: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    other_names: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    file: Spanned<String>,
+    id: Option<Spanned<String>>,
+    title: Option<String>,
+    date: Option<Spanned<String>>,
+    source: Option<String>,
+    kind: Option<Spanned<String>>,
+    #[serde(default)]
+    participants: Vec<Spanned<String>>,
+}
+
+/// A person as the catalog lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogPerson {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub role: Option<String>,
+}
+
+/// A country the catalog adds to the gazetteer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogCountry {
+    pub slug: String,
+    pub names: Vec<String>,
+    pub demonyms: Vec<String>,
+}
+
+/// What the catalog says about one corpus file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogDocument {
+    pub file: String,
+    /// Line of the entry's `file` key, for errors about the entry as a whole.
+    pub line: u32,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub source: Option<String>,
+    pub kind: Option<String>,
+    /// Person ids.
+    pub participants: Vec<String>,
+}
+
+/// A parsed and checked catalog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    pub people: Vec<CatalogPerson>,
+    pub countries: Vec<CatalogCountry>,
+    pub documents: Vec<CatalogDocument>,
+}
+
+impl Catalog {
+    /// Parses catalog text. `path` names the file in errors; `country_known` says whether a
+    /// country slug exists in the built-in gazetteer. Every problem found is returned, not
+    /// only the first.
+    pub fn parse(
+        path: &str,
+        text: &str,
+        country_known: impl Fn(&str) -> bool,
+    ) -> Result<Catalog, Vec<CorpusError>> {
+        let line_of = |span: Range<usize>| line_at(text, span.start);
+        let err = |line: u32, kind: ErrorKind| CorpusError {
+            file: path.to_string(),
+            line: Some(line),
+            kind,
+        };
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            vec![err(
+                e.span().map_or(1, line_of),
+                ErrorKind::Catalog(e.message().trim().to_string()),
+            )]
+        })?;
+        let mut errors = Vec::new();
+        let mut catalog = Catalog::default();
+
+        for c in raw.country {
+            if !is_slug(c.slug.get_ref()) {
+                errors.push(err(
+                    line_of(c.slug.span()),
+                    ErrorKind::Catalog(format!(
+                        "country slug `{}` must be lower-case letters, digits and hyphens",
+                        c.slug.get_ref()
+                    )),
+                ));
+            }
+            let mut names = vec![c.name];
+            names.extend(c.other_names);
+            catalog.countries.push(CatalogCountry {
+                slug: c.slug.into_inner(),
+                names,
+                demonyms: c.demonyms,
+            });
+        }
+        let known_country =
+            |s: &str| country_known(s) || catalog.countries.iter().any(|c| c.slug == s);
+
+        for p in raw.person {
+            let name = p.name.get_ref().trim().to_string();
+            let (id, id_line) = match &p.id {
+                Some(id) => (id.get_ref().clone(), line_of(id.span())),
+                None => (slug(&name), line_of(p.name.span())),
+            };
+            if name.is_empty() {
+                errors.push(err(
+                    line_of(p.name.span()),
+                    ErrorKind::Catalog("person `name` is empty".into()),
+                ));
+                continue;
+            }
+            if !is_slug(&id) {
+                errors.push(err(
+                    id_line,
+                    ErrorKind::Catalog(format!(
+                        "person id `{id}` must be lower-case letters, digits and hyphens (like `{}`)",
+                        slug(&name)
+                    )),
+                ));
+            }
+            if catalog.people.iter().any(|q| q.id == id) {
+                errors.push(err(
+                    id_line,
+                    ErrorKind::Catalog(format!("person id `{id}` is listed twice")),
+                ));
+            }
+            if let Some(c) = &p.country {
+                if !known_country(c.get_ref()) {
+                    errors.push(err(
+                        line_of(c.span()),
+                        ErrorKind::Catalog(format!(
+                            "unknown country `{}`: use a slug from data/countries.tsv (like `china`) or add a [[country]] entry",
+                            c.get_ref()
+                        )),
+                    ));
+                }
+            }
+            catalog.people.push(CatalogPerson {
+                id,
+                name,
+                aliases: p.aliases,
+                country: p.country.map(Spanned::into_inner),
+                role: p.role,
+            });
+        }
+
+        for d in raw.document {
+            let line = line_of(d.file.span());
+            if catalog
+                .documents
+                .iter()
+                .any(|e| e.file == *d.file.get_ref())
+            {
+                errors.push(err(
+                    line,
+                    ErrorKind::Catalog(format!(
+                        "file `{}` has two [[document]] entries",
+                        d.file.get_ref()
+                    )),
+                ));
+            }
+            let date = match &d.date {
+                Some(s) => match Date::parse_iso(s.get_ref()) {
+                    Some(date) => Some(date),
+                    None => {
+                        errors.push(err(
+                            line_of(s.span()),
+                            ErrorKind::BadDate(s.get_ref().clone()),
+                        ));
+                        None
+                    }
+                },
+                None => None,
+            };
+            if let Some(id) = &d.id {
+                if id.get_ref().is_empty()
+                    || id.get_ref().contains([',', ':', '&', '=', '#', '?', '/'])
+                    || id.get_ref().chars().any(char::is_whitespace)
+                {
+                    errors.push(err(
+                        line_of(id.span()),
+                        ErrorKind::Catalog(format!(
+                            "document id `{}` must not be empty or contain spaces or any of , : & = # ? /",
+                            id.get_ref()
+                        )),
+                    ));
+                }
+            }
+            if let Some(kind) = &d.kind {
+                if !is_slug(kind.get_ref()) {
+                    errors.push(err(
+                        line_of(kind.span()),
+                        ErrorKind::Catalog(format!(
+                            "kind `{}` must be a slug like `phone-call`",
+                            kind.get_ref()
+                        )),
+                    ));
+                }
+            }
+            for p in &d.participants {
+                if !catalog.people.iter().any(|q| q.id == *p.get_ref()) {
+                    errors.push(err(
+                        line_of(p.span()),
+                        ErrorKind::Catalog(format!(
+                            "participant `{}` is not a [[person]] id in the catalog",
+                            p.get_ref()
+                        )),
+                    ));
+                }
+            }
+            catalog.documents.push(CatalogDocument {
+                file: d.file.into_inner(),
+                line,
+                id: d.id.map(Spanned::into_inner),
+                title: d.title,
+                date,
+                source: d.source,
+                kind: d.kind.map(Spanned::into_inner),
+                participants: d
+                    .participants
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
+            });
+        }
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// 1-based line number of byte offset `at` in `text`.
+pub fn line_at(text: &str, at: usize) -> u32 {
+    let at = at.min(text.len());
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Catalog, Vec<String>> {
+        Catalog::parse("catalog.toml", text, |c| c == "china")
+            .map_err(|e| e.iter().map(|e| e.to_string()).collect())
+    }
+
+    #[test]
+    fn full_catalog() {
+        let c = parse(
+            r#"
+[[person]]
+name = "Xi Jinping"
+aliases = ["Xi"]
+country = "china"
+
+[[document]]
+file = "a.txt"
+date = "2020-07"
+participants = ["xi-jinping"]
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.people[0].id, "xi-jinping");
+        assert_eq!(c.documents[0].date.unwrap().to_string(), "2020-07");
+        assert_eq!(c.documents[0].line, 8);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = parse("[[document]]\nfile = \"a.txt\"\ndate = \"2020-02-30\"\n").unwrap_err();
+        assert_eq!(e, ["catalog.toml:3: bad date `2020-02-30`: use YYYY, YYYY-MM or YYYY-MM-DD with a real month and day"]);
+        let e = parse("[[person]]\nname = \"A B\"\ncountry = \"narnia\"\n").unwrap_err();
+        assert!(
+            e[0].starts_with("catalog.toml:3: unknown country `narnia`"),
+            "{e:?}"
+        );
+        let e = parse("[[document]]\nfile = \"a.txt\"\nparticipants = [\"nobody\"]\n").unwrap_err();
+        assert!(
+            e[0].starts_with("catalog.toml:3: participant `nobody`"),
+            "{e:?}"
+        );
+        let e = parse("[[document]]\nfile = \"a.txt\"\nfiel = 1\n").unwrap_err();
+        assert!(
+            e[0].starts_with("catalog.toml:3: unknown field `fiel`"),
+            "{e:?}"
+        );
+        let e = parse("[[document]\n").unwrap_err();
+        assert!(e[0].starts_with("catalog.toml:1: "), "{e:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let e = parse("[[document]]\nfile = \"a.txt\"\ndate = \"x\"\n[[document]]\nfile = \"a.txt\"\nkind = \"Phone Call\"\n").unwrap_err();
+        assert_eq!(e.len(), 3, "{e:?}");
+    }
+}

@@ -1,0 +1,97 @@
+//! Reading a corpus folder into an [`Input`].
+//!
+//! - `*.txt` files are documents, in the folder and its subfolders (path relative to the
+//!   folder, `/`-separated, sorted so the build is the same on every machine);
+//! - `catalog.toml` at the top is the catalog;
+//! - hidden files and folders (`.git`, `.DS_Store`), other files and unreadable entries are
+//!   listed in [`Input::skipped`] with the reason, so the report shows them.
+
+use super::{CorpusError, ErrorKind, Input, SourceFile};
+use std::fs;
+use std::path::Path;
+
+/// The catalog's file name at the top of a corpus folder.
+pub const CATALOG: &str = "catalog.toml";
+
+/// Reads the corpus folder `dir`.
+pub fn read(dir: &Path) -> Result<Input, CorpusError> {
+    let mut input = Input::default();
+    let meta = fs::metadata(dir).map_err(|e| CorpusError {
+        file: dir.display().to_string(),
+        line: None,
+        kind: ErrorKind::Unreadable(e.to_string()),
+    })?;
+    if !meta.is_dir() {
+        return Err(CorpusError {
+            file: dir.display().to_string(),
+            line: None,
+            kind: ErrorKind::Unreadable("not a folder".into()),
+        });
+    }
+    walk(dir, "", &mut input)?;
+    input.files.sort_by(|a, b| a.path.cmp(&b.path));
+    input.skipped.sort();
+    Ok(input)
+}
+
+/// Every path `read` looks at, for `cargo:rerun-if-changed`.
+pub fn watched_paths(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if let Ok(entries) = fs::read_dir(&d) {
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path.clone());
+                }
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> {
+    let unreadable = |path: &str, e: std::io::Error| CorpusError {
+        file: if path.is_empty() {
+            ".".into()
+        } else {
+            path.to_string()
+        },
+        line: None,
+        kind: ErrorKind::Unreadable(e.to_string()),
+    };
+    let mut entries: Vec<fs::DirEntry> = fs::read_dir(dir)
+        .map_err(|e| unreadable(prefix, e))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| unreadable(prefix, e))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!("{prefix}{name}");
+        if name.starts_with('.') {
+            input.skipped.push((rel, "hidden".into()));
+            continue;
+        }
+        let path = entry.path();
+        // Follows symbolic links, like a user would expect of a folder they dropped files in.
+        let meta = fs::metadata(&path).map_err(|e| unreadable(&rel, e))?;
+        if meta.is_dir() {
+            walk(&path, &format!("{rel}/"), input)?;
+        } else if prefix.is_empty() && name == CATALOG {
+            let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
+            input.catalog = Some(SourceFile { path: rel, bytes });
+        } else if name.ends_with(".txt") {
+            let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
+            input.files.push(SourceFile { path: rel, bytes });
+        } else {
+            input.skipped.push((
+                rel,
+                "not a .txt file (corpus files must end in .txt)".into(),
+            ));
+        }
+    }
+    Ok(())
+}

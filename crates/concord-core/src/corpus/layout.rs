@@ -1,0 +1,261 @@
+//! Deciding what each paragraph of a file is: title, dateline, heading, body or boilerplate.
+//!
+//! The rules, in order (each is general; none names a file or an outlet):
+//!
+//! 1. **Title**: the first paragraph, unless it reads as article text (over 40 words): then
+//!    the title is made from its first words and the paragraph stays body.
+//! 2. **Furniture line** (boilerplate): a short line without a sentence ending that is made of
+//!    site-furniture words (share, suggest, newsletter, join, support, patron, related,
+//!    latest, search, trends, … see [`lexicon::FURNITURE_WORDS`]): at most 5 words with one
+//!    such word, or at most 12 words with two or more.
+//! 3. **Trailing block** (boilerplate): from the earliest furniture line after the article
+//!    body such that furniture lines make up at least half of the paragraphs from there to
+//!    the end, everything is site furniture — including the related-post teasers and appeals
+//!    written as sentences that such blocks hold.
+//! 4. **Dateline**: among the three paragraphs after the title and before any body text, a
+//!    line of at most 10 words that holds a date and otherwise only dateline words, times and
+//!    numbers ("Updated 21:01, 05-Nov-2021"), or a short byline ("By Jane Roe").
+//! 5. **Heading**: a line of 3 to 14 words, in title case (at least 60% of its words of four or
+//!    more letters capitalised), with no sentence ending, between body paragraphs.
+//! 6. Everything else is **body**.
+
+use super::date::find_dates;
+use crate::model::Role;
+use crate::text::{lexicon, tokens, word_count};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Longest first paragraph that is still taken as a title.
+pub const MAX_TITLE_WORDS: usize = 40;
+
+/// Roles for `paragraphs` (the trimmed non-empty lines of one file, in order).
+pub fn roles(paragraphs: &[&str]) -> Vec<Role> {
+    let n = paragraphs.len();
+    let mut roles = vec![Role::Body; n];
+    if n == 0 {
+        return roles;
+    }
+    if word_count(paragraphs[0]) <= MAX_TITLE_WORDS {
+        roles[0] = Role::Title;
+    }
+    let furniture: Vec<bool> = paragraphs.iter().map(|p| is_furniture(p)).collect();
+    for (role, &f) in roles.iter_mut().zip(&furniture).skip(1) {
+        if f {
+            *role = Role::Boilerplate;
+        }
+    }
+    // Datelines: only before the first body paragraph, within three paragraphs of the title.
+    for i in 1..n.min(4) {
+        if roles[i] != Role::Body {
+            continue;
+        }
+        if is_dateline(paragraphs[i]) {
+            roles[i] = Role::Dateline;
+        } else {
+            break;
+        }
+    }
+    if let Some(start) = trailing_block(&furniture, &roles) {
+        for role in &mut roles[start..] {
+            *role = Role::Boilerplate;
+        }
+    }
+    // Headings need body text on both sides.
+    let body: Vec<usize> = (0..n).filter(|&i| roles[i] == Role::Body).collect();
+    if let (Some(&first), Some(&last)) = (body.first(), body.last()) {
+        for i in first + 1..last {
+            if roles[i] == Role::Body && is_heading(paragraphs[i]) {
+                roles[i] = Role::Heading;
+            }
+        }
+    }
+    roles
+}
+
+/// True for a short line of site furniture (rule 2).
+pub fn is_furniture(text: &str) -> bool {
+    if ends_sentence(text) {
+        return false;
+    }
+    let words: Vec<String> = text.unicode_words().map(str::to_lowercase).collect();
+    let hits = words
+        .iter()
+        .filter(|w| lexicon::contains(lexicon::FURNITURE_WORDS, w))
+        .count()
+        + usize::from(text.contains('©'));
+    (words.len() <= 5 && hits >= 1) || (words.len() <= 12 && hits >= 2)
+}
+
+/// Start of the trailing block of site furniture (rule 3), if the file has one.
+fn trailing_block(furniture: &[bool], roles: &[Role]) -> Option<usize> {
+    let first_body = roles.iter().position(|r| *r == Role::Body)?;
+    (first_body + 1..furniture.len()).find(|&i| {
+        furniture[i] && {
+            let tail = &furniture[i..];
+            let count = tail.iter().filter(|f| **f).count();
+            count * 2 >= tail.len()
+        }
+    })
+}
+
+/// True for a dateline or byline (rule 4).
+pub fn is_dateline(text: &str) -> bool {
+    if word_count(text) > 10 {
+        return false;
+    }
+    let toks = tokens(text);
+    if let Some(first) = toks.first() {
+        if first.text.eq_ignore_ascii_case("by") && !ends_sentence(text) && toks.len() > 1 {
+            return true;
+        }
+    }
+    let dates = find_dates(text);
+    if !dates.iter().any(|d| d.year.is_some()) {
+        return false;
+    }
+    toks.iter().filter(|t| t.is_word()).all(|t| {
+        let inside = dates.iter().any(|d| d.range.contains(&t.start));
+        let lower = t.text.to_lowercase();
+        inside
+            || t.text.bytes().all(|b| b.is_ascii_digit())
+            || lexicon::contains(lexicon::DATELINE_WORDS, &lower)
+            || lexicon::month_number(&lower).is_some()
+            || is_weekday(&lower)
+    })
+}
+
+/// True for a headline inside the body (rule 5).
+pub fn is_heading(text: &str) -> bool {
+    let words: Vec<&str> = text.unicode_words().collect();
+    if !(3..=14).contains(&words.len()) || ends_sentence(text) || text.ends_with(':') {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !long.is_empty() && capitalised * 10 >= long.len() * 6
+}
+
+/// True when the text ends like a sentence (or a quotation that ends one).
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || crate::text::fold_quote(c) == '"' || c == ')' || c == '\''
+    });
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+fn is_weekday(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Role::*;
+
+    #[test]
+    fn furniture_lines() {
+        for line in [
+            "Suggest To A Friend:",
+            "Search Trends",
+            "Join Our Newsletter",
+            "Related Posts",
+            "Share this article",
+            "Follow us on Telegram and WhatsApp for the latest updates",
+            "© 2023 Example Media",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+        for line in [
+            "Media reports said:",
+            "China For Peace Talks Between Palestine And Israel",
+            "Support for the two-state solution is growing.",
+            "China will continue to support Palestine in its just cause and join efforts to end the war",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for line in [
+            "Updated 21:01, 05-Nov-2021",
+            "2023-11-01 22:50",
+            "October 10, 2023",
+            "Published on Friday, 3 March 2023 at 10:00 GMT",
+            "By Jane Roe",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        assert!(!is_dateline(
+            "On November 1, 2023, Wang Yi had a phone call."
+        ));
+        assert!(!is_dateline("Talks resumed in October 2023"));
+    }
+
+    #[test]
+    fn trailing_block_takes_teasers_and_appeals() {
+        let paras = [
+            "A Title",
+            "Body text that says something.",
+            "More body text.",
+            "Support Our Site",
+            "We depend on readers. Please give what you can.",
+            "Related Posts",
+            "Another Story",
+            "A teaser of another story that runs on and on…",
+            "Join Our Newsletter",
+            "Latest News",
+        ];
+        assert_eq!(
+            roles(&paras),
+            [
+                Title,
+                Body,
+                Body,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate,
+                Boilerplate
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_furniture_line_mid_article_is_only_itself() {
+        let paras = [
+            "A Title",
+            "Body one.",
+            "Read more",
+            "Body two.",
+            "Body three.",
+            "Body four.",
+        ];
+        assert_eq!(roles(&paras), [Title, Body, Boilerplate, Body, Body, Body]);
+    }
+
+    #[test]
+    fn headings_need_body_around_them() {
+        let paras = [
+            "A Title",
+            "Body one.",
+            "Xi Offers Proposal For Lasting Solution",
+            "Body two.",
+            "Closing Words In Title Case",
+        ];
+        assert_eq!(roles(&paras), [Title, Body, Heading, Body, Body]);
+    }
+
+    #[test]
+    fn a_first_paragraph_of_article_text_is_not_a_title() {
+        let long = "word ".repeat(MAX_TITLE_WORDS + 1);
+        assert_eq!(roles(&[long.as_str(), "Body."]), [Body, Body]);
+    }
+}

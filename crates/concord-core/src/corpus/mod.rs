@@ -1,0 +1,880 @@
+//! From corpus files to [`Corpus`]: the first stage of the pipeline, run at build time.
+//!
+//! A corpus is a folder of UTF-8 `.txt` files, one document each, and an optional
+//! [`catalog`] (`catalog.toml`). For each file:
+//!
+//! 1. every non-empty line is a paragraph, numbered from 1 in file order (the number used in
+//!    links, `p=`); blank lines only separate;
+//! 2. [`layout`] gives each paragraph a role (title, dateline, heading, body, boilerplate);
+//! 3. the title is the first line with any leading date taken off (`date 2023-10-10 …`);
+//! 4. the date comes from the catalog, else the title's leading date, a dateline, or the first
+//!    body paragraphs ([`date`]); a day and month without a year take the catalog's year;
+//! 5. body paragraphs become statements, attributed by [`speakers`];
+//! 6. countries mentioned come from the [`gazetteer`](crate::text::gazetteer), the kind of
+//!    event from the catalog or cue words in the title and lead.
+//!
+//! Problems that make a file unusable are errors naming the file and line; everything that
+//! was guessed is a note in the [`Report`]. No file is dropped: a corpus that builds has one
+//! document per `.txt` file.
+
+pub mod catalog;
+pub mod date;
+pub mod folder;
+pub mod layout;
+pub mod report;
+pub mod speakers;
+
+use crate::model::{
+    Attribution, Corpus, DateOrigin, DocDate, Document, Paragraph, Person, Role, Statement,
+};
+use crate::text::gazetteer::Gazetteer;
+use crate::text::{collapse_space, lexicon, name_key, slug, tokens};
+use catalog::{Catalog, CatalogDocument};
+pub use report::{DocumentReport, Note, NoteLevel, Report};
+use speakers::{Attributor, Context, NameIndex};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+/// A file of the corpus folder, read but not yet decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the corpus folder, with `/` separators.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the builder needs: the corpus files, the catalog, and what the folder reader
+/// passed over (reported, never silently dropped).
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub files: Vec<SourceFile>,
+    pub catalog: Option<SourceFile>,
+    /// Paths not taken as corpus files, with the reason.
+    pub skipped: Vec<(String, String)>,
+}
+
+/// A problem that stops the corpus from building.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError {
+    /// The file at fault, relative to the corpus folder (or the folder itself).
+    pub file: String,
+    /// 1-based line, where one can be named.
+    pub line: Option<u32>,
+    pub kind: ErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The bytes are not UTF-8 (first bad byte at this offset).
+    NotUtf8 { byte: usize },
+    /// The file has NUL bytes: it is not text.
+    Binary,
+    /// The file has no non-blank line.
+    Empty,
+    /// The file or folder could not be read.
+    Unreadable(String),
+    /// The catalog is not valid TOML or breaks a catalog rule.
+    Catalog(String),
+    /// A catalog date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
+    BadDate(String),
+    /// Two documents would share an id.
+    DuplicateId { id: String, other: String },
+    /// The catalog names a file that is not in the corpus.
+    MissingFile(String),
+    /// The folder holds no `.txt` file.
+    NoDocuments,
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: ", self.file, line)?,
+            None => write!(f, "{}: ", self.file)?,
+        }
+        match &self.kind {
+            ErrorKind::NotUtf8 { byte } => write!(
+                f,
+                "not UTF-8 (invalid byte at offset {byte}); save the file as UTF-8 (for example with `iconv -f WINDOWS-1252 -t UTF-8`)"
+            ),
+            ErrorKind::Binary => write!(f, "holds NUL bytes: this is a binary file, not text"),
+            ErrorKind::Empty => write!(f, "is empty: a corpus file needs at least a title line"),
+            ErrorKind::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            ErrorKind::Catalog(msg) => write!(f, "{msg}"),
+            ErrorKind::BadDate(s) => write!(
+                f,
+                "bad date `{s}`: use YYYY, YYYY-MM or YYYY-MM-DD with a real month and day"
+            ),
+            ErrorKind::DuplicateId { id, other } => write!(
+                f,
+                "document id `{id}` is also the id of `{other}`; give one of them another `id` in the catalog"
+            ),
+            ErrorKind::MissingFile(name) => write!(
+                f,
+                "the catalog names `{name}`, which is not a .txt file of the corpus"
+            ),
+            ErrorKind::NoDocuments => write!(f, "holds no .txt file: nothing to build"),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// All the errors of one build, shown one per line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Errors(pub Vec<CorpusError>);
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+/// Builds the corpus and its report from files already read.
+pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
+    let mut gazetteer = Gazetteer::built_in();
+    let catalog = match &input.catalog {
+        Some(file) => {
+            let text = decode(file).map_err(|e| Errors(vec![e]))?;
+            let known = |s: &str| gazetteer.countries().iter().any(|c| c.slug == s);
+            Catalog::parse(&file.path, &text, known).map_err(Errors)?
+        }
+        None => Catalog::default(),
+    };
+    for c in &catalog.countries {
+        let names: Vec<&str> = c.names.iter().map(String::as_str).collect();
+        let demonyms: Vec<&str> = c.demonyms.iter().map(String::as_str).collect();
+        gazetteer.add(&c.slug, &names, &demonyms);
+    }
+
+    let mut errors = Vec::new();
+    let catalog_path = input
+        .catalog
+        .as_ref()
+        .map_or("catalog.toml", |c| c.path.as_str());
+    let entries: HashMap<&str, &CatalogDocument> = catalog
+        .documents
+        .iter()
+        .map(|d| (d.file.as_str(), d))
+        .collect();
+    for d in &catalog.documents {
+        if !input.files.iter().any(|f| f.path == d.file) {
+            errors.push(CorpusError {
+                file: catalog_path.to_string(),
+                line: Some(d.line),
+                kind: ErrorKind::MissingFile(d.file.clone()),
+            });
+        }
+    }
+    if input.files.is_empty() {
+        errors.push(CorpusError {
+            file: ".".into(),
+            line: None,
+            kind: ErrorKind::NoDocuments,
+        });
+    }
+
+    // Decode every file first, so that all broken files are reported together.
+    let mut files: Vec<(&SourceFile, String)> = Vec::new();
+    for file in &input.files {
+        match decode(file) {
+            Ok(text) => files.push((file, text)),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // Ids must be unique.
+    let mut ids: BTreeMap<String, &str> = BTreeMap::new();
+    for (file, _) in &files {
+        let entry = entries.get(file.path.as_str());
+        let id = document_id(&file.path, entry.copied());
+        if let Some(other) = ids.insert(id.clone(), &file.path) {
+            errors.push(CorpusError {
+                file: if entry.is_some_and(|e| e.id.is_some()) {
+                    catalog_path.to_string()
+                } else {
+                    file.path.clone()
+                },
+                line: entry.filter(|e| e.id.is_some()).map(|e| e.line),
+                kind: ErrorKind::DuplicateId {
+                    id,
+                    other: other.to_string(),
+                },
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
+    }
+
+    let mut builder = Builder {
+        gazetteer,
+        people: catalog
+            .people
+            .iter()
+            .map(|p| Person {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                country: p.country.clone(),
+                role: p.role.clone(),
+                aliases: p.aliases.clone(),
+                guessed: false,
+            })
+            .collect(),
+        report: Report {
+            corpus_files: input.files.len(),
+            skipped: input.skipped.clone(),
+            ..Report::default()
+        },
+    };
+    let mut documents: Vec<Document> = files
+        .iter()
+        .map(|(file, text)| builder.document(file, text, entries.get(file.path.as_str()).copied()))
+        .collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    builder.report.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let corpus = Corpus {
+        documents,
+        people: builder.people,
+    };
+    builder.report.people = corpus.people.clone();
+    Ok((corpus, builder.report))
+}
+
+/// The id of a file: the catalog's, else the file name without folders and extension.
+fn document_id(path: &str, entry: Option<&CatalogDocument>) -> String {
+    if let Some(id) = entry.and_then(|e| e.id.clone()) {
+        return id;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".txt").unwrap_or(name).to_string()
+}
+
+/// UTF-8 text of a file (a byte-order mark removed), or the error naming the line.
+fn decode(file: &SourceFile) -> Result<String, CorpusError> {
+    let err = |line, kind| CorpusError {
+        file: file.path.clone(),
+        line,
+        kind,
+    };
+    let bytes = file
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&file.bytes);
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(err(Some(line_of_byte(bytes, at)), ErrorKind::Binary));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        err(
+            Some(line_of_byte(bytes, at)),
+            ErrorKind::NotUtf8 { byte: at },
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(err(None, ErrorKind::Empty));
+    }
+    Ok(text.to_string())
+}
+
+fn line_of_byte(bytes: &[u8], at: usize) -> u32 {
+    bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+}
+
+struct Builder {
+    gazetteer: Gazetteer,
+    people: Vec<Person>,
+    report: Report,
+}
+
+impl Builder {
+    fn document(
+        &mut self,
+        file: &SourceFile,
+        text: &str,
+        entry: Option<&CatalogDocument>,
+    ) -> Document {
+        let id = document_id(&file.path, entry);
+        let mut notes: Vec<Note> = Vec::new();
+        let mut note = |line: Option<u32>, level: NoteLevel, message: String| {
+            notes.push(Note {
+                file: file.path.clone(),
+                line,
+                level,
+                message,
+            })
+        };
+
+        // 1–2. Paragraphs and roles.
+        let lines: Vec<(u32, &str)> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i as u32 + 1, l.trim()))
+            .filter(|(_, l)| !l.is_empty())
+            .collect();
+        let texts: Vec<&str> = lines.iter().map(|(_, l)| *l).collect();
+        let roles = layout::roles(&texts);
+        let paragraphs: Vec<Paragraph> = lines
+            .iter()
+            .zip(&roles)
+            .enumerate()
+            .map(|(i, ((line, text), role))| Paragraph {
+                n: i as u32 + 1,
+                line: *line,
+                role: *role,
+                text: text.to_string(),
+            })
+            .collect();
+
+        // 3. Title.
+        let first = &paragraphs[0];
+        let leading = date::leading_date(&first.text);
+        let title = if let Some(t) = entry.and_then(|e| e.title.clone()) {
+            t
+        } else if first.role == Role::Title {
+            collapse_space(
+                leading
+                    .as_ref()
+                    .map_or(first.text.as_str(), |(_, rest)| rest),
+            )
+        } else {
+            let words: Vec<&str> = first.text.split_whitespace().take(12).collect();
+            note(
+                Some(first.line),
+                NoteLevel::Guess,
+                format!(
+                    "the first line reads as article text ({}+ words), so the title is its first words; set `title` in the catalog",
+                    layout::MAX_TITLE_WORDS
+                ),
+            );
+            format!("{}…", words.join(" "))
+        };
+
+        // 4. Date.
+        let date = self.date(&paragraphs, leading.map(|(d, _)| d), entry, &mut note);
+
+        // 5. Statements.
+        let body: Vec<&Paragraph> = paragraphs.iter().filter(|p| p.role == Role::Body).collect();
+        let body_texts: Vec<&str> = body.iter().map(|p| p.text.as_str()).collect();
+        let (statements, participants) = self.statements(&body, &body_texts, entry, &mut note);
+
+        // 6. Countries, kind, source.
+        let mut countries: Vec<String> = Vec::new();
+        for p in paragraphs
+            .iter()
+            .filter(|p| matches!(p.role, Role::Title | Role::Heading | Role::Body))
+        {
+            for c in self.gazetteer.countries_in(&p.text) {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+            }
+        }
+        let kind = match entry.and_then(|e| e.kind.clone()) {
+            Some(k) => Some(k),
+            None => {
+                let lead = body.first().map_or("", |p| p.text.as_str());
+                let guess = guess_kind(&title, lead);
+                match &guess {
+                    Some(k) => note(
+                        None,
+                        NoteLevel::Guess,
+                        format!("kind `{k}` guessed from the title and first paragraph"),
+                    ),
+                    None => note(
+                        None,
+                        NoteLevel::Guess,
+                        "kind of event not found; set `kind` in the catalog".into(),
+                    ),
+                }
+                guess
+            }
+        };
+        let source = entry.and_then(|e| e.source.clone());
+        if source.is_none() {
+            note(
+                None,
+                NoteLevel::Guess,
+                "source unknown; set `source` in the catalog".into(),
+            );
+        }
+        if statements.is_empty() {
+            note(
+                None,
+                NoteLevel::Warning,
+                "no body paragraph: the document has no statements".into(),
+            );
+        }
+
+        self.report.documents.push(DocumentReport {
+            id: id.clone(),
+            file: file.path.clone(),
+            paragraphs: paragraphs.len(),
+            statements: statements.len(),
+            attributed: statements.iter().filter(|s| s.speaker.is_some()).count(),
+            boilerplate_lines: paragraphs
+                .iter()
+                .filter(|p| p.role == Role::Boilerplate)
+                .map(|p| p.line)
+                .collect(),
+            date: date.clone(),
+        });
+        self.report.notes.extend(notes);
+
+        Document {
+            id,
+            file: file.path.clone(),
+            title,
+            date,
+            source,
+            kind,
+            participants,
+            countries,
+            paragraphs,
+            statements,
+        }
+    }
+
+    fn date(
+        &self,
+        paragraphs: &[Paragraph],
+        title_date: Option<crate::model::Date>,
+        entry: Option<&CatalogDocument>,
+        note: &mut impl FnMut(Option<u32>, NoteLevel, String),
+    ) -> DocDate {
+        use crate::model::Precision;
+        // From the text: the title's leading date, a dateline, then the first two body
+        // paragraphs (full dates first, then a day and month without a year).
+        let mut from_text = title_date.map(|d| (d, paragraphs[0].line));
+        let mut yearless: Option<(u8, u8, u32, String)> = None;
+        let candidates = paragraphs
+            .iter()
+            .filter(|p| p.role == Role::Dateline)
+            .chain(paragraphs.iter().filter(|p| p.role == Role::Body).take(2));
+        for p in candidates {
+            for f in date::find_dates(&p.text) {
+                match f.date() {
+                    Some(d) if from_text.is_none() && d.precision() != Precision::Year => {
+                        from_text = Some((d, p.line))
+                    }
+                    None if yearless.is_none() => {
+                        yearless =
+                            Some((f.month, f.day, p.line, p.text[f.range.clone()].to_string()))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let catalog = entry.and_then(|e| e.date);
+        match (catalog, from_text) {
+            (Some(c), Some((t, line))) => {
+                if c.year != t.year
+                    || (c.month != 0 && t.month != c.month)
+                    || (c.day != 0 && t.day != c.day)
+                {
+                    note(
+                        Some(line),
+                        NoteLevel::Warning,
+                        format!("the catalog date {c} disagrees with {t} in the text; the catalog's is used"),
+                    );
+                }
+                DocDate {
+                    date: Some(c),
+                    origin: DateOrigin::Catalog,
+                }
+            }
+            (Some(c), None) => match yearless {
+                // A day and month in the text complete a catalog year (or year and month).
+                Some((m, d, line, found))
+                    if c.precision() == Precision::Year
+                        || (c.precision() == Precision::Month && c.month == m) =>
+                {
+                    match crate::model::Date::new(c.year, m, d) {
+                        Some(full) => {
+                            note(Some(line), NoteLevel::Guess, format!("date {full}: `{found}` from the text, the year from the catalog"));
+                            DocDate {
+                                date: Some(full),
+                                origin: DateOrigin::TextAndCatalog { line },
+                            }
+                        }
+                        None => DocDate {
+                            date: Some(c),
+                            origin: DateOrigin::Catalog,
+                        },
+                    }
+                }
+                _ => DocDate {
+                    date: Some(c),
+                    origin: DateOrigin::Catalog,
+                },
+            },
+            (None, Some((t, line))) => DocDate {
+                date: Some(t),
+                origin: DateOrigin::Text { line },
+            },
+            (None, None) => {
+                match yearless {
+                    Some((_, _, line, found)) => note(
+                        Some(line),
+                        NoteLevel::Warning,
+                        format!("`{found}` has no year, so the document is undated; give its `date` (or just the year) in the catalog"),
+                    ),
+                    None => note(None, NoteLevel::Warning, "no date found; give `date` in the catalog".into()),
+                }
+                DocDate::UNKNOWN
+            }
+        }
+    }
+
+    fn statements(
+        &mut self,
+        body: &[&Paragraph],
+        body_texts: &[&str],
+        entry: Option<&CatalogDocument>,
+        note: &mut impl FnMut(Option<u32>, NoteLevel, String),
+    ) -> (Vec<Statement>, Vec<u32>) {
+        // The names this document can use: every listed person's names and aliases, and
+        // people found in its text. A guessed person's first and last names count only in
+        // documents that name them in full.
+        let mut local: Vec<Person> = self.people.clone();
+        let mut names = NameIndex::default();
+        for (i, p) in local.iter().enumerate() {
+            names.add(&p.name, i as u32);
+            if !p.guessed {
+                for a in &p.aliases {
+                    names.add(a, i as u32);
+                }
+            }
+        }
+        // Discovery looks past guessed people too, so that what one document tells of them
+        // (a country, an office) completes what another did.
+        let curated = NameIndex::of_people(
+            &self
+                .people
+                .iter()
+                .filter(|p| !p.guessed)
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        for d in speakers::discover(body_texts, &curated, &self.gazetteer) {
+            let id = slug(&d.name);
+            let index = match local.iter().position(|p| p.id == id) {
+                Some(i) => {
+                    let known = &mut local[i];
+                    if known.guessed {
+                        known.country = known.country.take().or(d.country.clone());
+                        known.role = known.role.take().or(d.role.clone());
+                        if let Some(global) = self.people.get_mut(i) {
+                            global.country.clone_from(&known.country);
+                            global.role.clone_from(&known.role);
+                        }
+                    }
+                    i
+                }
+                None => {
+                    local.push(Person {
+                        id,
+                        name: d.name.clone(),
+                        country: d.country.clone(),
+                        role: d.role.clone(),
+                        aliases: d.aliases.clone(),
+                        guessed: true,
+                    });
+                    local.len() - 1
+                }
+            };
+            names.add(&d.name, index as u32);
+        }
+        // Guessed people named in full here lend their short names to this document.
+        let named_in_full: Vec<u32> = {
+            let full = NameIndex::of_people(
+                &local
+                    .iter()
+                    .map(|p| Person {
+                        aliases: vec![],
+                        ..p.clone()
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            body_texts
+                .iter()
+                .flat_map(|t| full.people_in(&tokens(t)))
+                .collect()
+        };
+        for &i in &named_in_full {
+            if local[i as usize].guessed {
+                for a in local[i as usize].aliases.clone() {
+                    if !self.is_common_word(&a) {
+                        names.add(&a, i);
+                    }
+                }
+            }
+        }
+
+        let mut document_people: Vec<u32> = entry
+            .map(|e| {
+                e.participants
+                    .iter()
+                    .filter_map(|id| local.iter().position(|p| p.id == *id).map(|i| i as u32))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for t in body_texts {
+            for p in names.people_in(&tokens(t)) {
+                if !document_people.contains(&p) {
+                    document_people.push(p);
+                }
+            }
+        }
+
+        let attributor = Attributor {
+            people: &local,
+            names: &names,
+            gazetteer: &self.gazetteer,
+        };
+        let mut ctx = Context {
+            document_people,
+            ..Context::default()
+        };
+        let mut local_statements = Vec::new();
+        for p in body {
+            let (speaker, how) = attributor.attribute(&p.text, &ctx);
+            if how == Attribution::Narrator && starts_with_pronoun(&p.text) {
+                note(
+                    Some(p.line),
+                    NoteLevel::Guess,
+                    "a pronoun opens this paragraph but no earlier speaker was found; left to the narrator".into(),
+                );
+            }
+            let toks = tokens(&p.text);
+            ctx.previous = speaker;
+            ctx.previous_quoted = toks.iter().any(|t| t.is_quote());
+            ctx.previous_named = names.people_in(&toks);
+            ctx.last_speaker = speaker.or(ctx.last_speaker);
+            local_statements.push(Statement {
+                p: p.n,
+                speaker,
+                attribution: how,
+            });
+        }
+
+        // Keep guessed people who speak; give everyone their index in the corpus table.
+        let mut map: HashMap<u32, u32> = HashMap::new();
+        let mut global = |i: u32, people: &mut Vec<Person>| -> u32 {
+            *map.entry(i).or_insert_with(|| {
+                let person = &local[i as usize];
+                match people.iter().position(|p| p.id == person.id) {
+                    Some(g) => g as u32,
+                    None => {
+                        note(None, NoteLevel::Guess, format!(
+                            "speaker `{}` ({}) found in the text; add them to the catalog to curate their name, country and role",
+                            person.name, person.id
+                        ));
+                        people.push(person.clone());
+                        people.len() as u32 - 1
+                    }
+                }
+            })
+        };
+        let statements: Vec<Statement> = local_statements
+            .into_iter()
+            .map(|s| Statement {
+                speaker: s.speaker.map(|i| global(i, &mut self.people)),
+                ..s
+            })
+            .collect();
+        let participants: Vec<u32> = match entry.filter(|e| !e.participants.is_empty()) {
+            Some(e) => e
+                .participants
+                .iter()
+                .filter_map(|id| {
+                    self.people
+                        .iter()
+                        .position(|p| p.id == *id)
+                        .map(|i| i as u32)
+                })
+                .collect(),
+            None => {
+                let mut seen = Vec::new();
+                for s in &statements {
+                    if let Some(p) = s.speaker {
+                        if !seen.contains(&p) {
+                            seen.push(p);
+                        }
+                    }
+                }
+                seen
+            }
+        };
+        (statements, participants)
+    }
+
+    /// True for a word that must not become a guessed person's short name: a country name
+    /// or demonym, or a word of the lexicon.
+    fn is_common_word(&self, word: &str) -> bool {
+        let toks = tokens(word);
+        let lower = word.to_lowercase();
+        self.gazetteer.match_at(&toks, 0).is_some()
+            || lexicon::contains(lexicon::TITLE_WORDS, &lower)
+            || lexicon::contains(lexicon::ORGANISATION_WORDS, &lower)
+            || name_key(word).chars().count() < 2
+    }
+}
+
+fn starts_with_pronoun(text: &str) -> bool {
+    tokens(text)
+        .first()
+        .is_some_and(|t| lexicon::contains(lexicon::PRONOUNS, &t.text.to_lowercase()))
+}
+
+/// The kind of event, from cue words in the title and the first body paragraph.
+pub fn guess_kind(title: &str, lead: &str) -> Option<String> {
+    let words: Vec<String> = tokens(&format!("{title} {lead}"))
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    lexicon::KIND_CUES
+        .iter()
+        .find(|(_, groups)| {
+            groups
+                .iter()
+                .all(|g| g.iter().any(|cue| words.iter().any(|w| w == cue)))
+        })
+        .map(|(kind, _)| kind.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(files: &[(&str, &[u8])], catalog: Option<&str>) -> Input {
+        Input {
+            files: files
+                .iter()
+                .map(|(p, b)| SourceFile {
+                    path: p.to_string(),
+                    bytes: b.to_vec(),
+                })
+                .collect(),
+            catalog: catalog.map(|c| SourceFile {
+                path: "catalog.toml".into(),
+                bytes: c.as_bytes().to_vec(),
+            }),
+            skipped: vec![],
+        }
+    }
+
+    fn errors(i: &Input) -> Vec<String> {
+        build(i)
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            guess_kind("Envoy has phone call with minister", "").as_deref(),
+            Some("envoy-call")
+        );
+        assert_eq!(
+            guess_kind("A talks with B", "On Monday, A spoke with B on the phone.").as_deref(),
+            Some("phone-call")
+        );
+        assert_eq!(
+            guess_kind("A in Beijing", "A met B.").as_deref(),
+            Some("meeting")
+        );
+        assert_eq!(guess_kind("Weather report", "It rained."), None);
+    }
+
+    #[test]
+    fn bad_files_are_named_with_their_line() {
+        let e = errors(&input(&[("a.txt", b"Title\n\nBody \xE9t\xE9.\n")], None));
+        assert_eq!(e, ["a.txt:3: not UTF-8 (invalid byte at offset 12); save the file as UTF-8 (for example with `iconv -f WINDOWS-1252 -t UTF-8`)"]);
+        let e = errors(&input(&[("a.txt", b" \n\t\n")], None));
+        assert_eq!(
+            e,
+            ["a.txt: is empty: a corpus file needs at least a title line"]
+        );
+        let e = errors(&input(&[("a.txt", b"T\nx\0y")], None));
+        assert_eq!(
+            e,
+            ["a.txt:2: holds NUL bytes: this is a binary file, not text"]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_missing_files() {
+        let e = errors(&input(
+            &[("x/a.txt", b"T\nB."), ("y/a.txt", b"T\nB.")],
+            None,
+        ));
+        assert_eq!(e, ["y/a.txt: document id `a` is also the id of `x/a.txt`; give one of them another `id` in the catalog"]);
+        let e = errors(&input(
+            &[("a.txt", b"T\nB."), ("b.txt", b"T\nB.")],
+            Some("[[document]]\nfile = \"b.txt\"\nid = \"a\"\n\n[[document]]\nfile = \"c.txt\"\n"),
+        ));
+        assert_eq!(e, [
+            "catalog.toml:6: the catalog names `c.txt`, which is not a .txt file of the corpus",
+            "catalog.toml:2: document id `a` is also the id of `a.txt`; give one of them another `id` in the catalog",
+        ]);
+    }
+
+    #[test]
+    fn all_errors_at_once() {
+        let e = errors(&input(&[("a.txt", b""), ("b.txt", b"\xff")], None));
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn a_small_document() {
+        let (corpus, report) = build(&input(
+            &[(
+                "memo.txt",
+                "date 2022-03-04 Ministers Talk\n\nKenyan Foreign Minister Amina Odhiambo said the talks went well.\nShe added that more would follow.\n“We are close,” she said.\nShare this\n".as_bytes(),
+            )],
+            None,
+        ))
+        .unwrap();
+        let d = &corpus.documents[0];
+        assert_eq!(d.title, "Ministers Talk");
+        assert_eq!(d.date.date.unwrap().to_string(), "2022-03-04");
+        assert_eq!(d.date.origin, DateOrigin::Text { line: 1 });
+        assert_eq!(d.statements.len(), 3);
+        assert_eq!(d.paragraphs.last().unwrap().role, Role::Boilerplate);
+        let who: Vec<Option<&str>> = d
+            .statements
+            .iter()
+            .map(|s| s.speaker.map(|p| corpus.people[p as usize].id.as_str()))
+            .collect();
+        assert_eq!(who, [Some("amina-odhiambo"); 3]);
+        assert_eq!(corpus.people[0].country.as_deref(), Some("kenya"));
+        assert!(corpus.people[0].guessed);
+        assert_eq!(d.countries, ["kenya"]);
+        assert_eq!(report.documents.len(), 1);
+        assert_eq!(report.corpus_files, 1);
+    }
+
+    #[test]
+    fn catalog_year_completes_a_yearless_date() {
+        let (corpus, _) = build(&input(
+            &[("a.txt", b"A Call\nOn 20 July, A spoke with B.\n")],
+            Some("[[document]]\nfile = \"a.txt\"\ndate = \"2020\"\n"),
+        ))
+        .unwrap();
+        let date = &corpus.documents[0].date;
+        assert_eq!(date.date.unwrap().to_string(), "2020-07-20");
+        assert_eq!(date.origin, DateOrigin::TextAndCatalog { line: 2 });
+    }
+}

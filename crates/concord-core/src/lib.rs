@@ -1,0 +1,18 @@
+//! Concord's engine: everything that is not web glue, usable natively and in the browser.
+//!
+//! The pipeline, one module a stage:
+//!
+//! - [`corpus`] — corpus folder → [`model::Corpus`]: paragraphs, roles, titles, dates,
+//!   statements and speakers, with a build report (build time only: feature `build`);
+//! - [`embed`] — the compact form `build.rs` embeds in the app, and its decoder;
+//! - [`text`] — every text-handling rule and word list, shared by all stages;
+//! - [`model`] — the plain data the stages pass along.
+//!
+//! The search index, query language, highlighting, KWIC and comparison join as further
+//! stages after `corpus`.
+
+#[cfg(feature = "build")]
+pub mod corpus;
+pub mod embed;
+pub mod model;
+pub mod text;
