@@ -1,8 +1,10 @@
 //! `concord-corpus`: check a corpus folder the way the app build will, without building it.
 //!
 //! ```text
-//! concord-corpus report [DIR]   print the build report (default DIR: seeds)
-//! concord-corpus json [DIR]     print the documents and statements as JSON-like text
+//! concord-corpus report [DIR]       print the build report (default DIR: seeds)
+//! concord-corpus statements [DIR]   print every statement with its speaker
+//! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
+//!                                   roles and speakers, for crates/concord-core/tests/expect/
 //! ```
 
 use concord_core::corpus::{self, folder};
@@ -16,8 +18,8 @@ fn main() -> ExitCode {
         [c, d] => (c.as_str(), PathBuf::from(d)),
         _ => ("help", PathBuf::new()),
     };
-    if command != "report" && command != "statements" {
-        eprintln!("usage: concord-corpus report|statements [DIR]");
+    if !["report", "statements", "expect"].contains(&command) {
+        eprintln!("usage: concord-corpus report|statements|expect [DIR]");
         return ExitCode::from(2);
     }
     let input = match folder::read(&dir) {
@@ -31,6 +33,8 @@ fn main() -> ExitCode {
         Ok((corpus, report)) => {
             if command == "report" {
                 print!("{report}");
+            } else if command == "expect" {
+                print!("{}", expectations(&dir, &corpus));
             } else {
                 for d in &corpus.documents {
                     println!(
@@ -58,4 +62,75 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The expectation file for `corpus` (format read by tests/expectations.rs).
+fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> String {
+    use concord_core::model::{DateOrigin, Role};
+    use std::fmt::Write;
+    let q = |s: &str| format!("{s:?}");
+    let list = |v: Vec<String>| format!("[{}]", v.join(", "));
+    let mut out = String::new();
+    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
+    let _ = writeln!(
+        out,
+        "# Expected build of this corpus; checked by tests/expectations.rs."
+    );
+    let _ = writeln!(
+        out,
+        "# Written by `concord-corpus expect`, then read and corrected by hand."
+    );
+    let _ = writeln!(out, "corpus = {}", q(&dir.display().to_string()));
+    let _ = writeln!(out, "documents = {}", corpus.documents.len());
+    let _ = writeln!(out, "statements = {statements}");
+    for d in &corpus.documents {
+        let role = |r: Role| {
+            list(
+                d.paragraphs
+                    .iter()
+                    .filter(|p| p.role == r)
+                    .map(|p| p.n.to_string())
+                    .collect(),
+            )
+        };
+        let person = |i: &u32| q(&corpus.people[*i as usize].id);
+        let _ = writeln!(out, "\n[[document]]");
+        let _ = writeln!(out, "id = {}", q(&d.id));
+        let _ = writeln!(out, "title = {}", q(&d.title));
+        let date = d.date.date.map_or("undated".to_string(), |x| x.to_string());
+        let _ = writeln!(out, "date = {}", q(&date));
+        let from = match d.date.origin {
+            DateOrigin::Text { line } => format!("text:{line}"),
+            DateOrigin::TextAndCatalog { line } => format!("text+catalog:{line}"),
+            DateOrigin::Catalog => "catalog".into(),
+            DateOrigin::None => "none".into(),
+        };
+        let _ = writeln!(out, "date_from = {}", q(&from));
+        let _ = writeln!(out, "kind = {}", q(d.kind.as_deref().unwrap_or("")));
+        let _ = writeln!(out, "source = {}", q(d.source.as_deref().unwrap_or("")));
+        let _ = writeln!(
+            out,
+            "participants = {}",
+            list(d.participants.iter().map(person).collect())
+        );
+        let _ = writeln!(
+            out,
+            "countries = {}",
+            list(d.countries.iter().map(|c| q(c)).collect())
+        );
+        let _ = writeln!(out, "datelines = {}", role(Role::Dateline));
+        let _ = writeln!(out, "headings = {}", role(Role::Heading));
+        let _ = writeln!(out, "boilerplate = {}", role(Role::Boilerplate));
+        let _ = writeln!(out, "# paragraph number = speaker id, or \"narrator\"");
+        let _ = writeln!(out, "[document.speakers]");
+        for s in &d.statements {
+            let who = s.speaker.as_ref().map_or(q("narrator"), person);
+            let text: String = d
+                .paragraph(s.p)
+                .map(|p| p.text.chars().take(60).collect())
+                .unwrap_or_default();
+            let _ = writeln!(out, "{} = {who}  # {}", s.p, text.replace('\n', " "));
+        }
+    }
+    out
 }

@@ -306,6 +306,10 @@ fn speaks_after(toks: &[Token<'_>], end: usize, a: &Attributor<'_>) -> bool {
     let mut skipped_phrase = false;
     let mut skipped_words = 0;
     while let Some(t) = toks.get(j) {
+        // "The envoy, Hanna Dahl, called…": the name was itself the appositive.
+        if t.is_punct(',') && j == end && speaks_after(toks, j + 1, a) {
+            return true;
+        }
         if !skipped_phrase && (t.is_punct(',') || is_word(t, "on")) {
             // One appositive ", the Assistant Minister …," or "on behalf of …,".
             let start = if t.is_punct(',') { j + 1 } else { j };
@@ -592,6 +596,17 @@ fn name_from(
             break;
         }
     }
+    // An office may hold words of its own before its title word ("Fisheries Minister",
+    // "Trade Envoy"): the name starts after the run's last office word, if a name remains.
+    if let Some(k) = (s..e)
+        .rev()
+        .find(|&k| is_office(&toks[k].text.to_lowercase()))
+    {
+        if toks[k + 1..e].iter().filter(|t| t.is_word()).count() >= min_words {
+            title.extend(toks[s..=k].iter().filter(|t| t.is_word()).map(|t| t.text));
+            s = k + 1;
+        }
+    }
     let words: Vec<&Token<'_>> = toks[s..e].iter().filter(|t| t.is_word()).collect();
     let first = words.first()?;
     let last = words.last()?;
@@ -700,6 +715,10 @@ mod tests {
         assert_eq!(
             named("Noting that he agrees, Lima said the talks matter."),
             Some("Ana Lima".into())
+        );
+        assert_eq!(
+            named("The Swedish minister, Tomas Berg, called for calm."),
+            Some("Tomas Berg".into())
         );
     }
 
@@ -826,6 +845,14 @@ mod tests {
                 "Amina Odhiambo".into(),
                 Some("kenya".into()),
                 Some("Foreign Minister".into())
+            )]
+        );
+        assert_eq!(
+            discovered(&["Norwegian Fisheries Minister Per Askeland said so."]),
+            [(
+                "Per Askeland".into(),
+                Some("norway".into()),
+                Some("Fisheries Minister".into())
             )]
         );
         assert_eq!(

@@ -1,0 +1,211 @@
+//! Data-driven checks of whole corpora: every file in `tests/expect/` names a corpus folder
+//! (relative to the workspace root) and pins, for each document, its title, date and where
+//! the date came from, kind, source, participants, countries, the paragraphs that are
+//! datelines, headings and boilerplate, and the speaker of every statement.
+//!
+//! To add a corpus: `cargo run -p concord-core --bin concord-corpus -- expect DIR >
+//! crates/concord-core/tests/expect/NAME.toml`, then read it and correct what is wrong — the
+//! file states what *should* come out, not what happens to.
+
+use concord_core::corpus::{build, folder};
+use concord_core::model::{Corpus, DateOrigin, Document, Role};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    corpus: String,
+    documents: usize,
+    statements: usize,
+    document: Vec<ExpectedDocument>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedDocument {
+    id: String,
+    title: String,
+    date: String,
+    date_from: String,
+    kind: String,
+    source: String,
+    participants: Vec<String>,
+    countries: Vec<String>,
+    datelines: Vec<u32>,
+    headings: Vec<u32>,
+    boilerplate: Vec<u32>,
+    speakers: BTreeMap<String, String>,
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn check_document(corpus: &Corpus, d: &Document, e: &ExpectedDocument) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut eq = |what: &str, got: String, want: String| {
+        if got != want {
+            problems.push(format!("{}: {what}: got {got:?}, expected {want:?}", d.id));
+        }
+    };
+    eq("title", d.title.clone(), e.title.clone());
+    eq(
+        "date",
+        d.date.date.map_or("undated".into(), |x| x.to_string()),
+        e.date.clone(),
+    );
+    let from = match d.date.origin {
+        DateOrigin::Text { line } => format!("text:{line}"),
+        DateOrigin::TextAndCatalog { line } => format!("text+catalog:{line}"),
+        DateOrigin::Catalog => "catalog".into(),
+        DateOrigin::None => "none".into(),
+    };
+    eq("date_from", from, e.date_from.clone());
+    eq("kind", d.kind.clone().unwrap_or_default(), e.kind.clone());
+    eq(
+        "source",
+        d.source.clone().unwrap_or_default(),
+        e.source.clone(),
+    );
+    let person = |i: &u32| corpus.people[*i as usize].id.clone();
+    eq(
+        "participants",
+        format!(
+            "{:?}",
+            d.participants.iter().map(person).collect::<Vec<_>>()
+        ),
+        format!("{:?}", e.participants),
+    );
+    eq(
+        "countries",
+        format!("{:?}", d.countries),
+        format!("{:?}", e.countries),
+    );
+    let with_role = |r: Role| {
+        format!(
+            "{:?}",
+            d.paragraphs
+                .iter()
+                .filter(|p| p.role == r)
+                .map(|p| p.n)
+                .collect::<Vec<_>>()
+        )
+    };
+    eq(
+        "datelines",
+        with_role(Role::Dateline),
+        format!("{:?}", e.datelines),
+    );
+    eq(
+        "headings",
+        with_role(Role::Heading),
+        format!("{:?}", e.headings),
+    );
+    eq(
+        "boilerplate",
+        with_role(Role::Boilerplate),
+        format!("{:?}", e.boilerplate),
+    );
+    let got: BTreeMap<String, String> = d
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                s.p.to_string(),
+                s.speaker.as_ref().map_or("narrator".into(), person),
+            )
+        })
+        .collect();
+    for (p, want) in &e.speakers {
+        match got.get(p) {
+            Some(g) if g == want => {}
+            Some(g) => problems.push(format!(
+                "{}: paragraph {p}: speaker {g:?}, expected {want:?}",
+                d.id
+            )),
+            None => problems.push(format!("{}: paragraph {p} is not a statement", d.id)),
+        }
+    }
+    for p in got.keys().filter(|p| !e.speakers.contains_key(*p)) {
+        problems.push(format!(
+            "{}: statement {p} is not in the expectations",
+            d.id
+        ));
+    }
+    problems
+}
+
+#[test]
+fn corpora_build_as_expected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expect");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/expect")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "expected the seeds and the test corpus");
+    let mut problems = Vec::new();
+    for file in &files {
+        let expected: Expected = toml::from_str(&std::fs::read_to_string(file).expect("read"))
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let input = folder::read(&workspace().join(&expected.corpus)).expect("corpus folder");
+        let (corpus, report) = build(&input).unwrap_or_else(|e| panic!("{}: {e}", expected.corpus));
+        let name = file.file_name().unwrap().to_string_lossy();
+        // Nothing dropped: one document per corpus file, as the report says.
+        assert_eq!(report.corpus_files, input.files.len());
+        assert_eq!(corpus.documents.len(), input.files.len(), "{name}");
+        if corpus.documents.len() != expected.documents {
+            problems.push(format!(
+                "{name}: {} documents, expected {}",
+                corpus.documents.len(),
+                expected.documents
+            ));
+        }
+        let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
+        if statements != expected.statements {
+            problems.push(format!(
+                "{name}: {statements} statements, expected {}",
+                expected.statements
+            ));
+        }
+        for e in &expected.document {
+            match corpus.documents.iter().find(|d| d.id == e.id) {
+                Some(d) => problems.extend(
+                    check_document(&corpus, d, e)
+                        .into_iter()
+                        .map(|p| format!("{name}: {p}")),
+                ),
+                None => problems.push(format!("{name}: no document {}", e.id)),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn boilerplate_never_becomes_a_statement() {
+    let input = folder::read(&workspace().join("seeds")).unwrap();
+    let (corpus, _) = build(&input).unwrap();
+    for d in &corpus.documents {
+        for s in &d.statements {
+            assert_eq!(
+                d.paragraph(s.p).unwrap().role,
+                Role::Body,
+                "{} p{}",
+                d.id,
+                s.p
+            );
+        }
+    }
+}
+
+#[test]
+fn the_embedded_form_round_trips() {
+    let input = folder::read(&workspace().join("seeds")).unwrap();
+    let (corpus, _) = build(&input).unwrap();
+    let bytes = concord_core::embed::encode(&corpus);
+    assert_eq!(concord_core::embed::decode(&bytes).unwrap(), corpus);
+}
