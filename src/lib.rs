@@ -1,1 +1,19 @@
+//! The Concord web app: Yew components, URL state and browser glue. All corpus logic lives in
+//! `concord-core`; this crate only shows it.
+//!
+//! - [`data`] — the corpus compiled in by `build.rs`, decoded once;
+//! - [`route`] — the view state in the URL (the link format);
+//! - [`mod@format`] — how dates, kinds and people are written on screen;
+//! - [`app`] — the root component: URL ↔ state, notices, page frame;
+//! - [`components`] — the document list and the reader.
 
+pub mod app;
+pub mod components;
+pub mod data;
+pub mod format;
+pub mod route;
+
+/// Mounts the app on the page body.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -14,6 +14,30 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// Curated people (from the catalog) first, then people found in the text.
     pub people: Vec<Person>,
+    /// Display names of the countries that documents mention or people belong to, by slug.
+    pub countries: Vec<Country>,
+}
+
+impl Corpus {
+    /// The display name of a country slug (the slug itself if the corpus has no name for it).
+    pub fn country_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.countries
+            .iter()
+            .find(|c| c.slug == slug)
+            .map_or(slug, |c| c.name.as_str())
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+/// A country's slug and display name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    pub slug: String,
+    pub name: String,
 }
 
 /// One corpus file.

@@ -33,6 +33,11 @@ fn main() -> ExitCode {
         Ok((corpus, report)) => {
             if command == "report" {
                 print!("{report}");
+                println!();
+                println!(
+                    "embedded form (in the app's wasm): {} bytes",
+                    concord_core::embed::encode(&corpus).len()
+                );
             } else if command == "expect" {
                 print!("{}", expectations(&dir, &corpus));
             } else {

@@ -25,7 +25,7 @@ pub mod report;
 pub mod speakers;
 
 use crate::model::{
-    Attribution, Corpus, DateOrigin, DocDate, Document, Paragraph, Person, Role, Statement,
+    Attribution, Corpus, Country, DateOrigin, DocDate, Document, Paragraph, Person, Role, Statement,
 };
 use crate::text::gazetteer::Gazetteer;
 use crate::text::{collapse_space, lexicon, name_key, slug, tokens};
@@ -240,9 +240,29 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         .collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     builder.report.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut slugs: Vec<&str> = documents
+        .iter()
+        .flat_map(|d| d.countries.iter().map(String::as_str))
+        .chain(builder.people.iter().filter_map(|p| p.country.as_deref()))
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    let countries = slugs
+        .into_iter()
+        .map(|slug| Country {
+            slug: slug.to_string(),
+            name: builder
+                .gazetteer
+                .countries()
+                .iter()
+                .find(|c| c.slug == slug)
+                .map_or_else(|| slug.to_string(), |c| c.name.clone()),
+        })
+        .collect();
     let corpus = Corpus {
         documents,
         people: builder.people,
+        countries,
     };
     builder.report.people = corpus.people.clone();
     Ok((corpus, builder.report))

@@ -270,7 +270,7 @@ impl Attributor<'_> {
 
     /// The second mention of "A and B" when `end` is just after A.
     fn coordinated(&self, toks: &[Token<'_>], end: usize) -> Option<Mention> {
-        if !toks.get(end).is_some_and(|t| t.text == "and") {
+        if toks.get(end).is_none_or(|t| t.text != "and") {
             return None;
         }
         // Titles and demonyms may stand before the second name: "and Palestinian President Abbas".

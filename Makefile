@@ -1,0 +1,104 @@
+# Concord — the two commands a newcomer runs are `make serve` and `make test`.
+# Every target installs what it needs when it is missing (idempotently), so a fresh machine
+# with Rust, npm and apt needs nothing else.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION        := 0.21.14
+# Must equal the `=` pin of wasm-bindgen in Cargo.toml (checked by `make tools`).
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION     := 132
+
+TOOLS        := $(CURDIR)/.tools
+export PATH  := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+RELEASE_DIST := $(CURDIR)/target/release-dist
+WASM         := wasm32-unknown-unknown
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help tools browser serve release report test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
+
+help:
+	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
+	@echo "make test    — every check CI runs: format, lint, unit, browser and end-to-end tests"
+	@echo "make release — optimized build into target/release-dist/ (works under any sub-path)"
+	@echo "make report  — the corpus build report (CONCORD_CORPUS=dir to check another corpus)"
+
+## Tools ###################################################################################
+
+tools:
+	@grep -q '^wasm-bindgen = "=$(WASM_BINDGEN_VERSION)"' Cargo.toml \
+		|| { echo "Makefile WASM_BINDGEN_VERSION differs from Cargo.toml's wasm-bindgen pin" >&2; exit 1; }
+	@rustup target list --installed | grep -qx $(WASM) || rustup target add $(WASM)
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' \
+		|| cargo install --locked trunk --version $(TRUNK_VERSION)
+	@# Without --locked: its lock file pins a crate version the registry no longer serves.
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' \
+		|| cargo install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@# Only npm's binaryen reads today's wasm; installed locally, on PATH via $(TOOLS).
+	@wasm-opt --version 2>/dev/null | grep -q 'version_$(BINARYEN_VERSION)' \
+		|| npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error binaryen@$(BINARYEN_VERSION)
+	@cargo fetch --quiet
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+		|| { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+
+## Build ###################################################################################
+
+serve: tools
+	trunk serve
+
+release: tools
+	trunk build --release --dist $(RELEASE_DIST)
+	@cargo run --quiet -p concord-core --bin concord-corpus -- report $${CONCORD_CORPUS:-seeds} > $(RELEASE_DIST).report.txt
+	@echo "release: $(RELEASE_DIST) (corpus report: $(RELEASE_DIST).report.txt)"
+
+report:
+	cargo run --quiet -p concord-core --bin concord-corpus -- report $${CONCORD_CORPUS:-seeds}
+
+## Tests ###################################################################################
+
+test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e sizes
+	@echo "make test: all checks passed"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy --workspace --target $(WASM) --quiet -- -D warnings
+	cargo clippy -p concord --target $(WASM) --all-targets --quiet -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+test-core:
+	cargo test -p concord-core
+
+# The app's pure modules (URL state, formatting), natively.
+test-app:
+	cargo test -p concord --lib --doc
+
+# A second corpus and a bad one, through build.rs and CONCORD_CORPUS, as a user would.
+test-build-corpus:
+	bash tests/build-corpus.sh
+
+# Components mounted in headless Chromium (wasm-bindgen-test).
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test -p concord --target $(WASM) --test web
+
+# The release dist/ served on 127.0.0.1 (at / and under a sub-path), driven over WebDriver.
+test-e2e:
+	CONCORD_DIST=$(RELEASE_DIST) cargo test -p concord --test e2e -- --test-threads=2
+
+sizes:
+	@wasm=$$(ls $(RELEASE_DIST)/*.wasm); js=$$(ls $(RELEASE_DIST)/*.js); \
+	printf 'sizes: wasm %s bytes (%s gzip), js %s bytes (%s gzip); %s\n' \
+		$$(stat -c %s $$wasm) $$(gzip -9c $$wasm | wc -c) $$(stat -c %s $$js) $$(gzip -9c $$js | wc -c) \
+		"$$(grep "^embedded" $(RELEASE_DIST).report.txt)"
+
+clean:
+	cargo clean
+	rm -rf dist $(TOOLS)

@@ -1,0 +1,117 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the embedded corpus decodes in
+//! wasm, and the app's views render it. Run by `make test-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use concord::app::App;
+use concord::data;
+use concord_core::model::Role;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Points the page URL at `query`, mounts a fresh app in its own element and renders it.
+async fn mount(query: &str) -> Element {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .unwrap();
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn count(root: &Element, selector: &str) -> usize {
+    root.query_selector_all(selector).unwrap().length() as usize
+}
+
+#[wasm_bindgen_test]
+fn the_embedded_corpus_decodes_in_wasm() {
+    let corpus = data::corpus().expect("embedded corpus");
+    assert!(!corpus.documents.is_empty());
+    for d in &corpus.documents {
+        assert!(!d.title.is_empty(), "{}", d.id);
+        for s in &d.statements {
+            assert_eq!(d.paragraph(s.p).unwrap().role, Role::Body);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_list_shows_every_document() {
+    let corpus = data::corpus().unwrap();
+    let root = mount("").await;
+    assert_eq!(count(&root, "tbody tr[data-doc]"), corpus.documents.len());
+    for d in &corpus.documents {
+        let row = root
+            .query_selector(&format!("tr[data-doc=\"{}\"]", d.id))
+            .unwrap()
+            .expect("a row per document");
+        assert!(row.text_content().unwrap().contains(&d.title));
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_reader_shows_statements_then_the_original_text() {
+    let corpus = data::corpus().unwrap();
+    // The document with the most boilerplate shows the toggle best.
+    let doc = corpus
+        .documents
+        .iter()
+        .max_by_key(|d| {
+            d.paragraphs
+                .iter()
+                .filter(|p| p.role == Role::Boilerplate)
+                .count()
+        })
+        .unwrap();
+    let root = mount(&format!("?doc={}", doc.id)).await;
+    assert_eq!(
+        count(&root, "article.statement[data-doc][data-p]"),
+        doc.statements.len()
+    );
+    assert_eq!(count(&root, ".statement .speaker"), doc.statements.len());
+
+    let original: HtmlElement = root
+        .query_selector("nav.toggle a:last-child")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    original.click();
+    yew::scheduler::flush().await;
+    assert_eq!(count(&root, "ol.original li[data-p]"), doc.paragraphs.len());
+    let boilerplate = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.role == Role::Boilerplate)
+        .count();
+    assert_eq!(count(&root, "li[data-role=boilerplate]"), boilerplate);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_link_shows_a_notice_and_the_list() {
+    let root_count = data::corpus().unwrap().documents.len();
+    let root = mount("?doc=%3Cscript%3Ealert(1)%3C%2Fscript%3E&zoom=9").await;
+    let notices = root
+        .query_selector(".notices")
+        .unwrap()
+        .expect("notices shown");
+    let text = notices.text_content().unwrap();
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "payload shown as text: {text}"
+    );
+    assert!(text.contains("zoom"), "{text}");
+    assert_eq!(count(&root, "script"), 0);
+    assert_eq!(count(&root, "tbody tr[data-doc]"), root_count);
+    root.remove();
+}
