@@ -17,13 +17,14 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
+.PHONY: help tools browser serve release report screenshots test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
 	@echo "make test    — every check CI runs: format, lint, unit, browser and end-to-end tests"
 	@echo "make release — optimized build into target/release-dist/ (works under any sub-path)"
 	@echo "make report  — the corpus build report (CONCORD_CORPUS=dir to check another corpus)"
+	@echo "make screenshots — PNGs of every view in target/screenshots/"
 
 ## Tools ###################################################################################
 
@@ -60,6 +61,10 @@ release: tools
 report:
 	cargo run --quiet -p concord-core --bin concord-corpus -- report $${CONCORD_CORPUS:-seeds}
 
+# PNGs of every view (desktop, 375 px, dark) in target/screenshots/, to look at.
+screenshots: tools browser release
+	CONCORD_DIST=$(RELEASE_DIST) cargo test -p concord --test e2e -- --ignored screenshots --nocapture
+
 ## Tests ###################################################################################
 
 test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e sizes
@@ -77,7 +82,8 @@ test-core:
 
 # The app's pure modules (URL state, formatting), natively.
 test-app:
-	cargo test -p concord --lib --doc
+	cargo test -p concord --lib
+	cargo test -p concord --doc
 
 # A second corpus and a bad one, through build.rs and CONCORD_CORPUS, as a user would.
 test-build-corpus:

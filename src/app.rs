@@ -96,7 +96,13 @@ pub fn app() -> Html {
         _ => "Concord — statement explorer".to_string(),
     };
     use_effect_with(title, |title| gloo::utils::document().set_title(title));
-    use_effect_with(route.clone(), focus_and_scroll);
+    // On load the page keeps the browser's focus (Tab reaches the skip link first); after a
+    // move, focus goes to the new view.
+    let moved = use_mut_ref(|| false);
+    use_effect_with(route.clone(), move |route| {
+        let after_move = std::mem::replace(&mut *moved.borrow_mut(), true);
+        focus_and_scroll(route, after_move);
+    });
 
     let corpus = match corpus.as_ref() {
         Ok(c) => CorpusRef(c.clone()),
@@ -167,15 +173,18 @@ pub fn link_click(nav: &Nav, to: Route) -> Callback<MouseEvent> {
     })
 }
 
-/// After a move: the paragraph named by `p` is scrolled to; otherwise the page's heading
+/// The paragraph named by `p` is scrolled to; otherwise, after a move, the page's heading
 /// takes focus (so keyboard and screen-reader users land on the new view) at the top.
-fn focus_and_scroll(route: &Route) {
+fn focus_and_scroll(route: &Route, after_move: bool) {
     let document = gloo::utils::document();
     if let Some(p) = route.p {
         if let Some(el) = document.get_element_by_id(&format!("p-{p}")) {
             el.scroll_into_view();
             return;
         }
+    }
+    if !after_move {
+        return;
     }
     if let Some(h1) = document.query_selector("main h1").ok().flatten() {
         if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {

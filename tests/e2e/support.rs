@@ -1,0 +1,235 @@
+//! The harness: the release `dist/` served on 127.0.0.1 (at `/` and under `/concord/`), one
+//! ChromeDriver and headless Chromium per test, and helpers that wait for what a user sees.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::future::Future;
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The sub-path the app is served under, besides `/`.
+pub const SUB_PATH: &str = "/concord/";
+const WAIT: Duration = Duration::from_secs(15);
+
+fn dist() -> PathBuf {
+    let dir = std::env::var_os("CONCORD_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release-dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release build at {} (run `make release`, or `make test`, which builds it)",
+        dir.display()
+    );
+    dir
+}
+
+/// Starts (once per test binary) a static file server for the release build; its port.
+pub fn server_port() -> u16 {
+    static PORT: OnceLock<u16> = OnceLock::new();
+    *PORT.get_or_init(|| {
+        let root = dist();
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let url = request
+                    .url()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
+                    .to_string();
+                // Like static hosts: the sub-path without its slash redirects to it.
+                if url == SUB_PATH.trim_end_matches('/') {
+                    let to = tiny_http::Header::from_bytes("Location", SUB_PATH).expect("header");
+                    let _ = request.respond(tiny_http::Response::empty(301).with_header(to));
+                    continue;
+                }
+                let path = url.strip_prefix(SUB_PATH).unwrap_or(&url);
+                let path = path.trim_start_matches('/');
+                let file = if path.is_empty() || path.ends_with('/') {
+                    root.join(path).join("index.html")
+                } else {
+                    root.join(path)
+                };
+                // Nothing outside dist/ is served.
+                let inside = file
+                    .canonicalize()
+                    .ok()
+                    .filter(|f| f.starts_with(root.canonicalize().expect("dist")));
+                let response = match inside.and_then(|f| std::fs::read(f).ok()) {
+                    Some(bytes) => {
+                        let kind = match file.extension().and_then(|e| e.to_str()) {
+                            Some("html") => "text/html; charset=utf-8",
+                            Some("js") => "text/javascript",
+                            Some("wasm") => "application/wasm",
+                            Some("css") => "text/css",
+                            _ => "application/octet-stream",
+                        };
+                        let header =
+                            tiny_http::Header::from_bytes("Content-Type", kind).expect("header");
+                        tiny_http::Response::from_data(bytes)
+                            .with_header(header)
+                            .boxed()
+                    }
+                    None => tiny_http::Response::from_string("not found")
+                        .with_status_code(404)
+                        .boxed(),
+                };
+                let _ = request.respond(response);
+            }
+        });
+        port
+    })
+}
+
+/// The app's address under the sub-path, with `query` (which starts with `?` or is empty).
+pub fn url(query: &str) -> String {
+    format!("http://127.0.0.1:{}{SUB_PATH}{query}", server_port())
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+async fn start_browser(extra_args: &[&str]) -> (Driver, Client) {
+    let chromedriver =
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let port = free_port();
+    let driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {chromedriver}: {e} (make browser installs it)")
+            }),
+    );
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < WAIT,
+            "chromedriver did not listen on {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut args = vec![
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--window-size=1280,900",
+    ];
+    args.extend_from_slice(extra_args);
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "binary": chromium, "args": args }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+    (driver, client)
+}
+
+/// Runs one browser test: a fresh Chromium, the test body, then the browser closed whether
+/// the body passed or panicked (the panic is then raised again).
+pub async fn run<F, Fut>(test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_with(&[], test).await
+}
+
+/// [`run`] with more Chromium arguments (a window size, a colour scheme).
+pub async fn run_with<F, Fut>(args: &[&str], test: F)
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let (driver, client) = start_browser(args).await;
+    let outcome = tokio::spawn(test(client.clone())).await;
+    let _ = client.close().await;
+    drop(driver);
+    if let Err(e) = outcome {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("test task failed: {e}"),
+        }
+    }
+}
+
+/// Waits for an element matching `css`.
+pub async fn find(c: &Client, css: &str) -> Element {
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
+}
+
+/// Every element matching `css` (after waiting for the first).
+pub async fn find_all(c: &Client, css: &str) -> Vec<Element> {
+    find(c, css).await;
+    c.find_all(Locator::Css(css)).await.expect("find_all")
+}
+
+/// Waits until `check` holds for the page, polling.
+pub async fn until<F, Fut>(c: &Client, what: &str, check: F)
+where
+    F: Fn(Client) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let start = Instant::now();
+    while !check(c.clone()).await {
+        assert!(start.elapsed() < WAIT, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The page's current query string (`?…` or empty) and path.
+pub async fn location(c: &Client) -> (String, String) {
+    let u = c.current_url().await.expect("url");
+    (
+        u.path().to_string(),
+        u.query().map(|q| format!("?{q}")).unwrap_or_default(),
+    )
+}
+
+/// The corpus the release build embeds (built natively from the same folder).
+pub fn corpus() -> &'static concord_core::model::Corpus {
+    static CORPUS: OnceLock<concord_core::model::Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let dir =
+            std::env::var_os("CONCORD_CORPUS").map_or_else(|| root.join("seeds"), |d| root.join(d));
+        let input = concord_core::corpus::folder::read(&dir).expect("corpus folder");
+        concord_core::corpus::build(&input)
+            .expect("corpus builds")
+            .0
+    })
+}
