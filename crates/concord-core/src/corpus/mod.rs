@@ -886,6 +886,54 @@ mod tests {
         assert_eq!(report.corpus_files, 1);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any text builds (or is refused as empty) without panicking, and the document keeps
+        /// every non-empty line as a paragraph, in order, with statements only from body text.
+        #[test]
+        fn any_text_builds_with_its_invariants(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "\\PC{0,80}",
+                    "(Xi|He|The Chinese president|“We|Share|Updated|On 20 July,|date 2023-10-10) [a-z ,.“”\"]{0,40}(said|added|stressed)?[ .]{0,2}",
+                    "[ \t\u{a0}]{0,3}",
+                ],
+                0..25,
+            )
+        ) {
+            let text = lines.join("\n");
+            let built = build(&input(&[("t.txt", text.as_bytes())], None));
+            let expected: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            match built {
+                Err(e) => proptest::prop_assert!(expected.is_empty(), "{e}"),
+                Ok((corpus, report)) => {
+                    let d = &corpus.documents[0];
+                    let got: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                    proptest::prop_assert_eq!(got, expected);
+                    for (i, p) in d.paragraphs.iter().enumerate() {
+                        proptest::prop_assert_eq!(p.n as usize, i + 1);
+                    }
+                    for s in &d.statements {
+                        proptest::prop_assert_eq!(d.paragraph(s.p).unwrap().role, Role::Body);
+                        if let Some(sp) = s.speaker {
+                            proptest::prop_assert!((sp as usize) < corpus.people.len());
+                        }
+                    }
+                    proptest::prop_assert_eq!(report.documents.len(), 1);
+                }
+            }
+        }
+
+        #[test]
+        fn found_dates_are_valid_and_on_char_boundaries(text in "\\PC{0,120}") {
+            for f in date::find_dates(&text) {
+                proptest::prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                proptest::prop_assert!(f.year.is_none() || f.date().is_some());
+            }
+        }
+    }
+
     #[test]
     fn catalog_year_completes_a_yearless_date() {
         let (corpus, _) = build(&input(
