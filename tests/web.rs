@@ -65,12 +65,7 @@ async fn the_reader_shows_statements_then_the_original_text() {
     let doc = corpus
         .documents
         .iter()
-        .max_by_key(|d| {
-            d.paragraphs
-                .iter()
-                .filter(|p| p.role == Role::Boilerplate)
-                .count()
-        })
+        .max_by_key(|d| d.with_role(Role::Boilerplate).count())
         .unwrap();
     let root = mount(&format!("?doc={}", doc.id)).await;
     assert_eq!(
@@ -88,11 +83,7 @@ async fn the_reader_shows_statements_then_the_original_text() {
     original.click();
     yew::scheduler::flush().await;
     assert_eq!(count(&root, "ol.original li[data-p]"), doc.paragraphs.len());
-    let boilerplate = doc
-        .paragraphs
-        .iter()
-        .filter(|p| p.role == Role::Boilerplate)
-        .count();
+    let boilerplate = doc.with_role(Role::Boilerplate).count();
     assert_eq!(count(&root, "li[data-role=boilerplate]"), boilerplate);
     root.remove();
 }

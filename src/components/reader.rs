@@ -28,11 +28,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         text,
         ..Route::doc(&doc.id)
     };
-    let hidden = doc
-        .paragraphs
-        .iter()
-        .filter(|p| p.role == Role::Boilerplate)
-        .count();
+    let hidden = doc.with_role(Role::Boilerplate).count();
     html! {
         <article class="reader" aria-labelledby="doc-title">
             <p class="crumbs"><Link to={Route::default()}>{ "← All documents" }</Link></p>

@@ -131,12 +131,7 @@ async fn the_original_text_shows_boilerplate_with_roles() {
         let doc = corpus()
             .documents
             .iter()
-            .max_by_key(|d| {
-                d.paragraphs
-                    .iter()
-                    .filter(|p| p.role == Role::Boilerplate)
-                    .count()
-            })
+            .max_by_key(|d| d.with_role(Role::Boilerplate).count())
             .unwrap();
         c.goto(&url(&format!("?doc={}", doc.id))).await.unwrap();
         let toggle = find(&c, "nav.toggle a:last-child").await;

@@ -69,6 +69,11 @@ impl Document {
         n.checked_sub(1)
             .and_then(|i| self.paragraphs.get(i as usize))
     }
+
+    /// The paragraphs that have `role`, in order.
+    pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Paragraph> + '_ {
+        self.paragraphs.iter().filter(move |p| p.role == role)
+    }
 }
 
 /// One non-empty line of a corpus file.
@@ -207,6 +212,19 @@ pub enum DateOrigin {
         line: u32,
     },
     None,
+}
+
+impl std::fmt::Display for DateOrigin {
+    /// The compact form used in expectation files: `text:2`, `text+catalog:3`, `catalog`,
+    /// `none`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateOrigin::Text { line } => write!(f, "text:{line}"),
+            DateOrigin::TextAndCatalog { line } => write!(f, "text+catalog:{line}"),
+            DateOrigin::Catalog => write!(f, "catalog"),
+            DateOrigin::None => write!(f, "none"),
+        }
+    }
 }
 
 /// Someone who can speak in a statement.

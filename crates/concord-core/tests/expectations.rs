@@ -8,7 +8,7 @@
 //! file states what *should* come out, not what happens to.
 
 use concord_core::corpus::{build, folder};
-use concord_core::model::{Corpus, DateOrigin, Document, Role};
+use concord_core::model::{Corpus, Document, Role};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -56,13 +56,7 @@ fn check_document(corpus: &Corpus, d: &Document, e: &ExpectedDocument) -> Vec<St
         d.date.date.map_or("undated".into(), |x| x.to_string()),
         e.date.clone(),
     );
-    let from = match d.date.origin {
-        DateOrigin::Text { line } => format!("text:{line}"),
-        DateOrigin::TextAndCatalog { line } => format!("text+catalog:{line}"),
-        DateOrigin::Catalog => "catalog".into(),
-        DateOrigin::None => "none".into(),
-    };
-    eq("date_from", from, e.date_from.clone());
+    eq("date_from", d.date.origin.to_string(), e.date_from.clone());
     eq("kind", d.kind.clone().unwrap_or_default(), e.kind.clone());
     eq(
         "source",
@@ -83,16 +77,7 @@ fn check_document(corpus: &Corpus, d: &Document, e: &ExpectedDocument) -> Vec<St
         format!("{:?}", d.countries),
         format!("{:?}", e.countries),
     );
-    let with_role = |r: Role| {
-        format!(
-            "{:?}",
-            d.paragraphs
-                .iter()
-                .filter(|p| p.role == r)
-                .map(|p| p.n)
-                .collect::<Vec<_>>()
-        )
-    };
+    let with_role = |r: Role| format!("{:?}", d.with_role(r).map(|p| p.n).collect::<Vec<_>>());
     eq(
         "datelines",
         with_role(Role::Dateline),

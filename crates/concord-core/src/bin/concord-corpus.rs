@@ -71,7 +71,7 @@ fn main() -> ExitCode {
 
 /// The expectation file for `corpus` (format read by tests/expectations.rs).
 fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> String {
-    use concord_core::model::{DateOrigin, Role};
+    use concord_core::model::Role;
     use std::fmt::Write;
     let q = |s: &str| format!("{s:?}");
     let list = |v: Vec<String>| format!("[{}]", v.join(", "));
@@ -89,28 +89,14 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
     let _ = writeln!(out, "documents = {}", corpus.documents.len());
     let _ = writeln!(out, "statements = {statements}");
     for d in &corpus.documents {
-        let role = |r: Role| {
-            list(
-                d.paragraphs
-                    .iter()
-                    .filter(|p| p.role == r)
-                    .map(|p| p.n.to_string())
-                    .collect(),
-            )
-        };
+        let role = |r: Role| list(d.with_role(r).map(|p| p.n.to_string()).collect());
         let person = |i: &u32| q(&corpus.people[*i as usize].id);
         let _ = writeln!(out, "\n[[document]]");
         let _ = writeln!(out, "id = {}", q(&d.id));
         let _ = writeln!(out, "title = {}", q(&d.title));
         let date = d.date.date.map_or("undated".to_string(), |x| x.to_string());
         let _ = writeln!(out, "date = {}", q(&date));
-        let from = match d.date.origin {
-            DateOrigin::Text { line } => format!("text:{line}"),
-            DateOrigin::TextAndCatalog { line } => format!("text+catalog:{line}"),
-            DateOrigin::Catalog => "catalog".into(),
-            DateOrigin::None => "none".into(),
-        };
-        let _ = writeln!(out, "date_from = {}", q(&from));
+        let _ = writeln!(out, "date_from = {}", q(&d.date.origin.to_string()));
         let _ = writeln!(out, "kind = {}", q(d.kind.as_deref().unwrap_or("")));
         let _ = writeln!(out, "source = {}", q(d.source.as_deref().unwrap_or("")));
         let _ = writeln!(
