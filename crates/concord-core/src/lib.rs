@@ -5,14 +5,17 @@
 //! - [`corpus`] — corpus folder → [`model::Corpus`]: paragraphs, roles, titles, dates,
 //!   statements and speakers, with a build report (build time only: feature `build`);
 //! - [`embed`] — the compact form `build.rs` embeds in the app, and its decoder;
+//! - [`index`] — statements → tokens with byte ranges, postings, words for prefixes;
+//! - [`query`] — the query language, evaluation, ranking, facets, highlights, KWIC;
 //! - [`text`] — every text-handling rule and word list, shared by all stages;
 //! - [`model`] — the plain data the stages pass along.
 //!
-//! The search index, query language, highlighting, KWIC and comparison join as further
-//! stages after `corpus`.
+//! Comparison joins as a further stage after `query`.
 
 #[cfg(feature = "build")]
 pub mod corpus;
 pub mod embed;
+pub mod index;
 pub mod model;
+pub mod query;
 pub mod text;

@@ -123,6 +123,8 @@ pub struct Statement {
     /// Index into [`Corpus::people`]; `None` is the narrator (the outlet's own voice).
     pub speaker: Option<u32>,
     pub attribution: Attribution,
+    /// Country slugs the statement's text names (by name or demonym), in order.
+    pub countries: Vec<String>,
 }
 
 /// How a statement's speaker was found; shown in the build report and the reader.

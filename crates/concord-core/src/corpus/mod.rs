@@ -682,6 +682,7 @@ impl Builder {
                 p: p.n,
                 speaker,
                 attribution: how,
+                countries: self.gazetteer.countries_in(&p.text),
             });
         }
 

@@ -5,6 +5,7 @@
 //! Tokens keep their byte range in the original string, and no rule here rewrites the
 //! original: folding (quotes, case, diacritics) happens on copies used for comparison only.
 
+pub mod analyze;
 pub mod gazetteer;
 pub mod lexicon;
 

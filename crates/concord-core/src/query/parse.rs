@@ -1,0 +1,700 @@
+//! The query language, parsed leniently: any input gives the best query it can, plus a list
+//! of problems with their positions, so live typing never "errors out".
+//!
+//! | syntax | meaning |
+//! |---|---|
+//! | `negotiate peace` | both words (stemmed: `negotiate` finds "negotiations") |
+//! | `"two-state solution"` | the exact sequence of words; any number of phrases |
+//! | `xi OR abbas`, `(xi OR abbas) peace` | either; parentheses group |
+//! | `-israel`, `NOT israel`, `-"peace process"` | without |
+//! | `negoti*` | any word starting so (not stemmed) |
+//! | `speaker:wang-yi` `country:oman` `source:cgtn` `kind:phone-call` | field filters (slugs or names) |
+//! | `year:2023` `after:2023-06` `before:2023-12-31` | dates at year, month or day precision, inclusive |
+//!
+//! Words inside the query go through [`crate::text::analyze`], like the statements: a word
+//! that analyses to several tokens (`two-state`, `U.S.`) is a phrase; one that analyses to
+//! none (`—`) is dropped. `OR`, `AND` and `NOT` are operators only in capitals; `AND` is the
+//! default and may be omitted.
+
+use crate::model::Date;
+use crate::text::analyze::{analyze, fold};
+use crate::text::slug;
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    /// `None` when the query has no search terms: everything matches (before filters).
+    pub expr: Option<Expr>,
+    /// The positive terms and phrases, in order of first appearance; highlights refer to
+    /// them by index (one colour each).
+    pub legend: Vec<Legend>,
+    pub problems: Vec<Problem>,
+}
+
+/// One entry of the legend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Legend {
+    /// As typed (a phrase without its quotes, a prefix with its `*`).
+    pub label: String,
+    pub kind: LegendKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendKind {
+    Word,
+    Phrase,
+    Prefix,
+}
+
+/// Something in the query that was not understood, and was skipped or repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Character offsets (0-based) of the problem in the query.
+    pub start: usize,
+    pub end: usize,
+    /// For people: says the position 1-based ("unclosed quote at 14").
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A stemmed word, and the word as typed. `legend` is `None` under a negation.
+    Word {
+        stem: String,
+        text: String,
+        legend: Option<usize>,
+    },
+    /// Consecutive stemmed words, and the phrase as typed.
+    Phrase {
+        stems: Vec<String>,
+        text: String,
+        legend: Option<usize>,
+    },
+    /// Folded words starting with `prefix`.
+    Prefix {
+        prefix: String,
+        legend: Option<usize>,
+    },
+    Field(Field),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Not(Box<Expr>),
+}
+
+/// A field filter written in the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    Speaker(String),
+    Country(String),
+    Source(String),
+    Kind(String),
+    Year(i32),
+    After(Date),
+    Before(Date),
+}
+
+/// Field names, as written before the colon.
+pub const FIELDS: [&str; 7] = [
+    "speaker", "country", "source", "kind", "year", "after", "before",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+enum Lex {
+    Word(String),
+    /// Text between quotes; `closed` is false when the quote was never closed.
+    Quoted(String),
+    Prefix(String),
+    Field(String, String),
+    Open,
+    Close,
+    Or,
+    And,
+    Not,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    lex: Lex,
+    /// Character offsets.
+    start: usize,
+    end: usize,
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+fn lex(input: &str, problems: &mut Vec<Problem>) -> Vec<Tok> {
+    let chars: Vec<char> = input.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let quoted = |i: usize, problems: &mut Vec<Problem>| -> (String, usize) {
+        // `i` is at the opening quote; returns the text and the index after the closing one.
+        let mut j = i + 1;
+        while j < chars.len() && !is_quote(chars[j]) {
+            j += 1;
+        }
+        let text: String = chars[i + 1..j].iter().collect();
+        if j >= chars.len() {
+            problems.push(Problem {
+                start: i,
+                end: chars.len(),
+                message: format!("unclosed quote at {}", i + 1),
+            });
+            (text, chars.len())
+        } else {
+            (text, j + 1)
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '(' || c == ')' {
+            out.push(Tok {
+                lex: if c == '(' { Lex::Open } else { Lex::Close },
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        } else if is_quote(c) {
+            let (text, next) = quoted(i, problems);
+            out.push(Tok {
+                lex: Lex::Quoted(text),
+                start: i,
+                end: next,
+            });
+            i = next;
+        } else if c == '-'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| !n.is_whitespace() && *n != '-')
+            && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(')
+        {
+            out.push(Tok {
+                lex: Lex::Not,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && chars[i] != '('
+                && chars[i] != ')'
+                && !is_quote(chars[i])
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            // A field: `name:value` or `name:"quoted value"`.
+            if let Some((name, value)) = word.split_once(':') {
+                let lower = name.to_lowercase();
+                if FIELDS.contains(&lower.as_str()) {
+                    let (value, end) = if value.is_empty() && i < chars.len() && is_quote(chars[i])
+                    {
+                        let (text, next) = quoted(i, problems);
+                        (text, next)
+                    } else {
+                        (value.to_string(), i)
+                    };
+                    out.push(Tok {
+                        lex: Lex::Field(lower, value),
+                        start,
+                        end,
+                    });
+                    i = end;
+                    continue;
+                } else if !name.is_empty()
+                    && name.chars().all(char::is_alphabetic)
+                    && !value.is_empty()
+                {
+                    let name_end = start + name.chars().count();
+                    problems.push(Problem {
+                        start,
+                        end: name_end + 1,
+                        message: format!(
+                            "unknown field “{name}:” at {} (fields: {}); searched as words",
+                            start + 1,
+                            FIELDS.join(", ")
+                        ),
+                    });
+                    out.push(Tok {
+                        lex: Lex::Word(name.to_string()),
+                        start,
+                        end: name_end,
+                    });
+                    out.push(Tok {
+                        lex: Lex::Word(value.to_string()),
+                        start: name_end + 1,
+                        end: i,
+                    });
+                    continue;
+                }
+            }
+            let lex = match word.as_str() {
+                "OR" | "||" => Lex::Or,
+                "AND" | "&&" => Lex::And,
+                "NOT" => Lex::Not,
+                _ if word.ends_with('*') && word.len() > 1 => {
+                    Lex::Prefix(word.trim_end_matches('*').to_string())
+                }
+                _ => Lex::Word(word),
+            };
+            out.push(Tok { lex, start, end: i });
+        }
+    }
+    out
+}
+
+struct Parser {
+    toks: Vec<Tok>,
+    at: usize,
+    problems: Vec<Problem>,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Lex> {
+        self.toks.get(self.at).map(|t| &t.lex)
+    }
+
+    fn problem(&mut self, start: usize, end: usize, message: String) {
+        self.problems.push(Problem {
+            start,
+            end,
+            message,
+        });
+    }
+
+    fn or(&mut self, depth: usize) -> Option<Expr> {
+        let mut alternatives: Vec<Expr> = Vec::new();
+        let first = self.and(depth);
+        let mut missing_left = first.is_none();
+        alternatives.extend(first);
+        while let Some(Lex::Or) = self.peek() {
+            let t = self.toks[self.at].clone();
+            self.at += 1;
+            if missing_left {
+                self.problem(
+                    t.start,
+                    t.end,
+                    format!("OR at {} has nothing before it; ignored", t.start + 1),
+                );
+            }
+            match self.and(depth) {
+                Some(e) => alternatives.push(e),
+                None => self.problem(
+                    t.start,
+                    t.end,
+                    format!("OR at {} has nothing after it; ignored", t.start + 1),
+                ),
+            }
+            missing_left = false;
+        }
+        match alternatives.len() {
+            0 => None,
+            1 => alternatives.pop(),
+            _ => Some(Expr::Or(alternatives)),
+        }
+    }
+
+    fn and(&mut self, depth: usize) -> Option<Expr> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek() {
+                None | Some(Lex::Or) => break,
+                Some(Lex::Close) if depth > 0 => break,
+                Some(Lex::Close) => {
+                    let t = self.toks[self.at].clone();
+                    self.problem(
+                        t.start,
+                        t.end,
+                        format!("unmatched “)” at {}; ignored", t.start + 1),
+                    );
+                    self.at += 1;
+                }
+                Some(Lex::And) => self.at += 1,
+                _ => items.extend(self.unary(depth)),
+            }
+        }
+        match items.len() {
+            0 => None,
+            1 => items.pop(),
+            _ => Some(Expr::And(items)),
+        }
+    }
+
+    fn unary(&mut self, depth: usize) -> Option<Expr> {
+        if let Some(Lex::Not) = self.peek() {
+            let t = self.toks[self.at].clone();
+            self.at += 1;
+            let operand = match self.peek() {
+                None | Some(Lex::Or) | Some(Lex::Close) | Some(Lex::And) => None,
+                _ => self.unary(depth),
+            };
+            return match operand {
+                Some(e) => Some(Expr::Not(Box::new(e))),
+                None => {
+                    self.problem(
+                        t.start,
+                        t.end,
+                        format!(
+                            "nothing to exclude after “{}” at {}; ignored",
+                            if t.end - t.start == 1 { "-" } else { "NOT" },
+                            t.start + 1
+                        ),
+                    );
+                    None
+                }
+            };
+        }
+        self.primary(depth)
+    }
+
+    fn primary(&mut self, depth: usize) -> Option<Expr> {
+        let t = self.toks.get(self.at)?.clone();
+        self.at += 1;
+        match t.lex {
+            Lex::Open => {
+                let inner = self.or(depth + 1);
+                match self.peek() {
+                    Some(Lex::Close) => self.at += 1,
+                    _ => self.problem(
+                        t.start,
+                        self.len,
+                        format!("unclosed “(” at {}; closed at the end", t.start + 1),
+                    ),
+                }
+                inner
+            }
+            Lex::Word(w) => words(&w, false),
+            Lex::Quoted(q) => words(&q, true),
+            Lex::Prefix(p) => {
+                let folded = fold(&p);
+                let clean: String = folded
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '\'')
+                    .collect();
+                if clean.is_empty() {
+                    None
+                } else {
+                    Some(Expr::Prefix {
+                        prefix: clean,
+                        legend: None,
+                    })
+                }
+            }
+            Lex::Field(name, value) => match field(&name, &value) {
+                Ok(f) => Some(Expr::Field(f)),
+                Err(why) => {
+                    self.problem(t.start, t.end, format!("{why} at {}; ignored", t.start + 1));
+                    None
+                }
+            },
+            Lex::Or | Lex::And | Lex::Not | Lex::Close => None,
+        }
+    }
+}
+
+/// Words of the query, analysed: one token is a word, more are a phrase.
+fn words(text: &str, quoted: bool) -> Option<Expr> {
+    let stems: Vec<String> = analyze(text).into_iter().map(|t| t.stem).collect();
+    match stems.len() {
+        0 => None,
+        1 if !quoted || text.split_whitespace().count() <= 1 => Some(Expr::Word {
+            stem: stems[0].clone(),
+            text: text.trim().to_string(),
+            legend: None,
+        }),
+        _ => Some(Expr::Phrase {
+            stems,
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            legend: None,
+        }),
+    }
+}
+
+fn field(name: &str, value: &str) -> Result<Field, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("“{name}:” needs a value"));
+    }
+    let date = |v: &str| {
+        Date::parse_iso(v)
+            .ok_or_else(|| format!("“{name}:{v}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))
+    };
+    Ok(match name {
+        "speaker" => Field::Speaker(slug(value)),
+        "country" => Field::Country(slug(value)),
+        "source" => Field::Source(slug(value)),
+        "kind" => Field::Kind(slug(value)),
+        "year" => match Date::parse_iso(value) {
+            Some(d) if d.month == 0 => Field::Year(d.year),
+            _ => return Err(format!("“year:{value}” is not a year")),
+        },
+        "after" => Field::After(date(value)?),
+        "before" => Field::Before(date(value)?),
+        _ => return Err(format!("unknown field “{name}:”")),
+    })
+}
+
+/// Parses a query. Never fails; see [`Query::problems`].
+///
+/// ```
+/// use concord_core::query::parse::parse;
+/// let q = parse("\"two-state solution\" OR negotiat* -israel speaker:xi-jinping");
+/// assert_eq!(q.legend.len(), 2);
+/// assert!(q.problems.is_empty());
+/// let q = parse("\"unclosed phrase");
+/// assert_eq!(q.problems[0].message, "unclosed quote at 1");
+/// assert_eq!(q.legend[0].label, "unclosed phrase");
+/// ```
+pub fn parse(input: &str) -> Query {
+    let mut problems = Vec::new();
+    let toks = lex(input, &mut problems);
+    let mut parser = Parser {
+        toks,
+        at: 0,
+        problems,
+        len: input.chars().count(),
+    };
+    let mut expr = parser.or(0);
+    // Anything left (a stray ")" at the top) was reported by `and`; parse on.
+    while parser.at < parser.toks.len() {
+        let t = parser.toks[parser.at].clone();
+        parser.at += 1;
+        if t.lex == Lex::Close {
+            parser.problem(
+                t.start,
+                t.end,
+                format!("unmatched “)” at {}; ignored", t.start + 1),
+            );
+        }
+        if let Some(more) = parser.or(0) {
+            expr = Some(match expr {
+                Some(e) => Expr::And(vec![e, more]),
+                None => more,
+            });
+        }
+    }
+    let mut problems = parser.problems;
+    problems.sort_by_key(|p| p.start);
+    let mut legend = Vec::new();
+    if let Some(e) = &mut expr {
+        assign_legend(e, false, &mut legend);
+    }
+    let legend = legend.into_iter().map(|(_, l)| l).collect();
+    Query {
+        expr,
+        legend,
+        problems,
+    }
+}
+
+/// Gives each positive leaf its legend index: one entry per distinct term (words with the
+/// same stem share one), labelled as first typed.
+fn assign_legend(e: &mut Expr, negated: bool, legend: &mut Vec<(String, Legend)>) {
+    let slot = |key: String, label: &str, kind: LegendKind, legend: &mut Vec<(String, Legend)>| {
+        if negated {
+            return None;
+        }
+        match legend.iter().position(|(k, l)| *k == key && l.kind == kind) {
+            Some(i) => Some(i),
+            None => {
+                legend.push((
+                    key,
+                    Legend {
+                        label: label.to_string(),
+                        kind,
+                    },
+                ));
+                Some(legend.len() - 1)
+            }
+        }
+    };
+    match e {
+        Expr::Word {
+            stem,
+            text,
+            legend: l,
+        } => *l = slot(stem.clone(), text, LegendKind::Word, legend),
+        Expr::Phrase {
+            stems,
+            text,
+            legend: l,
+        } => *l = slot(stems.join(" "), text, LegendKind::Phrase, legend),
+        Expr::Prefix { prefix, legend: l } => {
+            *l = slot(
+                prefix.clone(),
+                &format!("{prefix}*"),
+                LegendKind::Prefix,
+                legend,
+            )
+        }
+        Expr::Field(_) => {}
+        Expr::And(items) | Expr::Or(items) => {
+            for i in items {
+                assign_legend(i, negated, legend);
+            }
+        }
+        Expr::Not(inner) => assign_legend(inner, !negated, legend),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(q: &str) -> Vec<String> {
+        parse(q).problems.into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn words_phrases_prefixes_and_fields() {
+        let q = parse("negotiate \"two-state solution\" negoti* speaker:\"Wang Yi\" year:2023");
+        assert!(q.problems.is_empty(), "{:?}", q.problems);
+        let Some(Expr::And(items)) = q.expr else {
+            panic!()
+        };
+        assert_eq!(
+            items[0],
+            Expr::Word {
+                stem: "negoti".into(),
+                text: "negotiate".into(),
+                legend: Some(0)
+            }
+        );
+        assert_eq!(
+            items[1],
+            Expr::Phrase {
+                stems: vec!["two".into(), "state".into(), "solut".into()],
+                text: "two-state solution".into(),
+                legend: Some(1)
+            }
+        );
+        assert_eq!(
+            items[2],
+            Expr::Prefix {
+                prefix: "negoti".into(),
+                legend: Some(2)
+            }
+        );
+        assert_eq!(items[3], Expr::Field(Field::Speaker("wang-yi".into())));
+        assert_eq!(items[4], Expr::Field(Field::Year(2023)));
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_a_phrase() {
+        let q = parse("two-state");
+        assert!(matches!(q.expr, Some(Expr::Phrase { .. })));
+        assert_eq!(q.legend[0].kind, LegendKind::Phrase);
+    }
+
+    #[test]
+    fn or_not_and_groups() {
+        let q = parse("(xi OR abbas) -israel NOT gaza");
+        let Some(Expr::And(items)) = &q.expr else {
+            panic!("{:?}", q.expr)
+        };
+        assert!(matches!(items[0], Expr::Or(_)));
+        assert!(matches!(items[1], Expr::Not(_)));
+        assert!(matches!(items[2], Expr::Not(_)));
+        // Excluded words are not in the legend.
+        let labels: Vec<&str> = q.legend.iter().map(|l| l.label.as_str()).collect();
+        assert_eq!(labels, ["xi", "abbas"]);
+    }
+
+    #[test]
+    fn repeated_terms_share_a_legend_entry() {
+        let q = parse("peace OR peace talks");
+        assert_eq!(q.legend.len(), 2);
+        let q = parse("negotiate OR negotiations");
+        assert_eq!(q.legend.len(), 1);
+        assert_eq!(q.legend[0].label, "negotiate");
+    }
+
+    #[test]
+    fn lowercase_or_is_a_word() {
+        let q = parse("war or peace");
+        assert_eq!(q.legend.len(), 3);
+    }
+
+    #[test]
+    fn problems_with_positions() {
+        assert_eq!(messages("peace \"two state"), ["unclosed quote at 7"]);
+        assert_eq!(messages("(peace"), ["unclosed “(” at 1; closed at the end"]);
+        assert_eq!(messages("peace)"), ["unmatched “)” at 6; ignored"]);
+        assert_eq!(
+            messages("OR peace"),
+            ["OR at 1 has nothing before it; ignored"]
+        );
+        assert_eq!(
+            messages("peace OR"),
+            ["OR at 7 has nothing after it; ignored"]
+        );
+        assert_eq!(
+            messages("peace -"),
+            Vec::<String>::new(),
+            "a lone dash is punctuation"
+        );
+        assert_eq!(
+            messages("peace NOT"),
+            ["nothing to exclude after “NOT” at 7; ignored"]
+        );
+        assert_eq!(
+            messages("after:2023-02-30"),
+            ["“after:2023-02-30” is not a date (YYYY, YYYY-MM or YYYY-MM-DD) at 1; ignored"]
+        );
+        assert_eq!(
+            messages("year:23"),
+            ["“year:23” is not a year at 1; ignored"]
+        );
+        assert_eq!(
+            messages("speaker:"),
+            ["“speaker:” needs a value at 1; ignored"]
+        );
+        assert_eq!(
+            messages("colour:red"),
+            ["unknown field “colour:” at 1 (fields: speaker, country, source, kind, year, after, before); searched as words"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_is_two_words_not_a_phrase() {
+        // Regression: `people:palestinian` was searched as the phrase "people palestinian".
+        let q = parse("people:palestinian");
+        let Some(Expr::And(items)) = q.expr else {
+            panic!("{:?}", q.expr)
+        };
+        assert!(matches!(
+            items.as_slice(),
+            [Expr::Word { .. }, Expr::Word { .. }]
+        ));
+    }
+
+    #[test]
+    fn the_best_query_survives_problems() {
+        let q = parse("\"1967 borders");
+        assert_eq!(q.legend[0].label, "1967 borders");
+        let q = parse("((peace");
+        assert_eq!(q.legend.len(), 1);
+        assert_eq!(q.problems.len(), 2);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only() {
+        assert_eq!(parse("").expr, None);
+        assert_eq!(parse("  — !! ").expr, None);
+        assert_eq!(parse("-").expr, None);
+    }
+
+    #[test]
+    fn pure_negation_is_kept() {
+        assert!(matches!(parse("-israel").expr, Some(Expr::Not(_))));
+    }
+}
