@@ -17,7 +17,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
+.PHONY: help tools browser serve release report screenshots bench test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -25,6 +25,7 @@ help:
 	@echo "make release — optimized build into target/release-dist/ (works under any sub-path)"
 	@echo "make report  — the corpus build report (CONCORD_CORPUS=dir to check another corpus)"
 	@echo "make screenshots — PNGs of every view in target/screenshots/"
+	@echo "make bench   — the search benchmark on a generated 13 MB corpus"
 
 ## Tools ###################################################################################
 
@@ -64,6 +65,11 @@ report:
 # PNGs of every view (desktop, 375 px, dark) in target/screenshots/, to look at.
 screenshots: tools browser release
 	CONCORD_DIST=$(RELEASE_DIST) cargo test -p concord --test e2e -- --ignored screenshots --nocapture
+
+# The search benchmark (criterion): a generated 13 MB corpus, 20 queries, median and p95
+# per query beside a naive scan, index build time and memory. Not part of `make test`.
+bench:
+	cargo bench -p concord-core --bench search
 
 ## Tests ###################################################################################
 

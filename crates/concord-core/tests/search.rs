@@ -186,3 +186,130 @@ fn search_cases() {
     let problems: Vec<String> = files.iter().flat_map(|f| run(f)).collect();
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+mod views {
+    //! KWIC rows and their sorting, snippets and dispersion, over the seeds.
+    use super::*;
+    use concord_core::query::{sort_kwic, KwicSort};
+
+    fn seeds() -> (Corpus, Index) {
+        let corpus = load("seeds");
+        let index = Index::build(&corpus);
+        (corpus, index)
+    }
+
+    #[test]
+    fn kwic_rows_cover_every_highlight_with_context() {
+        let (corpus, index) = seeds();
+        let s = Searcher::new(&corpus, &index);
+        let q = parse("\"two-state solution\"");
+        let r = s.search(&q, &Filters::default(), Sort::Relevance);
+        let rows = s.kwic(&q, &r, 4);
+        let highlights: usize = r
+            .documents
+            .iter()
+            .flat_map(|d| &d.statements)
+            .map(|h| s.highlights(&q, h.stmt).len())
+            .sum();
+        assert_eq!(rows.len(), highlights);
+        for row in &rows {
+            assert_eq!(fold_words(&row.keyword), "two state solution");
+            // The row reads as the original text, in order.
+            let text = s.text(row.stmt);
+            assert!(text.contains(&format!("{}{}{}", row.left, row.keyword, row.right)));
+            assert!(row.left.split_whitespace().count() <= 5, "{:?}", row.left);
+        }
+        let row = rows
+            .iter()
+            .find(|r| corpus.documents[r.doc as usize].id.starts_with("000") && r.p == 5)
+            .unwrap();
+        assert_eq!(row.keys[0], "the");
+        assert_eq!(row.keys[1], "of");
+        assert_eq!(row.keys[2], "and");
+    }
+
+    #[test]
+    fn kwic_sorts_by_context_words() {
+        let (corpus, index) = seeds();
+        let s = Searcher::new(&corpus, &index);
+        let q = parse("china");
+        let r = s.search(&q, &Filters::default(), Sort::Relevance);
+        let mut rows = s.kwic(&q, &r, 3);
+        for (by, k) in [
+            (KwicSort::Left1, 0),
+            (KwicSort::Left2, 1),
+            (KwicSort::Right1, 2),
+            (KwicSort::Right2, 3),
+        ] {
+            sort_kwic(&mut rows, by);
+            assert!(
+                rows.windows(2).all(|w| w[0].keys[k] <= w[1].keys[k]),
+                "{by:?}"
+            );
+        }
+        sort_kwic(&mut rows, KwicSort::Right1);
+        // "China will", "China's": the first right-hand words in order.
+        assert!(rows.first().unwrap().keys[2] <= rows.last().unwrap().keys[2]);
+    }
+
+    #[test]
+    fn snippets_are_the_window_with_most_hits() {
+        let (corpus, index) = seeds();
+        let s = Searcher::new(&corpus, &index);
+        let q = parse("\"core interests\"");
+        let r = s.search(&q, &Filters::default(), Sort::Relevance);
+        for h in r.documents.iter().flat_map(|d| &d.statements) {
+            let marks = s.highlights(&q, h.stmt);
+            let window = s.snippet(h.stmt, &marks, 12);
+            let text = s.text(h.stmt);
+            assert!(
+                window.end - window.start < text.len(),
+                "a long statement is cut"
+            );
+            assert!(
+                marks
+                    .iter()
+                    .any(|m| m.start >= window.start && m.end <= window.end),
+                "the snippet shows a hit"
+            );
+            assert!(text[window.clone()].split_whitespace().count() <= 13);
+        }
+        // A short statement is its own snippet.
+        let short = (0..index.statements.len() as u32)
+            .find(|&x| s.text(x) == "Media reports said:")
+            .unwrap();
+        assert_eq!(s.snippet(short, &[], 12), 0..s.text(short).len());
+    }
+
+    #[test]
+    fn dispersion_places_hits_in_order_within_the_document() {
+        let (corpus, index) = seeds();
+        let s = Searcher::new(&corpus, &index);
+        let q = parse("xi");
+        let doc = corpus
+            .documents
+            .iter()
+            .position(|d| d.id.starts_with("001"))
+            .unwrap() as u32;
+        let points = s.dispersion(&q, doc);
+        let hits: usize = (0..index.statements.len() as u32)
+            .filter(|&x| index.statements[x as usize].doc == doc)
+            .map(|x| s.highlights(&q, x).len())
+            .sum();
+        assert_eq!(points.len(), hits);
+        assert!(points.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert!(points.iter().all(|(x, _)| (0.0..1.0).contains(x)));
+        assert!(
+            points.first().unwrap().0 < 0.1 && points.last().unwrap().0 > 0.5,
+            "spread over the document"
+        );
+    }
+
+    fn fold_words(s: &str) -> String {
+        concord_core::text::analyze::analyze(s)
+            .into_iter()
+            .map(|t| t.folded)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}

@@ -1,13 +1,15 @@
-//! The search index: every statement's tokens (through [`crate::text::analyze`]) with their
-//! byte ranges, postings from stems to statements, a sorted table of folded words for prefix
-//! search, and the facet values of each statement.
+//! The search index: every statement as a sequence of word ids (through
+//! [`crate::text::analyze`]), postings from stems to statements, a sorted table of folded
+//! words for prefix search, and the facet values of statements and documents.
 //!
 //! Built from a [`Corpus`] in one pass; boilerplate, titles and headings are not statements
-//! and so are never indexed. Token data is kept flat (one array for all statements) so a
-//! large corpus costs a few allocations, not one per statement.
+//! and so are never indexed. Memory is kept near the size of the text: a token costs 4 bytes
+//! (its word id) and a posting 6 (statement and frequency), in flat arrays. Byte ranges are
+//! not stored: the few statements that are highlighted are tokenized again
+//! ([`Index::ranges`]), which gives the same tokens by construction.
 
 use crate::model::{Corpus, Date};
-use crate::text::analyze::analyze;
+use crate::text::analyze::{fold_into, stem, token_ranges};
 use crate::text::slug;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,26 +23,6 @@ pub struct Stmt {
     pub p: u32,
     /// Index into `corpus.people`; `None` is the narrator.
     pub speaker: Option<u32>,
-    /// Countries the statement is by or about: its speaker's, then those it names
-    /// (indexes into [`Index::countries`]).
-    pub countries: Vec<u32>,
-}
-
-/// One token of a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tok {
-    /// Index into the stem table.
-    pub stem: u32,
-    /// Index into [`Index::words`] (the folded word).
-    pub word: u32,
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Tok {
-    pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
 }
 
 /// Facet values of a document.
@@ -49,27 +31,60 @@ pub struct DocFacets {
     pub date: Option<Date>,
     /// Index into [`Index::sources`].
     pub source: Option<u32>,
-    /// The kind slug.
-    pub kind: Option<String>,
+    /// Index into [`Index::kinds`].
+    pub kind: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     pub statements: Vec<Stmt>,
-    /// Tokens of all statements; statement `i` has `toks[tok_start[i]..tok_start[i + 1]]`.
-    toks: Vec<Tok>,
+    /// Word ids (into [`Index::words`]) of all statements, in order; statement `i` has
+    /// `toks[tok_start[i]..tok_start[i + 1]]`.
+    toks: Vec<u32>,
     tok_start: Vec<u32>,
+    /// Countries each statement is by or about (its speaker's, then those it names), as
+    /// indexes into [`Index::countries`]: statement `i` has
+    /// `stmt_countries[country_start[i]..country_start[i + 1]]`. Flat, so that counting
+    /// facets over many statements reads memory in order.
+    stmt_countries: Vec<u32>,
+    country_start: Vec<u32>,
+    /// The stem of each word (as in [`Index::words`], kept compact for phrase checks).
+    word_stem: Vec<u32>,
     stems: HashMap<String, u32>,
-    /// For each stem, the statements holding it (ascending) and how often.
-    postings: Vec<Vec<(u32, u32)>>,
-    /// Folded words, sorted, each with its stem: prefix search is a range of this table.
+    /// Postings of stem `k`: `post_stmt[post_start[k]..post_start[k + 1]]`, ascending, with
+    /// the frequency alongside in `post_tf`.
+    post_start: Vec<u32>,
+    post_stmt: Vec<u32>,
+    post_tf: Vec<u16>,
+    /// Folded words, sorted, each with its stem id: prefix search is a range of this table.
     pub words: Vec<(String, u32)>,
+    /// Each stem's words (ids into `words`): a prefix takes a stem's postings whole when all
+    /// its words have the prefix.
+    stem_words: Vec<Vec<u32>>,
     pub docs: Vec<DocFacets>,
     /// Source slugs and names (sources are free text; the slug is their link form).
     pub sources: Vec<(String, String)>,
+    /// Kind slugs.
+    pub kinds: Vec<String>,
     /// Country slugs, as in `corpus.countries`.
     pub countries: Vec<String>,
     avg_len: f32,
+    /// BM25's length normalisation of each statement, `K1 * (1 - B + B * len / avg_len)`.
+    norm: Vec<f32>,
+}
+
+/// BM25 parameters.
+pub const K1: f32 = 1.2;
+pub const B: f32 = 0.75;
+
+fn intern(list: &mut Vec<String>, value: &str) -> u32 {
+    match list.iter().position(|x| x == value) {
+        Some(i) => i as u32,
+        None => {
+            list.push(value.to_string());
+            list.len() as u32 - 1
+        }
+    }
 }
 
 impl Index {
@@ -79,17 +94,21 @@ impl Index {
             countries: corpus.countries.iter().map(|c| c.slug.clone()).collect(),
             ..Index::default()
         };
-        let country_of = |slug: &str| {
-            corpus
-                .countries
-                .iter()
-                .position(|c| c.slug == slug)
-                .map(|i| i as u32)
-        };
+        let country_ids: HashMap<&str, u32> = corpus
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.slug.as_str(), i as u32))
+            .collect();
+        // Words in order of first appearance; sorted at the end.
         let mut word_ids: HashMap<String, u32> = HashMap::new();
-        let mut word_stems: Vec<u32> = Vec::new();
         let mut words: Vec<String> = Vec::new();
+        let mut word_stem: Vec<u32> = Vec::new();
+        let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
+        let mut buf = String::new();
+        let mut tf: HashMap<u32, u16> = HashMap::new();
         index.tok_start.push(0);
+        index.country_start.push(0);
         for (d, doc) in corpus.documents.iter().enumerate() {
             let source = doc.source.as_ref().map(|name| {
                 let s = slug(name);
@@ -104,14 +123,14 @@ impl Index {
             index.docs.push(DocFacets {
                 date: doc.date.date,
                 source,
-                kind: doc.kind.clone(),
+                kind: doc.kind.as_deref().map(|k| intern(&mut index.kinds, k)),
             });
             for s in &doc.statements {
                 let Some(paragraph) = doc.paragraph(s.p) else {
                     continue;
                 };
                 let id = index.statements.len() as u32;
-                let mut countries: Vec<u32> = Vec::new();
+                let first = index.stmt_countries.len();
                 let speaker_country = s
                     .speaker
                     .and_then(|p| corpus.people.get(p as usize))
@@ -120,43 +139,49 @@ impl Index {
                     .into_iter()
                     .chain(s.countries.iter().map(String::as_str))
                 {
-                    if let Some(i) = country_of(c) {
-                        if !countries.contains(&i) {
-                            countries.push(i);
+                    if let Some(&i) = country_ids.get(c) {
+                        if !index.stmt_countries[first..].contains(&i) {
+                            index.stmt_countries.push(i);
                         }
                     }
                 }
+                index.country_start.push(index.stmt_countries.len() as u32);
                 index.statements.push(Stmt {
                     doc: d as u32,
                     p: s.p,
                     speaker: s.speaker,
-                    countries,
                 });
-                let mut tf: HashMap<u32, u32> = HashMap::new();
-                for t in analyze(&paragraph.text) {
-                    let next = index.stems.len() as u32;
-                    let stem = *index.stems.entry(t.stem).or_insert(next);
-                    let word = *word_ids.entry(t.folded.clone()).or_insert_with(|| {
-                        words.push(t.folded);
-                        word_stems.push(stem);
-                        words.len() as u32 - 1
-                    });
-                    *tf.entry(stem).or_default() += 1;
-                    index.toks.push(Tok {
-                        stem,
-                        word,
-                        start: t.start as u32,
-                        end: t.end as u32,
-                    });
+                tf.clear();
+                let text = &paragraph.text;
+                for r in token_ranges(text) {
+                    fold_into(&text[r], &mut buf);
+                    let word = match word_ids.get(buf.as_str()) {
+                        Some(&w) => w,
+                        None => {
+                            // Each distinct word is stemmed once.
+                            let st = stem(&buf);
+                            let next = index.stems.len() as u32;
+                            let stem_id = *index.stems.entry(st).or_insert(next);
+                            if stem_id == next {
+                                postings.push(Vec::new());
+                            }
+                            words.push(buf.clone());
+                            word_stem.push(stem_id);
+                            word_ids.insert(buf.clone(), words.len() as u32 - 1);
+                            words.len() as u32 - 1
+                        }
+                    };
+                    let n = tf.entry(word_stem[word as usize]).or_default();
+                    *n = n.saturating_add(1);
+                    index.toks.push(word);
                 }
-                index.postings.resize(index.stems.len(), Vec::new());
-                for (stem, n) in tf {
-                    index.postings[stem as usize].push((id, n));
+                for (&stem_id, &n) in &tf {
+                    postings[stem_id as usize].push((id, n));
                 }
                 index.tok_start.push(index.toks.len() as u32);
             }
         }
-        // Word ids in tokens stay as assigned; the sorted table maps back through `word_order`.
+        // Sort the word table; renumber tokens to the sorted order.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
         order.sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
         let mut rank = vec![0u32; words.len()];
@@ -164,26 +189,64 @@ impl Index {
             rank[w as usize] = r as u32;
         }
         for t in &mut index.toks {
-            t.word = rank[t.word as usize];
+            *t = rank[*t as usize];
         }
+        index.stem_words = vec![Vec::new(); index.stems.len()];
+        index.word_stem = order.iter().map(|&w| word_stem[w as usize]).collect();
         index.words = order
             .iter()
-            .map(|&w| (words[w as usize].clone(), word_stems[w as usize]))
+            .enumerate()
+            .map(|(r, &w)| {
+                let stem_id = word_stem[w as usize];
+                index.stem_words[stem_id as usize].push(r as u32);
+                (std::mem::take(&mut words[w as usize]), stem_id)
+            })
             .collect();
-        let total: usize = index.toks.len();
+        // Flatten the postings (each list is already ascending: statements come in order).
+        index.post_start.push(0);
+        for list in postings {
+            for (s, n) in list {
+                index.post_stmt.push(s);
+                index.post_tf.push(n);
+            }
+            index.post_start.push(index.post_stmt.len() as u32);
+        }
         index.avg_len = if index.statements.is_empty() {
             0.0
         } else {
-            total as f32 / index.statements.len() as f32
+            index.toks.len() as f32 / index.statements.len() as f32
         };
+        let avg = index.avg_len.max(1.0);
+        index.norm = (0..index.statements.len() as u32)
+            .map(|s| K1 * (1.0 - B + B * index.tokens(s).len() as f32 / avg))
+            .collect();
+        index.toks.shrink_to_fit();
         index
     }
 
-    /// The tokens of statement `s`.
-    pub fn tokens(&self, s: u32) -> &[Tok] {
+    /// Word ids of statement `s`, in order.
+    pub fn tokens(&self, s: u32) -> &[u32] {
         let a = self.tok_start[s as usize] as usize;
         let b = self.tok_start[s as usize + 1] as usize;
         &self.toks[a..b]
+    }
+
+    /// The stem id of word `w`.
+    pub fn stem_of(&self, w: u32) -> u32 {
+        self.word_stem[w as usize]
+    }
+
+    /// The countries statement `s` is by or about (indexes into [`Index::countries`]).
+    pub fn countries_of(&self, s: u32) -> &[u32] {
+        let a = self.country_start[s as usize] as usize;
+        let b = self.country_start[s as usize + 1] as usize;
+        &self.stmt_countries[a..b]
+    }
+
+    /// Byte ranges of the tokens of `text` (a statement's paragraph text): position `i`
+    /// here is token `i` of [`Index::tokens`].
+    pub fn ranges(text: &str) -> Vec<Range<usize>> {
+        token_ranges(text)
     }
 
     /// The stem id of a stemmed word, if any statement has it.
@@ -191,9 +254,16 @@ impl Index {
         self.stems.get(stem).copied()
     }
 
-    /// Statements holding a stem, ascending, with term frequency.
-    pub fn postings(&self, stem: u32) -> &[(u32, u32)] {
-        &self.postings[stem as usize]
+    /// Statements holding stem `k` (ascending) and how often.
+    pub fn postings(&self, k: u32) -> (&[u32], &[u16]) {
+        let a = self.post_start[k as usize] as usize;
+        let b = self.post_start[k as usize + 1] as usize;
+        (&self.post_stmt[a..b], &self.post_tf[a..b])
+    }
+
+    /// The words (ids into [`Index::words`]) that have stem `k`.
+    pub fn stem_words(&self, k: u32) -> &[u32] {
+        &self.stem_words[k as usize]
     }
 
     /// Indexes into [`Index::words`] of the folded words starting with `prefix`.
@@ -208,23 +278,32 @@ impl Index {
         self.avg_len
     }
 
-    /// Approximate heap bytes held by the index (for the benchmark's memory figure).
+    /// BM25's length normalisation of statement `s`.
+    pub fn length_norm(&self, s: u32) -> f32 {
+        self.norm[s as usize]
+    }
+
+    /// Heap bytes held by the index (for the benchmark's memory figure).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        let stmts: usize = self
-            .statements
-            .iter()
-            .map(|s| size_of::<Stmt>() + s.countries.capacity() * 4)
-            .sum();
-        let stems: usize = self.stems.keys().map(|k| k.capacity() + 32).sum();
-        let postings: usize = self.postings.iter().map(|p| p.capacity() * 8 + 24).sum();
-        let words: usize = self.words.iter().map(|(w, _)| w.capacity() + 28).sum();
+        let stmts = self.statements.capacity() * size_of::<Stmt>()
+            + (self.stmt_countries.capacity()
+                + self.country_start.capacity()
+                + self.word_stem.capacity()
+                + self.norm.capacity())
+                * 4;
+        let stems: usize = self.stems.keys().map(|k| k.capacity() + 40).sum();
+        let words: usize = self.words.iter().map(|(w, _)| w.capacity() + 32).sum();
+        let stem_words: usize = self.stem_words.iter().map(|v| v.capacity() * 4 + 24).sum();
         stmts
-            + self.toks.capacity() * size_of::<Tok>()
+            + self.toks.capacity() * 4
             + self.tok_start.capacity() * 4
+            + self.post_start.capacity() * 4
+            + self.post_stmt.capacity() * 4
+            + self.post_tf.capacity() * 2
             + stems
-            + postings
             + words
+            + stem_words
     }
 }
 
@@ -233,12 +312,18 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    pub(crate) fn tiny() -> Corpus {
+    fn tiny() -> Corpus {
         let para = |n, text: &str| Paragraph {
             n,
             line: n,
             role: if n == 1 { Role::Title } else { Role::Body },
             text: text.into(),
+        };
+        let statement = |p| Statement {
+            p,
+            speaker: None,
+            attribution: Attribution::Narrator,
+            countries: vec![],
         };
         Corpus {
             documents: vec![Document {
@@ -255,20 +340,7 @@ mod tests {
                     para(2, "Negotiations on the two-state solution."),
                     para(3, "We negotiate; they negotiated."),
                 ],
-                statements: vec![
-                    Statement {
-                        p: 2,
-                        speaker: None,
-                        attribution: Attribution::Narrator,
-                        countries: vec![],
-                    },
-                    Statement {
-                        p: 3,
-                        speaker: None,
-                        attribution: Attribution::Narrator,
-                        countries: vec![],
-                    },
-                ],
+                statements: vec![statement(2), statement(3)],
             }],
             ..Corpus::default()
         }
@@ -276,20 +348,30 @@ mod tests {
 
     #[test]
     fn postings_and_tokens() {
-        let index = Index::build(&tiny());
+        let corpus = tiny();
+        let index = Index::build(&corpus);
         assert_eq!(index.statements.len(), 2);
         let negoti = index.stem_id("negoti").unwrap();
-        assert_eq!(index.postings(negoti), [(0, 1), (1, 2)]);
-        let text = "Negotiations on the two-state solution.";
-        let words: Vec<&str> = index.tokens(0).iter().map(|t| &text[t.range()]).collect();
+        assert_eq!(index.postings(negoti), (&[0u32, 1][..], &[1u16, 2][..]));
+        let words: Vec<&str> = index
+            .tokens(0)
+            .iter()
+            .map(|&w| index.words[w as usize].0.as_str())
+            .collect();
         assert_eq!(
             words,
-            ["Negotiations", "on", "the", "two", "state", "solution"]
+            ["negotiations", "on", "the", "two", "state", "solution"]
         );
+        // Re-tokenizing gives the same tokens, with their ranges.
+        let text = &corpus.documents[0].paragraphs[1].text;
+        let ranges = Index::ranges(text);
+        assert_eq!(ranges.len(), index.tokens(0).len());
+        assert_eq!(&text[ranges[0].clone()], "Negotiations");
         assert_eq!(
             index.sources,
             [("nordic-wire".to_string(), "Nordic Wire".to_string())]
         );
+        assert_eq!(index.kinds, ["meeting"]);
     }
 
     #[test]
@@ -301,11 +383,7 @@ mod tests {
             .collect();
         assert_eq!(found, ["negotiate", "negotiated", "negotiations"]);
         assert!(index.words_with_prefix("zzz").is_empty());
-        // Tokens point at their word in the sorted table.
-        for s in 0..2 {
-            for t in index.tokens(s) {
-                assert_eq!(index.words[t.word as usize].1, t.stem);
-            }
-        }
+        let negoti = index.stem_id("negoti").unwrap();
+        assert_eq!(index.stem_words(negoti).len(), 3);
     }
 }

@@ -129,8 +129,7 @@ pub enum KwicSort {
     Right2,
 }
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
+use crate::index::K1;
 
 // Filter groups, as bits.
 const G_SPEAKER: u8 = 1;
@@ -174,29 +173,14 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        let x = match (a.get(i), b.get(j)) {
-            (Some(&x), Some(&y)) if x == y => {
-                i += 1;
-                j += 1;
-                x
-            }
-            (Some(&x), Some(&y)) if x < y => {
-                i += 1;
-                x
-            }
-            (Some(_), Some(&y)) | (None, Some(&y)) => {
-                j += 1;
-                y
-            }
-            (Some(&x), None) => {
-                i += 1;
-                x
-            }
-            (None, None) => unreachable!(),
-        };
-        out.push(x);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
 }
 
@@ -219,6 +203,20 @@ pub struct Searcher<'a> {
     pub index: &'a Index,
 }
 
+/// A phrase's stems, and the position and words of its rarest stem.
+struct Phrase {
+    ids: Vec<u32>,
+    anchor: usize,
+    anchor_words: Vec<u32>,
+}
+
+/// How often one query term occurs in each statement (dense, indexed by statement id), and
+/// in how many statements.
+struct TermCounts {
+    tf: Vec<u16>,
+    df: usize,
+}
+
 impl<'a> Searcher<'a> {
     pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
         Searcher { corpus, index }
@@ -228,73 +226,51 @@ impl<'a> Searcher<'a> {
         (0..self.index.statements.len() as u32).collect()
     }
 
+    fn stem_ids(&self, stems: &[String]) -> Option<Vec<u32>> {
+        stems.iter().map(|s| self.index.stem_id(s)).collect()
+    }
+
     /// Statement ids matching `expr`, ascending.
     pub fn eval(&self, expr: &Expr) -> Vec<u32> {
+        self.eval_in(expr, &[])
+    }
+
+    /// [`Searcher::eval`], taking phrase and prefix terms already counted from `cache`.
+    fn eval_in(&self, expr: &Expr, cache: &[(*const Expr, TermCounts)]) -> Vec<u32> {
+        if matches!(expr, Expr::Phrase { .. } | Expr::Prefix { .. }) {
+            if let Some((_, counts)) = cache.iter().find(|(e, _)| std::ptr::eq(*e, expr)) {
+                return (0..counts.tf.len() as u32)
+                    .filter(|&s| counts.tf[s as usize] > 0)
+                    .collect();
+            }
+        }
         match expr {
             Expr::Word { stem, .. } => self
                 .index
                 .stem_id(stem)
-                .map(|id| self.index.postings(id).iter().map(|(s, _)| *s).collect())
+                .map(|id| self.index.postings(id).0.to_vec())
                 .unwrap_or_default(),
-            Expr::Phrase { stems, .. } => {
-                let Some(ids) = stems
-                    .iter()
-                    .map(|s| self.index.stem_id(s))
-                    .collect::<Option<Vec<u32>>>()
-                else {
-                    return Vec::new();
-                };
-                let mut candidates: Option<Vec<u32>> = None;
-                let mut by_len = ids.clone();
-                by_len.sort_by_key(|&id| self.index.postings(id).len());
-                by_len.dedup();
-                for id in by_len {
-                    let list: Vec<u32> = self.index.postings(id).iter().map(|(s, _)| *s).collect();
-                    candidates = Some(match candidates {
-                        None => list,
-                        Some(c) => intersect(&c, &list),
-                    });
+            Expr::Phrase { stems, .. } => match self.stem_ids(stems) {
+                Some(ids) => {
+                    let phrase = self.phrase(&ids);
+                    let mut candidates = self.phrase_candidates(&ids);
+                    candidates.retain(|&s| self.phrase_starts(s, &phrase).next().is_some());
+                    candidates
                 }
-                candidates
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|&s| !self.phrase_at(s, &ids).is_empty())
+                None => Vec::new(),
+            },
+            Expr::Prefix { .. } => {
+                let counts = self.counts(expr);
+                (0..counts.tf.len() as u32)
+                    .filter(|&s| counts.tf[s as usize] > 0)
                     .collect()
             }
-            Expr::Prefix { prefix, .. } => {
-                let mut stems: Vec<u32> = self.index.words[self.index.words_with_prefix(prefix)]
-                    .iter()
-                    .map(|(_, s)| *s)
-                    .collect();
-                stems.sort_unstable();
-                stems.dedup();
-                // Words share stems with words outside the prefix ("negotiate" / "negotiation"):
-                // only statements holding a word with the prefix match.
-                let range = self.index.words_with_prefix(prefix);
-                let mut out: Vec<u32> = Vec::new();
-                for stem in stems {
-                    for &(s, _) in self.index.postings(stem) {
-                        if self
-                            .index
-                            .tokens(s)
-                            .iter()
-                            .any(|t| range.contains(&(t.word as usize)))
-                        {
-                            out.push(s);
-                        }
-                    }
-                }
-                out.sort_unstable();
-                out.dedup();
-                out
-            }
-            Expr::Field(f) => (0..self.index.statements.len() as u32)
-                .filter(|&s| self.field_matches(f, s))
-                .collect(),
+            Expr::Field(f) => self.eval_field(f),
             Expr::And(items) => {
                 let (negative, positive): (Vec<&Expr>, Vec<&Expr>) =
                     items.iter().partition(|e| matches!(e, Expr::Not(_)));
-                let mut sets: Vec<Vec<u32>> = positive.iter().map(|e| self.eval(e)).collect();
+                let mut sets: Vec<Vec<u32>> =
+                    positive.iter().map(|e| self.eval_in(e, cache)).collect();
                 sets.sort_by_key(Vec::len);
                 let mut acc = match sets.split_first() {
                     Some((first, rest)) => {
@@ -304,49 +280,192 @@ impl<'a> Searcher<'a> {
                 };
                 for n in negative {
                     if let Expr::Not(inner) = n {
-                        acc = minus(&acc, &self.eval(inner));
+                        acc = minus(&acc, &self.eval_in(inner, cache));
                     }
                 }
                 acc
             }
             Expr::Or(items) => items
                 .iter()
-                .fold(Vec::new(), |acc, e| union(&acc, &self.eval(e))),
-            Expr::Not(inner) => minus(&self.all(), &self.eval(inner)),
+                .fold(Vec::new(), |acc, e| union(&acc, &self.eval_in(e, cache))),
+            Expr::Not(inner) => minus(&self.all(), &self.eval_in(inner, cache)),
         }
+    }
+
+    /// A phrase ready to be found in token sequences.
+    fn phrase(&self, ids: &[u32]) -> Phrase {
+        // Anchor on the rarest stem: its few words are compared with each token directly.
+        let anchor = (0..ids.len())
+            .min_by_key(|&k| self.index.postings(ids[k]).0.len())
+            .unwrap_or(0);
+        Phrase {
+            ids: ids.to_vec(),
+            anchor,
+            anchor_words: self.index.stem_words(ids[anchor]).to_vec(),
+        }
+    }
+
+    /// Token positions in statement `s` where the phrase starts.
+    fn phrase_starts<'p>(&'p self, s: u32, phrase: &'p Phrase) -> impl Iterator<Item = usize> + 'p {
+        let toks = self.index.tokens(s);
+        let starts = (toks.len() + 1).saturating_sub(phrase.ids.len());
+        // The anchor's token for each possible start; most phrases anchor on a one-word stem,
+        // compared by plain equality.
+        let anchors = &toks[phrase.anchor.min(toks.len())..];
+        let single = match phrase.anchor_words.as_slice() {
+            [w] => Some(*w),
+            _ => None,
+        };
+        anchors[..starts.min(anchors.len())]
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &t)| match single {
+                Some(w) => t == w,
+                None => phrase.anchor_words.contains(&t),
+            })
+            .map(|(i, _)| i)
+            .filter(move |&i| {
+                phrase
+                    .ids
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &id)| self.index.stem_of(toks[i + k]) == id)
+            })
     }
 
     /// Token positions in statement `s` where the stems `ids` occur in sequence.
-    fn phrase_at(&self, s: u32, ids: &[u32]) -> Vec<usize> {
-        let toks = self.index.tokens(s);
-        if ids.is_empty() || toks.len() < ids.len() {
-            return Vec::new();
-        }
-        (0..=toks.len() - ids.len())
-            .filter(|&i| {
-                ids.iter()
-                    .enumerate()
-                    .all(|(k, id)| toks[i + k].stem == *id)
-            })
-            .collect()
+    fn phrase_positions(&self, s: u32, ids: &[u32]) -> Vec<usize> {
+        let phrase = self.phrase(ids);
+        self.phrase_starts(s, &phrase).collect()
     }
 
-    fn field_matches(&self, f: &Field, s: u32) -> bool {
-        let st = &self.index.statements[s as usize];
-        let doc = &self.index.docs[st.doc as usize];
+    /// Statements holding every stem of a phrase (rarest first), to be checked for order.
+    fn phrase_candidates(&self, ids: &[u32]) -> Vec<u32> {
+        let mut by_len = ids.to_vec();
+        by_len.sort_by_key(|&id| self.index.postings(id).0.len());
+        by_len.dedup();
+        let mut candidates = self.index.postings(by_len[0]).0.to_vec();
+        for &id in &by_len[1..] {
+            candidates = intersect(&candidates, self.index.postings(id).0);
+        }
+        candidates
+    }
+
+    /// Per-statement frequencies of a word, phrase or prefix term.
+    #[inline(never)]
+    fn counts(&self, leaf: &Expr) -> TermCounts {
+        let mut tf = vec![0u16; self.index.statements.len()];
+        let mut df = 0;
+        let mut add = |s: u32, n: usize, tf: &mut Vec<u16>| {
+            let slot = &mut tf[s as usize];
+            if *slot == 0 && n > 0 {
+                df += 1;
+            }
+            *slot = slot.saturating_add(n.min(u16::MAX as usize) as u16);
+        };
+        match leaf {
+            Expr::Word { stem, .. } => {
+                if let Some(id) = self.index.stem_id(stem) {
+                    let (stmts, freqs) = self.index.postings(id);
+                    for (&s, &n) in stmts.iter().zip(freqs) {
+                        add(s, n as usize, &mut tf);
+                    }
+                }
+            }
+            Expr::Phrase { stems, .. } => {
+                if let Some(ids) = self.stem_ids(stems) {
+                    let phrase = self.phrase(&ids);
+                    for s in self.phrase_candidates(&ids) {
+                        add(s, self.phrase_starts(s, &phrase).count(), &mut tf);
+                    }
+                }
+            }
+            Expr::Prefix { prefix, .. } => {
+                let range = self.index.words_with_prefix(prefix);
+                let mut stems: Vec<u32> = self.index.words[range.clone()]
+                    .iter()
+                    .map(|(_, k)| *k)
+                    .collect();
+                stems.sort_unstable();
+                stems.dedup();
+                for k in stems {
+                    let (stmts, freqs) = self.index.postings(k);
+                    let whole = self
+                        .index
+                        .stem_words(k)
+                        .iter()
+                        .all(|w| range.contains(&(*w as usize)));
+                    for (&s, &n) in stmts.iter().zip(freqs) {
+                        // A stem whose words all have the prefix counts whole; otherwise
+                        // only its words with the prefix ("negotiation*" is not "negotiate").
+                        let n = if whole {
+                            n as usize
+                        } else {
+                            self.index
+                                .tokens(s)
+                                .iter()
+                                .filter(|&&w| {
+                                    range.contains(&(w as usize)) && self.index.stem_of(w) == k
+                                })
+                                .count()
+                        };
+                        add(s, n, &mut tf);
+                    }
+                }
+            }
+            _ => {}
+        }
+        TermCounts { tf, df }
+    }
+
+    /// Statements passing a field filter. Document-level fields are decided once per
+    /// document (a document's statements are one run of ids); names are resolved to ids
+    /// once, not compared per statement.
+    fn eval_field(&self, f: &Field) -> Vec<u32> {
+        let n = self.index.statements.len() as u32;
+        let position =
+            |list: &[String], v: &str| list.iter().position(|x| x == v).map(|i| i as u32);
         match f {
-            Field::Speaker(id) => self.speaker_slug(st.speaker) == id.as_str(),
-            Field::Country(c) => st
-                .countries
-                .iter()
-                .any(|&i| self.index.countries[i as usize] == *c),
+            Field::Speaker(id) => {
+                let person = match id.as_str() {
+                    "narrator" => None,
+                    _ => match self.corpus.people.iter().position(|p| p.id == *id) {
+                        Some(i) => Some(i as u32),
+                        None => return Vec::new(),
+                    },
+                };
+                (0..n)
+                    .filter(|&s| self.index.statements[s as usize].speaker == person)
+                    .collect()
+            }
+            Field::Country(c) => match position(&self.index.countries, c) {
+                Some(c) => (0..n)
+                    .filter(|&s| self.index.countries_of(s).contains(&c))
+                    .collect(),
+                None => Vec::new(),
+            },
+            _ => {
+                let docs: Vec<bool> = (0..self.index.docs.len())
+                    .map(|d| self.doc_field_matches(f, d))
+                    .collect();
+                (0..n)
+                    .filter(|&s| docs[self.index.statements[s as usize].doc as usize])
+                    .collect()
+            }
+        }
+    }
+
+    fn doc_field_matches(&self, f: &Field, d: usize) -> bool {
+        let doc = &self.index.docs[d];
+        match f {
             Field::Source(src) => doc
                 .source
                 .is_some_and(|i| self.index.sources[i as usize].0 == *src),
-            Field::Kind(k) => doc.kind.as_deref() == Some(k.as_str()),
+            Field::Kind(k) => doc.kind.is_some_and(|i| self.index.kinds[i as usize] == *k),
             Field::Year(y) => doc.date.is_some_and(|d| d.year == *y),
             Field::After(d) => doc.date.is_some_and(|x| last_day(x) >= first_day(*d)),
             Field::Before(d) => doc.date.is_some_and(|x| first_day(x) <= last_day(*d)),
+            Field::Speaker(_) | Field::Country(_) => false,
         }
     }
 
@@ -368,7 +487,8 @@ impl<'a> Searcher<'a> {
             bits |= G_SPEAKER;
         }
         if any(&filters.countries, &|v| {
-            st.countries
+            self.index
+                .countries_of(s)
                 .iter()
                 .any(|&i| self.index.countries[i as usize] == v)
         }) {
@@ -380,7 +500,9 @@ impl<'a> Searcher<'a> {
         }) {
             bits |= G_SOURCE;
         }
-        if any(&filters.kinds, &|v| doc.kind.as_deref() == Some(v)) {
+        if any(&filters.kinds, &|v| {
+            doc.kind.is_some_and(|i| self.index.kinds[i as usize] == v)
+        }) {
             bits |= G_KIND;
         }
         if filters.years.is_empty() || doc.date.is_some_and(|d| filters.years.contains(&d.year)) {
@@ -399,87 +521,107 @@ impl<'a> Searcher<'a> {
         bits
     }
 
-    /// Runs a query with filters; statements ranked within documents, documents in `sort`
-    /// order.
+    /// Runs a query with filters; statements in paragraph order within documents, documents
+    /// in `sort` order.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort) -> Results {
+        // Each positive term is counted once, for matching and for scoring.
+        let mut leaves: Vec<&Expr> = Vec::new();
+        if let Some(e) = &query.expr {
+            positive_leaves(e, &mut leaves);
+        }
+        let cache: Vec<(*const Expr, TermCounts)> = leaves
+            .iter()
+            .map(|&l| (l as *const Expr, self.counts(l)))
+            .collect();
         let base = match &query.expr {
-            Some(e) => self.eval(e),
+            Some(e) => self.eval_in(e, &cache),
             None => self.all(),
         };
-        let mut counts: [HashMap<String, usize>; 5] = Default::default();
-        let mut matched = Vec::new();
-        for &s in &base {
-            let bits = self.passes(filters, s);
-            let missing = G_ALL & !bits;
+        let (matched, facets) = self.filter_and_count(&base, filters);
+        let scores = self.scores(&cache, &matched);
+        let documents = self.group(&matched, &scores, sort);
+        Results {
+            statements: matched.len(),
+            documents,
+            facets,
+        }
+    }
+
+    /// The statements of `base` that pass `filters`, and the facet counts: each facet counts
+    /// the statements that pass every filter but its own.
+    #[inline(never)]
+    fn filter_and_count(&self, base: &[u32], filters: &Filters) -> (Vec<u32>, Facets) {
+        let unfiltered = *filters == Filters::default();
+        let n_docs = self.index.docs.len();
+        // Counters by id; names at the end. Document-level facets count per document first.
+        let mut speaker = vec![0usize; self.corpus.people.len() + 1];
+        let mut country = vec![0usize; self.index.countries.len()];
+        let mut doc_counts: [Vec<usize>; 3] = [vec![0; n_docs], vec![0; n_docs], vec![0; n_docs]];
+        let mut matched = Vec::with_capacity(base.len());
+        for &s in base {
+            let missing = if unfiltered {
+                0
+            } else {
+                G_ALL & !self.passes(filters, s)
+            };
             if missing == 0 {
                 matched.push(s);
             }
-            // A facet counts the statements that pass every other filter.
             let st = &self.index.statements[s as usize];
-            let doc = &self.index.docs[st.doc as usize];
             if missing & !G_SPEAKER == 0 {
-                *counts[0]
-                    .entry(self.speaker_slug(st.speaker).to_string())
-                    .or_default() += 1;
+                speaker[st.speaker.map_or(self.corpus.people.len(), |p| p as usize)] += 1;
             }
             if missing & !G_COUNTRY == 0 {
-                for &c in &st.countries {
-                    *counts[1]
-                        .entry(self.index.countries[c as usize].clone())
-                        .or_default() += 1;
+                for &c in self.index.countries_of(s) {
+                    country[c as usize] += 1;
                 }
             }
-            if missing & !G_SOURCE == 0 {
-                if let Some(src) = doc.source {
-                    *counts[2]
-                        .entry(self.index.sources[src as usize].0.clone())
-                        .or_default() += 1;
-                }
-            }
-            if missing & !G_KIND == 0 {
-                if let Some(k) = &doc.kind {
-                    *counts[3].entry(k.clone()).or_default() += 1;
-                }
-            }
-            if missing & !G_YEAR == 0 {
-                if let Some(d) = doc.date {
-                    *counts[4].entry(d.year.to_string()).or_default() += 1;
+            if unfiltered {
+                // Without filters the three document-level counts are the same: count once.
+                doc_counts[0][st.doc as usize] += 1;
+            } else {
+                for (slot, group) in [G_SOURCE, G_KIND, G_YEAR].into_iter().enumerate() {
+                    if missing & !group == 0 {
+                        doc_counts[slot][st.doc as usize] += 1;
+                    }
                 }
             }
         }
-        let [speaker, country, source, kind, year] = counts.map(|c| {
-            let mut v: Vec<(String, usize)> = c.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            v
-        });
-        let facets = Facets {
-            speaker,
-            country,
-            source,
-            kind,
-            year,
-        };
+        if unfiltered {
+            let [source, kind, year] = &mut doc_counts;
+            kind.clone_from(source);
+            year.clone_from(source);
+        }
+        (matched, self.facets(&speaker, &country, &doc_counts))
+    }
 
-        let scores = self.scores(query, &matched);
-        let mut by_doc: HashMap<u32, Vec<StatementHit>> = HashMap::new();
-        for (&s, &score) in matched.iter().zip(&scores) {
-            by_doc
-                .entry(self.index.statements[s as usize].doc)
-                .or_default()
-                .push(StatementHit { stmt: s, score });
+    /// Matching statements grouped by document (statements are stored in document order, so
+    /// each document's are one run), documents in `sort` order.
+    #[inline(never)]
+    fn group(&self, matched: &[u32], scores: &[f32], sort: Sort) -> Vec<DocumentHit> {
+        let mut documents: Vec<DocumentHit> = Vec::new();
+        let mut i = 0;
+        while i < matched.len() {
+            let doc = self.index.statements[matched[i] as usize].doc;
+            let mut j = i;
+            while j < matched.len() && self.index.statements[matched[j] as usize].doc == doc {
+                j += 1;
+            }
+            let statements: Vec<StatementHit> = (i..j)
+                .map(|k| StatementHit {
+                    stmt: matched[k],
+                    score: scores[k],
+                })
+                .collect();
+            let best = statements.iter().map(|h| h.score).fold(0.0, f32::max);
+            let rest: f32 = statements.iter().map(|h| h.score).sum::<f32>() - best;
+            documents.push(DocumentHit {
+                doc,
+                score: best + rest / 10.0,
+                statements,
+            });
+            i = j;
         }
-        let mut documents: Vec<DocumentHit> = by_doc
-            .into_iter()
-            .map(|(doc, statements)| {
-                let best = statements.iter().map(|h| h.score).fold(0.0, f32::max);
-                let rest: f32 = statements.iter().map(|h| h.score).sum::<f32>() - best;
-                DocumentHit {
-                    doc,
-                    score: best + rest / 10.0,
-                    statements,
-                }
-            })
-            .collect();
         let date = |d: &DocumentHit| self.index.docs[d.doc as usize].date;
         match sort {
             Sort::Relevance => {
@@ -496,152 +638,184 @@ impl<'a> Searcher<'a> {
                 (date(a).is_none(), date(a), a.doc).cmp(&(date(b).is_none(), date(b), b.doc))
             }),
         }
-        Results {
-            statements: matched.len(),
-            documents,
-            facets,
+        documents
+    }
+
+    #[inline(never)]
+    fn facets(&self, speaker: &[usize], country: &[usize], doc_counts: &[Vec<usize>; 3]) -> Facets {
+        let named = |pairs: Vec<(String, usize)>| {
+            let mut v: Vec<(String, usize)> = pairs.into_iter().filter(|(_, n)| *n > 0).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        // Per document, then per value id; names only for the values that occur.
+        let by_doc_value = |slot: usize,
+                            value: &dyn Fn(usize) -> Option<usize>,
+                            name: &dyn Fn(usize) -> String| {
+            let mut by_id: HashMap<usize, usize> = HashMap::new();
+            for (d, &n) in doc_counts[slot].iter().enumerate() {
+                if n > 0 {
+                    if let Some(v) = value(d) {
+                        *by_id.entry(v).or_default() += n;
+                    }
+                }
+            }
+            named(by_id.into_iter().map(|(v, n)| (name(v), n)).collect())
+        };
+        let docs = &self.index.docs;
+        Facets {
+            speaker: named(
+                speaker
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &n)| (self.speaker_slug(Some(i as u32)).to_string(), n))
+                    .collect(),
+            ),
+            country: named(
+                country
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &n)| (self.index.countries[i].clone(), n))
+                    .collect(),
+            ),
+            source: by_doc_value(0, &|d| docs[d].source.map(|i| i as usize), &|i| {
+                self.index.sources[i].0.clone()
+            }),
+            kind: by_doc_value(1, &|d| docs[d].kind.map(|i| i as usize), &|i| {
+                self.index.kinds[i].clone()
+            }),
+            year: by_doc_value(2, &|d| docs[d].date.map(|x| x.year as usize), &|y| {
+                y.to_string()
+            }),
         }
     }
 
     /// BM25 scores of `matched` statements for the query's positive terms.
-    fn scores(&self, query: &Query, matched: &[u32]) -> Vec<f32> {
-        let mut leaves: Vec<&Expr> = Vec::new();
-        if let Some(e) = &query.expr {
-            positive_leaves(e, &mut leaves);
-        }
-        if leaves.is_empty() {
-            return vec![0.0; matched.len()];
-        }
-        let n = self.index.statements.len() as f32;
-        let avg = self.index.avg_len().max(1.0);
+    #[inline(never)]
+    fn scores(&self, terms: &[(*const Expr, TermCounts)], matched: &[u32]) -> Vec<f32> {
         let mut scores = vec![0.0f32; matched.len()];
-        for leaf in leaves {
-            let df = self.eval(leaf).len() as f32;
-            if df == 0.0 {
+        let n = self.index.statements.len() as f32;
+        for (_, counts) in terms {
+            if counts.df == 0 {
                 continue;
             }
+            let df = counts.df as f32;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
             for (score, &s) in scores.iter_mut().zip(matched) {
-                let tf = self.frequency(leaf, s) as f32;
+                let tf = counts.tf[s as usize] as f32;
                 if tf > 0.0 {
-                    let len = self.index.tokens(s).len() as f32;
-                    *score += idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
+                    *score += idf * tf * (K1 + 1.0) / (tf + self.index.length_norm(s));
                 }
             }
         }
         scores
     }
 
-    fn frequency(&self, leaf: &Expr, s: u32) -> usize {
-        match leaf {
-            Expr::Word { stem, .. } => self.index.stem_id(stem).map_or(0, |id| {
-                let p = self.index.postings(id);
-                p.binary_search_by_key(&s, |(x, _)| *x)
-                    .map_or(0, |i| p[i].1 as usize)
-            }),
-            _ => self.occurrences(leaf, s).len(),
-        }
+    /// The text of statement `s`.
+    pub fn text(&self, s: u32) -> &'a str {
+        let st = &self.index.statements[s as usize];
+        self.corpus.documents[st.doc as usize]
+            .paragraph(st.p)
+            .map_or("", |p| p.text.as_str())
     }
 
-    /// Byte ranges of `leaf`'s occurrences in statement `s`.
-    fn occurrences(&self, leaf: &Expr, s: u32) -> Vec<Range<usize>> {
+    /// Token positions `[first, last]` of `leaf`'s occurrences in statement `s`.
+    fn occurrences(&self, leaf: &Expr, s: u32) -> Vec<(usize, usize)> {
         let toks = self.index.tokens(s);
         match leaf {
             Expr::Word { stem, .. } => match self.index.stem_id(stem) {
-                Some(id) => toks
-                    .iter()
-                    .filter(|t| t.stem == id)
-                    .map(|t| t.range())
+                Some(id) => (0..toks.len())
+                    .filter(|&i| self.index.stem_of(toks[i]) == id)
+                    .map(|i| (i, i))
                     .collect(),
                 None => Vec::new(),
             },
-            Expr::Phrase { stems, .. } => {
-                let Some(ids) = stems
-                    .iter()
-                    .map(|x| self.index.stem_id(x))
-                    .collect::<Option<Vec<u32>>>()
-                else {
-                    return Vec::new();
-                };
-                self.phrase_at(s, &ids)
+            Expr::Phrase { stems, .. } => match self.stem_ids(stems) {
+                Some(ids) => self
+                    .phrase_positions(s, &ids)
                     .into_iter()
-                    .map(|i| toks[i].start as usize..toks[i + ids.len() - 1].end as usize)
-                    .collect()
-            }
+                    .map(|i| (i, i + ids.len() - 1))
+                    .collect(),
+                None => Vec::new(),
+            },
             Expr::Prefix { prefix, .. } => {
                 let range = self.index.words_with_prefix(prefix);
-                toks.iter()
-                    .filter(|t| range.contains(&(t.word as usize)))
-                    .map(|t| t.range())
+                (0..toks.len())
+                    .filter(|&i| range.contains(&(toks[i] as usize)))
+                    .map(|i| (i, i))
                     .collect()
             }
             _ => Vec::new(),
         }
     }
 
-    /// Every occurrence of every positive term of `query` in statement `s`, as sorted,
-    /// non-overlapping byte ranges on char boundaries (see the module's overlap policy).
-    pub fn highlights(&self, query: &Query, s: u32) -> Vec<Highlight> {
+    /// Highlights as token positions `[first, last]` with their term, sorted and apart.
+    fn token_highlights(&self, query: &Query, s: u32) -> Vec<(usize, usize, usize)> {
         let mut leaves = Vec::new();
         if let Some(e) = &query.expr {
             positive_leaves(e, &mut leaves);
         }
-        let mut all: Vec<Highlight> = Vec::new();
+        let mut all: Vec<(usize, usize, usize)> = Vec::new();
         for leaf in leaves {
             let term = legend_of(leaf).expect("positive leaves have a legend index");
-            all.extend(self.occurrences(leaf, s).into_iter().map(|r| Highlight {
-                start: r.start,
-                end: r.end,
-                term,
-            }));
+            all.extend(
+                self.occurrences(leaf, s)
+                    .into_iter()
+                    .map(|(a, b)| (a, b, term)),
+            );
         }
-        all.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.term.cmp(&b.term))
-        });
-        let mut out: Vec<Highlight> = Vec::new();
+        all.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for h in all {
-            if out.last().is_none_or(|last| h.start >= last.end) {
+            if out.last().is_none_or(|last| h.0 > last.1) {
                 out.push(h);
             }
         }
         out
     }
 
+    /// Every occurrence of every positive term of `query` in statement `s`, as sorted,
+    /// non-overlapping byte ranges on char boundaries (see the module's overlap policy).
+    pub fn highlights(&self, query: &Query, s: u32) -> Vec<Highlight> {
+        let hits = self.token_highlights(query, s);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let ranges = Index::ranges(self.text(s));
+        hits.into_iter()
+            .map(|(a, b, term)| Highlight {
+                start: ranges[a].start,
+                end: ranges[b].end,
+                term,
+            })
+            .collect()
+    }
+
     /// The best window of at most `words` tokens of statement `s` (the one with the most
     /// highlights, the earliest of equals), as a byte range of its text. The whole text
     /// when it is short enough.
     pub fn snippet(&self, s: u32, highlights: &[Highlight], words: usize) -> Range<usize> {
-        let toks = self.index.tokens(s);
-        let st = &self.index.statements[s as usize];
-        let text_len = self.corpus.documents[st.doc as usize]
-            .paragraph(st.p)
-            .map_or(0, |p| p.text.len());
-        if toks.len() <= words || words == 0 {
-            return 0..text_len;
+        let text = self.text(s);
+        let ranges = Index::ranges(text);
+        if ranges.len() <= words || words == 0 {
+            return 0..text.len();
         }
         let hits_in = |a: usize, b: usize| {
-            let (lo, hi) = (toks[a].start as usize, toks[b].end as usize);
+            let (lo, hi) = (ranges[a].start, ranges[b].end);
             highlights
                 .iter()
                 .filter(|h| h.start >= lo && h.end <= hi)
                 .count()
         };
-        let best = (0..=toks.len() - words)
+        let best = (0..=ranges.len() - words)
             .max_by_key(|&i| (hits_in(i, i + words - 1), std::cmp::Reverse(i)))
             .unwrap_or(0);
-        let start = if best == 0 {
-            0
-        } else {
-            toks[best].start as usize
-        };
+        let start = if best == 0 { 0 } else { ranges[best].start };
         let last = best + words - 1;
-        let end = if last + 1 == toks.len() {
-            text_len
+        let end = if last + 1 == ranges.len() {
+            text.len()
         } else {
-            toks[last].end as usize
+            ranges[last].end
         };
         start..end
     }
@@ -651,45 +825,37 @@ impl<'a> Searcher<'a> {
     pub fn kwic(&self, query: &Query, results: &Results, context: usize) -> Vec<KwicRow> {
         let mut rows = Vec::new();
         for d in &results.documents {
-            let mut stmts: Vec<u32> = d.statements.iter().map(|h| h.stmt).collect();
-            stmts.sort_unstable();
-            for s in stmts {
+            for h in &d.statements {
+                let s = h.stmt;
                 let st = &self.index.statements[s as usize];
-                let Some(para) = self.corpus.documents[st.doc as usize].paragraph(st.p) else {
-                    continue;
-                };
-                let text = &para.text;
+                let text = self.text(s);
                 let toks = self.index.tokens(s);
-                for h in self.highlights(query, s) {
-                    let first = toks.partition_point(|t| (t.start as usize) < h.start);
-                    let after = toks.partition_point(|t| (t.end as usize) <= h.end);
-                    let left_from = first.saturating_sub(context);
-                    let right_to = (after + context).min(toks.len());
-                    let left_start = toks.get(left_from).map_or(h.start, |t| t.start as usize);
-                    let right_end = if right_to == 0 {
-                        h.end
-                    } else {
-                        toks[right_to - 1].end as usize
-                    }
-                    .max(h.end);
-                    let word = |i: Option<usize>| -> String {
-                        i.and_then(|i| toks.get(i)).map_or(String::new(), |t| {
-                            self.index.words[t.word as usize].0.clone()
-                        })
-                    };
+                let hits = self.token_highlights(query, s);
+                if hits.is_empty() {
+                    continue;
+                }
+                let ranges = Index::ranges(text);
+                let word = |i: Option<usize>| -> String {
+                    i.and_then(|i| toks.get(i))
+                        .map_or(String::new(), |&w| self.index.words[w as usize].0.clone())
+                };
+                for (first, last, term) in hits {
+                    let left_start = ranges[first.saturating_sub(context)].start;
+                    let right_end = ranges[(last + context).min(ranges.len() - 1)].end;
+                    let (start, end) = (ranges[first].start, ranges[last].end);
                     rows.push(KwicRow {
                         stmt: s,
                         doc: st.doc,
                         p: st.p,
-                        left: text[left_start..h.start].to_string(),
-                        keyword: text[h.start..h.end].to_string(),
-                        right: text[h.end..right_end].to_string(),
-                        term: h.term,
+                        left: text[left_start..start].to_string(),
+                        keyword: text[start..end].to_string(),
+                        right: text[end..right_end].to_string(),
+                        term,
                         keys: [
                             word(first.checked_sub(1)),
                             word(first.checked_sub(2)),
-                            word(Some(after)),
-                            word(Some(after + 1)),
+                            word(Some(last + 1)),
+                            word(Some(last + 2)),
                         ],
                     });
                 }
@@ -701,19 +867,16 @@ impl<'a> Searcher<'a> {
     /// Relative positions (0 ≤ x < 1, by token) of the query's hits within document `doc`'s
     /// statements, with the statement of each hit, in order.
     pub fn dispersion(&self, query: &Query, doc: u32) -> Vec<(f32, u32)> {
-        let stmts: Vec<u32> = (0..self.index.statements.len() as u32)
-            .filter(|&s| self.index.statements[s as usize].doc == doc)
-            .collect();
-        let total: usize = stmts.iter().map(|&s| self.index.tokens(s).len()).sum();
+        let first = self.index.statements.partition_point(|st| st.doc < doc) as u32;
+        let end = self.index.statements.partition_point(|st| st.doc <= doc) as u32;
+        let total: usize = (first..end).map(|s| self.index.tokens(s).len()).sum();
         let mut offset = 0usize;
         let mut out = Vec::new();
-        for s in stmts {
-            let toks = self.index.tokens(s);
-            for h in self.highlights(query, s) {
-                let i = toks.partition_point(|t| (t.start as usize) < h.start);
+        for s in first..end {
+            for (i, _, _) in self.token_highlights(query, s) {
                 out.push(((offset + i) as f32 / total.max(1) as f32, s));
             }
-            offset += toks.len();
+            offset += self.index.tokens(s).len();
         }
         out
     }

@@ -99,14 +99,26 @@ pub fn token_ranges(text: &str) -> Vec<Range<usize>> {
 /// assert_eq!(fold("ＵＮ"), "un");
 /// ```
 pub fn fold(token: &str) -> String {
+    let mut out = String::new();
+    fold_into(token, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer (cleared first), so indexing does not allocate per token. ASCII
+/// tokens, the common case, only need lower-casing.
+pub fn fold_into(token: &str, out: &mut String) {
+    out.clear();
+    if token.is_ascii() {
+        out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
     let lower: String = token.nfkc().flat_map(char::to_lowercase).collect();
-    lower
+    let bare: String = lower
         .nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect::<String>()
-        .nfc()
-        .collect()
+        .collect();
+    out.extend(bare.nfc());
 }
 
 /// Stems a folded token (rule 3).
