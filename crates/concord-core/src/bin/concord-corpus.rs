@@ -5,6 +5,7 @@
 //! concord-corpus statements [DIR]   print every statement with its speaker
 //! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
 //!                                   roles and speakers, for crates/concord-core/tests/expect/
+//! concord-corpus search DIR QUERY    run a query; print matches with [highlights] and facets
 //! ```
 
 use concord_core::corpus::{self, folder};
@@ -13,13 +14,14 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, dir) = match args.as_slice() {
-        [c] => (c.as_str(), PathBuf::from("seeds")),
-        [c, d] => (c.as_str(), PathBuf::from(d)),
-        _ => ("help", PathBuf::new()),
+    let (command, dir, query) = match args.as_slice() {
+        [c] => (c.as_str(), PathBuf::from("seeds"), ""),
+        [c, d] => (c.as_str(), PathBuf::from(d), ""),
+        [c, d, q] if c == "search" => (c.as_str(), PathBuf::from(d), q.as_str()),
+        _ => ("help", PathBuf::new(), ""),
     };
-    if !["report", "statements", "expect"].contains(&command) {
-        eprintln!("usage: concord-corpus report|statements|expect [DIR]");
+    if !["report", "statements", "expect", "search"].contains(&command) {
+        eprintln!("usage: concord-corpus report|statements|expect [DIR]\n       concord-corpus search DIR QUERY");
         return ExitCode::from(2);
     }
     let input = match folder::read(&dir) {
@@ -40,6 +42,8 @@ fn main() -> ExitCode {
                 );
             } else if command == "expect" {
                 print!("{}", expectations(&dir, &corpus));
+            } else if command == "search" {
+                search(&corpus, query);
             } else {
                 for d in &corpus.documents {
                     println!(
@@ -124,4 +128,56 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
         }
     }
     out
+}
+
+/// Prints the matches of `query`, highlights in brackets with their legend number.
+fn search(corpus: &concord_core::model::Corpus, query: &str) {
+    use concord_core::index::Index;
+    use concord_core::query::{parse, Filters, Searcher, Sort};
+    let index = Index::build(corpus);
+    let searcher = Searcher::new(corpus, &index);
+    let q = parse(query);
+    for p in &q.problems {
+        println!("problem: {}", p.message);
+    }
+    let legend: Vec<String> = q
+        .legend
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{i}={}", l.label))
+        .collect();
+    println!("legend: {}", legend.join(", "));
+    let r = searcher.search(&q, &Filters::default(), Sort::Relevance);
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    println!(
+        "{} in {}",
+        plural(r.statements, "statement"),
+        plural(r.documents.len(), "document")
+    );
+    for d in &r.documents {
+        let doc = &corpus.documents[d.doc as usize];
+        println!("\n{}  {}  (score {:.2})", doc.id, doc.title, d.score);
+        for h in &d.statements {
+            let text = searcher.text(h.stmt);
+            let mut marked = String::new();
+            let mut at = 0;
+            for m in searcher.highlights(&q, h.stmt) {
+                marked.push_str(&text[at..m.start]);
+                marked.push_str(&format!("[{}]{}", &text[m.start..m.end], m.term));
+                at = m.end;
+            }
+            marked.push_str(&text[at..]);
+            println!("  ¶{}: {marked}", index.statements[h.stmt as usize].p);
+        }
+    }
+    let facet = |name: &str, v: &[(String, usize)]| {
+        let items: Vec<String> = v.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        println!("{name}: {}", items.join(", "));
+    };
+    println!();
+    facet("speaker", &r.facets.speaker);
+    facet("country", &r.facets.country);
+    facet("source", &r.facets.source);
+    facet("kind", &r.facets.kind);
+    facet("year", &r.facets.year);
 }
