@@ -217,6 +217,19 @@ struct TermCounts {
     df: usize,
 }
 
+impl TermCounts {
+    /// The statements where the term occurs, ascending.
+    fn statements(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.df);
+        for (s, &n) in self.tf.iter().enumerate() {
+            if n > 0 {
+                out.push(s as u32);
+            }
+        }
+        out
+    }
+}
+
 impl<'a> Searcher<'a> {
     pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
         Searcher { corpus, index }
@@ -239,9 +252,7 @@ impl<'a> Searcher<'a> {
     fn eval_in(&self, expr: &Expr, cache: &[(*const Expr, TermCounts)]) -> Vec<u32> {
         if matches!(expr, Expr::Phrase { .. } | Expr::Prefix { .. }) {
             if let Some((_, counts)) = cache.iter().find(|(e, _)| std::ptr::eq(*e, expr)) {
-                return (0..counts.tf.len() as u32)
-                    .filter(|&s| counts.tf[s as usize] > 0)
-                    .collect();
+                return counts.statements();
             }
         }
         match expr {
@@ -259,12 +270,7 @@ impl<'a> Searcher<'a> {
                 }
                 None => Vec::new(),
             },
-            Expr::Prefix { .. } => {
-                let counts = self.counts(expr);
-                (0..counts.tf.len() as u32)
-                    .filter(|&s| counts.tf[s as usize] > 0)
-                    .collect()
-            }
+            Expr::Prefix { .. } => self.counts(expr).statements(),
             Expr::Field(f) => self.eval_field(f),
             Expr::And(items) => {
                 let (negative, positive): (Vec<&Expr>, Vec<&Expr>) =
