@@ -24,13 +24,13 @@ pub struct Nav {
 impl Nav {
     /// The link for a route.
     pub fn href(&self, route: &Route) -> String {
-        let query = route.to_query();
-        if query.is_empty() {
-            self.base.to_string()
-        } else {
-            format!("{}{query}", self.base)
-        }
+        link(&self.base, route)
     }
+}
+
+/// The page path followed by the route's query string.
+fn link(base: &str, route: &Route) -> String {
+    format!("{base}{}", route.to_query())
 }
 
 #[function_component(App)]
@@ -57,14 +57,7 @@ pub fn app() -> Html {
             let go = {
                 let base = base.clone();
                 let history = history.clone();
-                Callback::from(move |route: Route| {
-                    let query = route.to_query();
-                    history.push(if query.is_empty() {
-                        base.to_string()
-                    } else {
-                        format!("{base}{query}")
-                    });
-                })
+                Callback::from(move |route: Route| history.push(link(&base, &route)))
             };
             Nav { base, go }
         })

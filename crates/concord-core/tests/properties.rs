@@ -51,6 +51,15 @@ const WORDS: &[&str] = &[
     "oman",
 ];
 
+/// Well-formed field filters.
+const FIELDS: &[&str] = &[
+    "speaker:xi-jinping",
+    "country:oman",
+    "year:2023",
+    "after:2023-06",
+    "before:2021",
+];
+
 /// Query-ish text: words of the corpus, operators, quotes, parentheses, fields, junk.
 fn query() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -59,16 +68,9 @@ fn query() -> impl Strategy<Value = String> {
             "OR", "AND", "NOT", "-", "(", ")", "\"", "“", "”", "*", ":"
         ])
         .prop_map(String::from),
-        prop::sample::select(vec![
-            "speaker:xi-jinping",
-            "country:oman",
-            "year:2023",
-            "after:2023-06",
-            "before:2021",
-            "kind:",
-            "year:x"
-        ])
-        .prop_map(String::from),
+        prop::sample::select(FIELDS.to_vec()).prop_map(String::from),
+        // Malformed fields too.
+        prop::sample::select(vec!["kind:", "year:x"]).prop_map(String::from),
         "\\PC{0,6}",
     ];
     prop::collection::vec(piece, 0..8).prop_map(|v| v.join(" "))
@@ -86,14 +88,7 @@ fn clean_query() -> impl Strategy<Value = String> {
             "palestin*"
         ])
         .prop_map(String::from),
-        prop::sample::select(vec![
-            "speaker:xi-jinping",
-            "country:oman",
-            "year:2023",
-            "after:2023-06",
-            "before:2021"
-        ])
-        .prop_map(String::from),
+        prop::sample::select(FIELDS.to_vec()).prop_map(String::from),
     ];
     let term = (leaf, prop::bool::weighted(0.2))
         .prop_map(|(t, neg)| if neg { format!("-{t}") } else { t });

@@ -28,7 +28,7 @@ use crate::model::{
     Attribution, Corpus, Country, DateOrigin, DocDate, Document, Paragraph, Person, Role, Statement,
 };
 use crate::text::gazetteer::Gazetteer;
-use crate::text::{collapse_space, lexicon, name_key, slug, tokens};
+use crate::text::{collapse_space, lexicon, name_key, slug, tokens, Token};
 use catalog::{Catalog, CatalogDocument};
 pub use report::{DocumentReport, Note, NoteLevel, Report};
 use speakers::{Attributor, Context, NameIndex};
@@ -612,6 +612,8 @@ impl Builder {
             };
             names.add(&d.name, index as u32);
         }
+        // Every step below reads the same tokens: split each body paragraph once.
+        let body_toks: Vec<Vec<Token<'_>>> = body_texts.iter().map(|t| tokens(t)).collect();
         // Guessed people named in full here lend their short names to this document.
         let named_in_full: Vec<u32> = {
             let full = NameIndex::of_people(
@@ -623,10 +625,7 @@ impl Builder {
                     })
                     .collect::<Vec<_>>(),
             );
-            body_texts
-                .iter()
-                .flat_map(|t| full.people_in(&tokens(t)))
-                .collect()
+            body_toks.iter().flat_map(|t| full.people_in(t)).collect()
         };
         for &i in &named_in_full {
             if local[i as usize].guessed {
@@ -646,8 +645,8 @@ impl Builder {
                     .collect()
             })
             .unwrap_or_default();
-        for t in body_texts {
-            for p in names.people_in(&tokens(t)) {
+        for t in &body_toks {
+            for p in names.people_in(t) {
                 if !document_people.contains(&p) {
                     document_people.push(p);
                 }
@@ -664,19 +663,21 @@ impl Builder {
             ..Context::default()
         };
         let mut local_statements = Vec::new();
-        for p in body {
-            let (speaker, how) = attributor.attribute(&p.text, &ctx);
-            if how == Attribution::Narrator && starts_with_pronoun(&p.text) {
+        for (p, toks) in body.iter().zip(&body_toks) {
+            let (speaker, how) = attributor.attribute_tokens(toks, &ctx);
+            let opens_with_pronoun = toks
+                .first()
+                .is_some_and(|t| lexicon::contains(lexicon::PRONOUNS, &t.text.to_lowercase()));
+            if how == Attribution::Narrator && opens_with_pronoun {
                 note(
                     Some(p.line),
                     NoteLevel::Guess,
                     "a pronoun opens this paragraph but no earlier speaker was found; left to the narrator".into(),
                 );
             }
-            let toks = tokens(&p.text);
             ctx.previous = speaker;
             ctx.previous_quoted = toks.iter().any(|t| t.is_quote());
-            ctx.previous_named = names.people_in(&toks);
+            ctx.previous_named = names.people_in(toks);
             ctx.last_speaker = speaker.or(ctx.last_speaker);
             local_statements.push(Statement {
                 p: p.n,
@@ -747,12 +748,6 @@ impl Builder {
             || lexicon::contains(lexicon::ORGANISATION_WORDS, &lower)
             || name_key(word).chars().count() < 2
     }
-}
-
-fn starts_with_pronoun(text: &str) -> bool {
-    tokens(text)
-        .first()
-        .is_some_and(|t| lexicon::contains(lexicon::PRONOUNS, &t.text.to_lowercase()))
 }
 
 /// The kind of event, from cue words in the title and the first body paragraph.

@@ -146,24 +146,32 @@ impl Attributor<'_> {
     /// The speaker of a body paragraph and how it was found; `(None, Narrator)` when the
     /// paragraph reports no one.
     pub fn attribute(&self, text: &str, ctx: &Context) -> (Option<u32>, Attribution) {
-        let toks = tokens(text);
-        let quoted = quote_mask(&toks);
+        self.attribute_tokens(&tokens(text), ctx)
+    }
+
+    /// [`Attributor::attribute`] for a paragraph already split into tokens.
+    pub fn attribute_tokens(
+        &self,
+        toks: &[Token<'_>],
+        ctx: &Context,
+    ) -> (Option<u32>, Attribution) {
+        let quoted = quote_mask(toks);
         let mut i = 0;
         while i < toks.len() {
             if quoted[i] {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.mention_at(&toks, i) else {
+            let Some(m) = self.mention_at(toks, i) else {
                 i += 1;
                 continue;
             };
             // "Xi and Abbas announced": a joint subject, not one speaker.
-            if let Some(second) = self.coordinated(&toks, m.end) {
+            if let Some(second) = self.coordinated(toks, m.end) {
                 i = second.end;
                 continue;
             }
-            if speaks_after(&toks, m.end, self) || speaks_before(&toks, m.start) {
+            if speaks_after(toks, m.end, self) || speaks_before(toks, m.start) {
                 if let Some(found) = self.resolve(&m.who, ctx) {
                     return found;
                 }

@@ -140,6 +140,15 @@ const G_YEAR: u8 = 16;
 const G_DATE: u8 = 32;
 const G_ALL: u8 = 63;
 
+/// Whether a document date, as the interval of its precision, meets the range `from..=to`
+/// (each bound at its own precision). Undated documents never do.
+fn within(date: Option<Date>, from: Option<Date>, to: Option<Date>) -> bool {
+    date.is_some_and(|x| {
+        from.is_none_or(|f| last_day(x) >= first_day(f))
+            && to.is_none_or(|t| first_day(x) <= last_day(t))
+    })
+}
+
 fn first_day(d: Date) -> (i32, u8, u8) {
     (d.year, d.month.max(1), d.day.max(1))
 }
@@ -469,8 +478,8 @@ impl<'a> Searcher<'a> {
                 .is_some_and(|i| self.index.sources[i as usize].0 == *src),
             Field::Kind(k) => doc.kind.is_some_and(|i| self.index.kinds[i as usize] == *k),
             Field::Year(y) => doc.date.is_some_and(|d| d.year == *y),
-            Field::After(d) => doc.date.is_some_and(|x| last_day(x) >= first_day(*d)),
-            Field::Before(d) => doc.date.is_some_and(|x| first_day(x) <= last_day(*d)),
+            Field::After(d) => within(doc.date, Some(*d), None),
+            Field::Before(d) => within(doc.date, None, Some(*d)),
             Field::Speaker(_) | Field::Country(_) => false,
         }
     }
@@ -516,10 +525,7 @@ impl<'a> Searcher<'a> {
         }
         let date_ok = match (filters.from, filters.to) {
             (None, None) => true,
-            (from, to) => doc.date.is_some_and(|x| {
-                from.is_none_or(|f| last_day(x) >= first_day(f))
-                    && to.is_none_or(|t| first_day(x) <= last_day(t))
-            }),
+            (from, to) => within(doc.date, from, to),
         };
         if date_ok {
             bits |= G_DATE;
