@@ -7,7 +7,8 @@
 //! median and p95 time of a search plus the highlights of its first page (20 statements),
 //! beside a naive scan that analyses every statement at query time — whose matches must equal
 //! the index's — then the index build time and memory. Criterion times each query as well.
-//! With `CONCORD_BENCH_CORPUS_OUT=dir` the generated files are also written to `dir`.
+//! With `CONCORD_BENCH_CORPUS_OUT=dir` the generated files are also written to `dir`; with
+//! `CONCORD_BENCH_PROFILE=query` only that query runs, repeatedly, for 8 s (for a profiler).
 
 use concord_core::corpus::{build, Input, SourceFile};
 use concord_core::index::Index;
@@ -352,6 +353,20 @@ fn bench(c: &mut Criterion) {
     let index = Index::build(&corpus);
     let index_time = t.elapsed();
     let searcher = Searcher::new(&corpus, &index);
+    if let Ok(q) = std::env::var("CONCORD_BENCH_PROFILE") {
+        // Only this query, repeated for a few seconds: something for `perf record` to see.
+        let parsed = parse(&q);
+        let (t, mut n) = (Instant::now(), 0u32);
+        while t.elapsed() < Duration::from_secs(8) {
+            std::hint::black_box(search_with_first_page(&searcher, &parsed));
+            n += 1;
+        }
+        println!(
+            "{q}: {n} searches, {:.3} ms each",
+            ms(t.elapsed()) / f64::from(n)
+        );
+        return;
+    }
     let naive = Naive {
         corpus: &corpus,
         index: &index,

@@ -1,6 +1,7 @@
 //! Property tests of the search engine (proptest), run briefly in `make test`:
 //! the parser never panics; highlight ranges are in bounds, on char boundaries, ordered and
-//! apart; `a OR b` holds everything `a` and `b` hold; `a -b` nothing of `b`.
+//! apart; `a OR b` holds everything `a` and `b` hold; `a -b` nothing of `b`; a phrase
+//! matches exactly the statements where it is highlighted.
 
 use concord_core::corpus::{build, folder};
 use concord_core::index::Index;
@@ -168,5 +169,20 @@ proptest! {
         let all_a = matches(&format!("({a})"));
         prop_assert!(without.is_disjoint(&matches(w)));
         prop_assert!(without.is_subset(&all_a));
+    }
+
+    /// Phrases are matched on the index's position lists, and highlighted by reading each
+    /// statement's tokens: the two must find the same statements.
+    #[test]
+    fn a_phrase_matches_exactly_where_it_is_highlighted(words in prop::collection::vec(prop::sample::select(WORDS), 1..4)) {
+        let q = format!("\"{}\"", words.join(" "));
+        let (corpus, index) = seeds();
+        let searcher = Searcher::new(corpus, index);
+        let parsed = parse(&q);
+        let found = matches(&q);
+        for s in 0..index.statements.len() as u32 {
+            let marked = !searcher.highlights(&parsed, s).is_empty();
+            prop_assert_eq!(marked, found.contains(&s), "{} in statement {}", q, s);
+        }
     }
 }

@@ -51,11 +51,14 @@ pub struct Index {
     /// The stem of each word (as in [`Index::words`], kept compact for phrase checks).
     word_stem: Vec<u32>,
     stems: HashMap<String, u32>,
-    /// Postings of stem `k`: `post_stmt[post_start[k]..post_start[k + 1]]`, ascending, with
-    /// the frequency alongside in `post_tf`.
+    /// Postings of stem `k`: `post_stmt[post_start[k]..post_start[k + 1]]`, ascending.
+    /// Posting `j` occurs at the token positions `post_pos[pos_start[j]..pos_start[j + 1]]`
+    /// of its statement (so its frequency is their number): phrases are matched on these
+    /// lists, read in order, rather than on each candidate statement's tokens.
     post_start: Vec<u32>,
     post_stmt: Vec<u32>,
-    post_tf: Vec<u16>,
+    pos_start: Vec<u32>,
+    post_pos: Vec<u32>,
     /// Folded words, sorted, each with its stem id: prefix search is a range of this table.
     pub words: Vec<(String, u32)>,
     /// Each stem's words (ids into `words`): a prefix takes a stem's postings whole when all
@@ -68,9 +71,45 @@ pub struct Index {
     pub kinds: Vec<String>,
     /// Country slugs, as in `corpus.countries`.
     pub countries: Vec<String>,
+    /// Statements per speaker (person id; the narrator last), per country and per document,
+    /// over the whole corpus: a query matching most statements counts its facets as these
+    /// totals less the statements it does not match.
+    pub totals: Totals,
+    /// One past each document's last statement id.
+    doc_end: Vec<u32>,
     avg_len: f32,
     /// BM25's length normalisation of each statement, `K1 * (1 - B + B * len / avg_len)`.
     norm: Vec<f32>,
+}
+
+/// One stem's postings (see [`Index::postings`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Postings<'a> {
+    /// Statement ids, ascending.
+    pub stmts: &'a [u32],
+    /// Offsets into `pos` of each posting's positions, and the end of the last.
+    starts: &'a [u32],
+    pos: &'a [u32],
+}
+
+impl<'a> Postings<'a> {
+    /// How often the stem occurs in the statement of posting `j`.
+    pub fn tf(&self, j: usize) -> usize {
+        (self.starts[j + 1] - self.starts[j]) as usize
+    }
+
+    /// The token positions (ascending) of the stem in the statement of posting `j`.
+    pub fn positions(&self, j: usize) -> &'a [u32] {
+        &self.pos[self.starts[j] as usize..self.starts[j + 1] as usize]
+    }
+}
+
+/// Statement counts per facet value over the whole corpus (see [`Index::totals`]).
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    pub speaker: Vec<usize>,
+    pub country: Vec<usize>,
+    pub doc: Vec<usize>,
 }
 
 /// BM25 parameters.
@@ -104,9 +143,11 @@ impl Index {
         let mut word_ids: HashMap<String, u32> = HashMap::new();
         let mut words: Vec<String> = Vec::new();
         let mut word_stem: Vec<u32> = Vec::new();
-        let mut postings: Vec<Vec<(u32, u16)>> = Vec::new();
+        // Per stem: (statement, number of positions) in statement order, and the positions.
+        let mut postings: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut positions: Vec<Vec<u32>> = Vec::new();
         let mut buf = String::new();
-        let mut tf: HashMap<u32, u16> = HashMap::new();
+        let mut occurrences: Vec<(u32, u32)> = Vec::new();
         index.tok_start.push(0);
         index.country_start.push(0);
         for (d, doc) in corpus.documents.iter().enumerate() {
@@ -151,7 +192,7 @@ impl Index {
                     p: s.p,
                     speaker: s.speaker,
                 });
-                tf.clear();
+                occurrences.clear();
                 let text = &paragraph.text;
                 for r in token_ranges(text) {
                     fold_into(&text[r], &mut buf);
@@ -164,6 +205,7 @@ impl Index {
                             let stem_id = *index.stems.entry(st).or_insert(next);
                             if stem_id == next {
                                 postings.push(Vec::new());
+                                positions.push(Vec::new());
                             }
                             words.push(buf.clone());
                             word_stem.push(stem_id);
@@ -171,15 +213,20 @@ impl Index {
                             words.len() as u32 - 1
                         }
                     };
-                    let n = tf.entry(word_stem[word as usize]).or_default();
-                    *n = n.saturating_add(1);
+                    let position =
+                        (index.toks.len() - *index.tok_start.last().unwrap() as usize) as u32;
+                    occurrences.push((word_stem[word as usize], position));
                     index.toks.push(word);
                 }
-                for (&stem_id, &n) in &tf {
-                    postings[stem_id as usize].push((id, n));
+                occurrences.sort_unstable();
+                for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
+                    let k = run[0].0 as usize;
+                    postings[k].push((id, run.len() as u32));
+                    positions[k].extend(run.iter().map(|&(_, position)| position));
                 }
                 index.tok_start.push(index.toks.len() as u32);
             }
+            index.doc_end.push(index.statements.len() as u32);
         }
         // Sort the word table; renumber tokens to the sorted order.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
@@ -204,11 +251,16 @@ impl Index {
             .collect();
         // Flatten the postings (each list is already ascending: statements come in order).
         index.post_start.push(0);
-        for list in postings {
+        index.pos_start.push(0);
+        index.post_pos.reserve(index.toks.len());
+        for (list, positions) in postings.into_iter().zip(positions) {
             for (s, n) in list {
                 index.post_stmt.push(s);
-                index.post_tf.push(n);
+                index
+                    .pos_start
+                    .push(*index.pos_start.last().unwrap_or(&0) + n);
             }
+            index.post_pos.extend(positions);
             index.post_start.push(index.post_stmt.len() as u32);
         }
         index.avg_len = if index.statements.is_empty() {
@@ -220,8 +272,28 @@ impl Index {
         index.norm = (0..index.statements.len() as u32)
             .map(|s| K1 * (1.0 - B + B * index.tokens(s).len() as f32 / avg))
             .collect();
+        index.totals = Totals {
+            speaker: vec![0; corpus.people.len() + 1],
+            country: vec![0; index.countries.len()],
+            doc: vec![0; index.docs.len()],
+        };
+        for (s, st) in index.statements.iter().enumerate() {
+            let t = &mut index.totals;
+            t.speaker[st.speaker.map_or(corpus.people.len(), |p| p as usize)] += 1;
+            t.doc[st.doc as usize] += 1;
+            let (a, b) = (index.country_start[s], index.country_start[s + 1]);
+            for &c in &index.stmt_countries[a as usize..b as usize] {
+                t.country[c as usize] += 1;
+            }
+        }
         index.toks.shrink_to_fit();
         index
+    }
+
+    /// One past the last statement id of document `d` (statements are numbered in document
+    /// order).
+    pub fn doc_end(&self, d: u32) -> u32 {
+        self.doc_end[d as usize]
     }
 
     /// Word ids of statement `s`, in order.
@@ -254,11 +326,15 @@ impl Index {
         self.stems.get(stem).copied()
     }
 
-    /// Statements holding stem `k` (ascending) and how often.
-    pub fn postings(&self, k: u32) -> (&[u32], &[u16]) {
+    /// The statements holding stem `k`, with where and how often.
+    pub fn postings(&self, k: u32) -> Postings<'_> {
         let a = self.post_start[k as usize] as usize;
         let b = self.post_start[k as usize + 1] as usize;
-        (&self.post_stmt[a..b], &self.post_tf[a..b])
+        Postings {
+            stmts: &self.post_stmt[a..b],
+            starts: &self.pos_start[a..=b],
+            pos: &self.post_pos,
+        }
     }
 
     /// The words (ids into [`Index::words`]) that have stem `k`.
@@ -297,10 +373,14 @@ impl Index {
         let stem_words: usize = self.stem_words.iter().map(|v| v.capacity() * 4 + 24).sum();
         stmts
             + self.toks.capacity() * 4
-            + self.tok_start.capacity() * 4
+            + (self.tok_start.capacity() + self.doc_end.capacity()) * 4
+            + (self.totals.speaker.capacity()
+                + self.totals.country.capacity()
+                + self.totals.doc.capacity())
+                * size_of::<usize>()
             + self.post_start.capacity() * 4
             + self.post_stmt.capacity() * 4
-            + self.post_tf.capacity() * 2
+            + (self.pos_start.capacity() + self.post_pos.capacity()) * 4
             + stems
             + words
             + stem_words
@@ -352,7 +432,11 @@ mod tests {
         let index = Index::build(&corpus);
         assert_eq!(index.statements.len(), 2);
         let negoti = index.stem_id("negoti").unwrap();
-        assert_eq!(index.postings(negoti), (&[0u32, 1][..], &[1u16, 2][..]));
+        let postings = index.postings(negoti);
+        assert_eq!(postings.stmts, [0, 1]);
+        assert_eq!((postings.tf(0), postings.tf(1)), (1, 2));
+        // "We negotiate; they negotiated": tokens 1 and 3.
+        assert_eq!(postings.positions(1), [1, 3]);
         let words: Vec<&str> = index
             .tokens(0)
             .iter()

@@ -163,6 +163,19 @@ fn last_day(d: Date) -> (i32, u8, u8) {
     (d.year, month, day)
 }
 
+/// The first index at or after `from` where `list` (ascending) holds a value ≥ `s`:
+/// galloping, then a binary search in the last step.
+fn advance(list: &[u32], from: usize, s: u32) -> usize {
+    let mut step = 1;
+    let mut lo = from;
+    while lo + step < list.len() && list[lo + step] < s {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step + 1).min(list.len());
+    lo + list[lo..hi].partition_point(|&x| x < s)
+}
+
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
@@ -268,14 +281,13 @@ impl<'a> Searcher<'a> {
             Expr::Word { stem, .. } => self
                 .index
                 .stem_id(stem)
-                .map(|id| self.index.postings(id).0.to_vec())
+                .map(|id| self.index.postings(id).stmts.to_vec())
                 .unwrap_or_default(),
             Expr::Phrase { stems, .. } => match self.stem_ids(stems) {
                 Some(ids) => {
-                    let phrase = self.phrase(&ids);
-                    let mut candidates = self.phrase_candidates(&ids);
-                    candidates.retain(|&s| self.phrase_starts(s, &phrase).next().is_some());
-                    candidates
+                    let mut found = Vec::new();
+                    self.phrase_matches(&ids, |s, _| found.push(s));
+                    found
                 }
                 None => Vec::new(),
             },
@@ -311,7 +323,7 @@ impl<'a> Searcher<'a> {
     fn phrase(&self, ids: &[u32]) -> Phrase {
         // Anchor on the rarest stem: its few words are compared with each token directly.
         let anchor = (0..ids.len())
-            .min_by_key(|&k| self.index.postings(ids[k]).0.len())
+            .min_by_key(|&k| self.index.postings(ids[k]).stmts.len())
             .unwrap_or(0);
         Phrase {
             ids: ids.to_vec(),
@@ -354,16 +366,55 @@ impl<'a> Searcher<'a> {
         self.phrase_starts(s, &phrase).collect()
     }
 
-    /// Statements holding every stem of a phrase (rarest first), to be checked for order.
-    fn phrase_candidates(&self, ids: &[u32]) -> Vec<u32> {
-        let mut by_len = ids.to_vec();
-        by_len.sort_by_key(|&id| self.index.postings(id).0.len());
-        by_len.dedup();
-        let mut candidates = self.index.postings(by_len[0]).0.to_vec();
-        for &id in &by_len[1..] {
-            candidates = intersect(&candidates, self.index.postings(id).0);
+    /// The statements where the stems `ids` occur in sequence, ascending, each with its
+    /// number of occurrences. Works on postings alone: the rarest stem's statements are
+    /// the candidates, the other stems' lists are advanced to each in turn, and a phrase
+    /// starts wherever every stem sits at its offset in the position lists.
+    fn phrase_matches(&self, ids: &[u32], mut each: impl FnMut(u32, usize)) {
+        let mut distinct = ids.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let lists: Vec<_> = distinct.iter().map(|&k| self.index.postings(k)).collect();
+        let Some(driver) = (0..lists.len()).min_by_key(|&l| lists[l].stmts.len()) else {
+            return;
+        };
+        // The list of each phrase slot, and the first slot of the driving stem.
+        let slots: Vec<usize> = ids
+            .iter()
+            .map(|id| distinct.binary_search(id).unwrap_or(0))
+            .collect();
+        let anchor = slots.iter().position(|&l| l == driver).unwrap_or(0) as u32;
+        let mut cursor = vec![0usize; lists.len()];
+        'candidates: for (j, &s) in lists[driver].stmts.iter().enumerate() {
+            for (l, list) in lists.iter().enumerate() {
+                if l == driver {
+                    cursor[l] = j;
+                    continue;
+                }
+                cursor[l] = advance(list.stmts, cursor[l], s);
+                match list.stmts.get(cursor[l]) {
+                    None => break 'candidates,
+                    Some(&x) if x != s => continue 'candidates,
+                    Some(_) => {}
+                }
+            }
+            let n = lists[driver]
+                .positions(j)
+                .iter()
+                .filter_map(|&a| a.checked_sub(anchor))
+                .filter(|&start| {
+                    slots.iter().enumerate().all(|(k, &l)| {
+                        lists[l]
+                            .positions(cursor[l])
+                            .binary_search(&(start + k as u32))
+                            .is_ok()
+                    })
+                })
+                .count();
+            if n > 0 {
+                each(s, n);
+            }
         }
-        candidates
     }
 
     /// Per-statement frequencies of a word, phrase or prefix term.
@@ -381,18 +432,15 @@ impl<'a> Searcher<'a> {
         match leaf {
             Expr::Word { stem, .. } => {
                 if let Some(id) = self.index.stem_id(stem) {
-                    let (stmts, freqs) = self.index.postings(id);
-                    for (&s, &n) in stmts.iter().zip(freqs) {
-                        add(s, n as usize, &mut tf);
+                    let postings = self.index.postings(id);
+                    for (j, &s) in postings.stmts.iter().enumerate() {
+                        add(s, postings.tf(j), &mut tf);
                     }
                 }
             }
             Expr::Phrase { stems, .. } => {
                 if let Some(ids) = self.stem_ids(stems) {
-                    let phrase = self.phrase(&ids);
-                    for s in self.phrase_candidates(&ids) {
-                        add(s, self.phrase_starts(s, &phrase).count(), &mut tf);
-                    }
+                    self.phrase_matches(&ids, |s, n| add(s, n, &mut tf));
                 }
             }
             Expr::Prefix { prefix, .. } => {
@@ -404,17 +452,17 @@ impl<'a> Searcher<'a> {
                 stems.sort_unstable();
                 stems.dedup();
                 for k in stems {
-                    let (stmts, freqs) = self.index.postings(k);
+                    let postings = self.index.postings(k);
                     let whole = self
                         .index
                         .stem_words(k)
                         .iter()
                         .all(|w| range.contains(&(*w as usize)));
-                    for (&s, &n) in stmts.iter().zip(freqs) {
+                    for (j, &s) in postings.stmts.iter().enumerate() {
                         // A stem whose words all have the prefix counts whole; otherwise
                         // only its words with the prefix ("negotiation*" is not "negotiate").
                         let n = if whole {
-                            n as usize
+                            postings.tf(j)
                         } else {
                             self.index
                                 .tokens(s)
@@ -549,7 +597,7 @@ impl<'a> Searcher<'a> {
             Some(e) => self.eval_in(e, &cache),
             None => self.all(),
         };
-        let (matched, facets) = self.filter_and_count(&base, filters);
+        let (matched, facets) = self.filter_and_count(base, filters);
         let scores = self.scores(&cache, &matched);
         let documents = self.group(&matched, &scores, sort);
         Results {
@@ -562,20 +610,19 @@ impl<'a> Searcher<'a> {
     /// The statements of `base` that pass `filters`, and the facet counts: each facet counts
     /// the statements that pass every filter but its own.
     #[inline(never)]
-    fn filter_and_count(&self, base: &[u32], filters: &Filters) -> (Vec<u32>, Facets) {
-        let unfiltered = *filters == Filters::default();
+    fn filter_and_count(&self, base: Vec<u32>, filters: &Filters) -> (Vec<u32>, Facets) {
+        if *filters == Filters::default() {
+            let facets = self.count_unfiltered(&base);
+            return (base, facets);
+        }
         let n_docs = self.index.docs.len();
         // Counters by id; names at the end. Document-level facets count per document first.
         let mut speaker = vec![0usize; self.corpus.people.len() + 1];
         let mut country = vec![0usize; self.index.countries.len()];
         let mut doc_counts: [Vec<usize>; 3] = [vec![0; n_docs], vec![0; n_docs], vec![0; n_docs]];
         let mut matched = Vec::with_capacity(base.len());
-        for &s in base {
-            let missing = if unfiltered {
-                0
-            } else {
-                G_ALL & !self.passes(filters, s)
-            };
+        for &s in &base {
+            let missing = G_ALL & !self.passes(filters, s);
             if missing == 0 {
                 matched.push(s);
             }
@@ -588,23 +635,80 @@ impl<'a> Searcher<'a> {
                     country[c as usize] += 1;
                 }
             }
-            if unfiltered {
-                // Without filters the three document-level counts are the same: count once.
-                doc_counts[0][st.doc as usize] += 1;
-            } else {
-                for (slot, group) in [G_SOURCE, G_KIND, G_YEAR].into_iter().enumerate() {
-                    if missing & !group == 0 {
-                        doc_counts[slot][st.doc as usize] += 1;
-                    }
+            for (slot, group) in [G_SOURCE, G_KIND, G_YEAR].into_iter().enumerate() {
+                if missing & !group == 0 {
+                    doc_counts[slot][st.doc as usize] += 1;
                 }
             }
         }
-        if unfiltered {
-            let [source, kind, year] = &mut doc_counts;
-            kind.clone_from(source);
-            year.clone_from(source);
-        }
         (matched, self.facets(&speaker, &country, &doc_counts))
+    }
+
+    /// Facet counts of `base` when no filter applies: every facet counts the same
+    /// statements. When `base` holds most of the corpus, the counts are the corpus totals
+    /// less the statements outside `base`, which are fewer to visit.
+    fn count_unfiltered(&self, base: &[u32]) -> Facets {
+        let n = self.index.statements.len();
+        let totals = &self.index.totals;
+        let complement = base.len() * 2 > n;
+        let (mut speaker, mut country, mut docs) = if complement {
+            (
+                totals.speaker.clone(),
+                totals.country.clone(),
+                totals.doc.clone(),
+            )
+        } else {
+            (
+                vec![0; totals.speaker.len()],
+                vec![0; totals.country.len()],
+                vec![0; totals.doc.len()],
+            )
+        };
+        let mut counters = (
+            speaker.as_mut_slice(),
+            country.as_mut_slice(),
+            docs.as_mut_slice(),
+        );
+        if complement {
+            let mut j = 0;
+            for s in 0..n as u32 {
+                if j < base.len() && base[j] == s {
+                    j += 1;
+                } else {
+                    self.tally::<false>(s, &mut counters);
+                }
+            }
+        } else {
+            for &s in base {
+                self.tally::<true>(s, &mut counters);
+            }
+        }
+        // The three document-level facets count the same statements.
+        let doc_counts = [docs.clone(), docs.clone(), docs];
+        self.facets(&speaker, &country, &doc_counts)
+    }
+
+    /// Adds statement `s` to (or, unless `ADD`, takes it from) the speaker, country and
+    /// document counters.
+    #[inline(always)]
+    fn tally<const ADD: bool>(
+        &self,
+        s: u32,
+        counters: &mut (&mut [usize], &mut [usize], &mut [usize]),
+    ) {
+        let step = |x: &mut usize| {
+            if ADD {
+                *x += 1
+            } else {
+                *x -= 1
+            }
+        };
+        let st = &self.index.statements[s as usize];
+        step(&mut counters.0[st.speaker.map_or(self.corpus.people.len(), |p| p as usize)]);
+        step(&mut counters.2[st.doc as usize]);
+        for &c in self.index.countries_of(s) {
+            step(&mut counters.1[c as usize]);
+        }
     }
 
     /// Matching statements grouped by document (statements are stored in document order, so
@@ -615,21 +719,20 @@ impl<'a> Searcher<'a> {
         let mut i = 0;
         while i < matched.len() {
             let doc = self.index.statements[matched[i] as usize].doc;
-            let mut j = i;
-            while j < matched.len() && self.index.statements[matched[j] as usize].doc == doc {
-                j += 1;
-            }
-            let statements: Vec<StatementHit> = (i..j)
-                .map(|k| StatementHit {
-                    stmt: matched[k],
-                    score: scores[k],
-                })
+            // The document's statements are the ids below the next document's first.
+            let end = self.index.doc_end(doc);
+            let j = i + matched[i..].partition_point(|&s| s < end);
+            let statements: Vec<StatementHit> = matched[i..j]
+                .iter()
+                .zip(&scores[i..j])
+                .map(|(&stmt, &score)| StatementHit { stmt, score })
                 .collect();
-            let best = statements.iter().map(|h| h.score).fold(0.0, f32::max);
-            let rest: f32 = statements.iter().map(|h| h.score).sum::<f32>() - best;
+            let (best, sum) = scores[i..j]
+                .iter()
+                .fold((0.0f32, 0.0f32), |(b, t), &x| (b.max(x), t + x));
             documents.push(DocumentHit {
                 doc,
-                score: best + rest / 10.0,
+                score: best + (sum - best) / 10.0,
                 statements,
             });
             i = j;
