@@ -4,11 +4,20 @@
 //! The URL is the single source of truth. Following a link pushes a history entry (so Back
 //! works); the app re-reads the URL after every push and every Back/Forward.
 
-use crate::components::{doc_list::DocList, reader::Reader};
-use crate::data::{self, CorpusRef};
-use crate::route::{Notice, Route, View};
+use crate::components::facets::FacetPanel;
+use crate::components::kwic::KwicView;
+use crate::components::reader::Reader;
+use crate::components::results::ResultsView;
+use crate::components::search_box::SearchBox;
+use crate::data::{self, Engine};
+use crate::route::{Notice, Route, Search, View};
+use crate::timing;
+use concord_core::query::{parse, Query, Results, Sort};
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::history::{BrowserHistory, History};
+use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Navigation shared with every component through context.
@@ -17,8 +26,13 @@ pub struct Nav {
     /// The page's path (`/`, `/concord/`, `/concord/index.html`): links keep it, so the app
     /// works under any sub-path.
     pub base: Rc<str>,
-    /// Goes to a route, pushing a history entry.
+    /// Goes to a route, pushing a history entry (a deliberate move: Back returns), and
+    /// focuses the new view.
     pub go: Callback<Route>,
+    /// Like `go`, but focus stays where it is (a filter ticked, an order chosen).
+    pub stay: Callback<Route>,
+    /// Goes to a route in place of the current entry, focus staying (typing).
+    pub replace: Callback<Route>,
 }
 
 impl Nav {
@@ -33,9 +47,37 @@ fn link(base: &str, route: &Route) -> String {
     format!("{base}{}", route.to_query())
 }
 
+/// A search's parsed query and results; equal when they are the same computation.
+#[derive(Clone)]
+pub struct Found {
+    pub query: Rc<Query>,
+    pub results: Rc<Results>,
+}
+
+impl PartialEq for Found {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.results, &other.results) && Rc::ptr_eq(&self.query, &other.query)
+    }
+}
+
+/// Runs a search. Without search terms there is nothing to rank, so "relevance" lists the
+/// newest first.
+pub fn run(engine: &Engine, search: &Search) -> Found {
+    let query = parse(&search.q);
+    let sort = match search.sort {
+        Sort::Relevance if query.legend.is_empty() => Sort::Newest,
+        other => other,
+    };
+    let results = engine.searcher().search(&query, &search.filters(), sort);
+    Found {
+        query: Rc::new(query),
+        results: Rc::new(results),
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |()| data::corpus());
+    let engine = use_memo((), |()| data::engine());
     let history = use_memo((), |()| BrowserHistory::new());
     let query = {
         let history = history.clone();
@@ -50,28 +92,46 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // Whether the next change of route moves focus to the new view: set by the app's own
+    // moves; a change without one (Back, Forward) moves it.
+    let focus_next: Rc<Cell<Option<bool>>> = use_memo((), |()| Cell::new(None));
     let nav = {
         let history = history.clone();
+        let focus_next = focus_next.clone();
         use_memo((), move |()| {
             let base: Rc<str> = history.location().path().into();
-            let go = {
+            let mover = |push: bool, focus: bool| {
                 let base = base.clone();
                 let history = history.clone();
-                Callback::from(move |route: Route| history.push(link(&base, &route)))
+                let focus_next = focus_next.clone();
+                Callback::from(move |route: Route| {
+                    focus_next.set(Some(focus));
+                    let to = link(&base, &route);
+                    if push {
+                        history.push(to)
+                    } else {
+                        history.replace(to)
+                    }
+                })
             };
-            Nav { base, go }
+            Nav {
+                go: mover(true, true),
+                stay: mover(true, false),
+                replace: mover(false, false),
+                base,
+            }
         })
     };
     // Notices stay dismissed until the link changes.
     let dismissed_for = use_state(|| None::<String>);
 
     let checked = {
-        let corpus = corpus.clone();
+        let engine = engine.clone();
         use_memo((*query).clone(), move |q| {
             let (route, mut notices) = Route::parse(q);
-            match corpus.as_ref() {
-                Ok(c) => {
-                    let (route, more) = route.check(c);
+            match engine.as_ref() {
+                Ok(e) => {
+                    let (route, more) = route.check(&e.corpus, &e.index);
                     notices.extend(more);
                     (route, notices)
                 }
@@ -80,26 +140,66 @@ pub fn app() -> Html {
         })
     };
     let (route, notices) = (&checked.0, &checked.1);
+    let found = {
+        let engine = engine.clone();
+        use_memo(route.search.clone(), move |search| {
+            (*engine).as_ref().ok().map(|e| run(e, search))
+        })
+    };
 
-    let title = match (corpus.as_ref(), route.doc.as_deref()) {
-        (Ok(c), Some(id)) if route.view == View::Doc => c.document(id).map_or_else(
+    let title = match (engine.as_ref(), route.doc.as_deref()) {
+        (Ok(e), Some(id)) if route.view == View::Doc => e.corpus.document(id).map_or_else(
             || "Concord".to_string(),
             |d| format!("{} — Concord", d.title),
         ),
+        _ if !route.search.q.trim().is_empty() => format!("{} — Concord", route.search.q.trim()),
         _ => "Concord — statement explorer".to_string(),
     };
     use_effect_with(title, |title| gloo::utils::document().set_title(title));
     // On load the page keeps the browser's focus (Tab reaches the skip link first); after a
-    // move, focus goes to the new view.
+    // move, focus goes to the new view — unless the move was typing in the search box.
     let moved = use_mut_ref(|| false);
-    use_effect_with(route.clone(), move |route| {
-        let after_move = std::mem::replace(&mut *moved.borrow_mut(), true);
-        focus_and_scroll(route, after_move);
+    {
+        let focus_next = focus_next.clone();
+        use_effect_with(route.clone(), move |route| {
+            let after_move = std::mem::replace(&mut *moved.borrow_mut(), true);
+            let focus = focus_next.take().unwrap_or(true);
+            focus_and_scroll(route, after_move && focus);
+        });
+    }
+    // Timing: a search is done once its results are on screen; the app is ready at its
+    // first render.
+    use_effect_with(route.search.clone(), |_| timing::rendered());
+    use_effect_with((), |()| timing::ready());
+    // "/" focuses the search box.
+    use_effect_with((), |()| {
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            EventListenerOptions::enable_prevent_default(),
+            |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if e.key() == "/" && !crate::components::typing(e) && !e.ctrl_key() && !e.meta_key()
+                {
+                    if let Some(input) = gloo::utils::document()
+                        .get_element_by_id("q")
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        e.prevent_default();
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+            },
+        );
+        move || drop(listener)
     });
 
-    let corpus = match corpus.as_ref() {
-        Ok(c) => CorpusRef(c.clone()),
-        Err(message) => {
+    let (engine, found) = match (engine.as_ref(), found.as_ref()) {
+        (Ok(e), Some(f)) => (e.clone(), f.clone()),
+        (Err(message), _) => {
             return html! {
                 <main id="main" class="fatal">
                     <h1>{ "Concord cannot start" }</h1>
@@ -107,6 +207,7 @@ pub fn app() -> Html {
                 </main>
             }
         }
+        (Ok(_), None) => return html! {},
     };
 
     let show_notices = !notices.is_empty() && dismissed_for.as_deref() != Some(query.as_str());
@@ -116,19 +217,17 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| dismissed_for.set(Some(query.clone())))
     };
     let page = match route.view {
-        View::List => html! { <DocList /> },
-        View::Doc => html! {
-            <Reader
-                doc={route.doc.clone().unwrap_or_default()}
-                p={route.p}
-                text={route.text}
-            />
-        },
+        View::List => html! { <ResultsView route={route.clone()} found={found.clone()} /> },
+        View::Kwic => html! { <KwicView route={route.clone()} found={found.clone()} /> },
+        View::Doc => html! { <Reader route={route.clone()} found={found.clone()} /> },
     };
-    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
+    let corpus = engine.corpus.clone();
+    let statements = engine.index.statements.len();
+    let with_facets = route.view != View::Doc;
     html! {
         <ContextProvider<Nav> context={(*nav).clone()}>
-        <ContextProvider<CorpusRef> context={corpus.clone()}>
+        <ContextProvider<Engine> context={engine.clone()}>
+        <ContextProvider<data::CorpusRef> context={corpus.clone()}>
             <a class="skip" href="#main">{ "Skip to content" }</a>
             <header class="site">
                 <a class="brand" href={nav.href(&Route::default())} onclick={link_click(&nav, Route::default())}>
@@ -143,13 +242,20 @@ pub fn app() -> Html {
             if show_notices {
                 <Notices notices={notices.clone()} on_dismiss={dismiss} />
             }
-            <main id="main" tabindex="-1">
-                { page }
-            </main>
+            <div class={classes!("layout", with_facets.then_some("with-facets"))}>
+                <SearchBox route={route.clone()} query={found.query.clone()} />
+                if with_facets {
+                    <FacetPanel route={route.clone()} facets={found.results.facets.clone()} />
+                }
+                <main id="main" tabindex="-1">
+                    { page }
+                </main>
+            </div>
             <footer class="site">
                 { "Concord runs entirely in your browser; the corpus is built into the page." }
             </footer>
-        </ContextProvider<CorpusRef>>
+        </ContextProvider<data::CorpusRef>>
+        </ContextProvider<Engine>>
         </ContextProvider<Nav>>
     }
 }
@@ -157,7 +263,11 @@ pub fn app() -> Html {
 /// An `onclick` for a link to `to`: a plain left click navigates in the app (keeping the
 /// page); clicks with a modifier key or another button are left to the browser (new tab…).
 pub fn link_click(nav: &Nav, to: Route) -> Callback<MouseEvent> {
-    let go = nav.go.clone();
+    click_to(nav.go.clone(), to)
+}
+
+/// An `onclick` like [`link_click`] that moves with `go` (one of [`Nav`]'s callbacks).
+pub fn click_to(go: Callback<Route>, to: Route) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
             e.prevent_default();

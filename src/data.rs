@@ -1,5 +1,8 @@
-//! The corpus that `build.rs` compiled into the app, decoded on first use.
+//! The corpus that `build.rs` compiled into the app, decoded on first use, and its search
+//! index, built from it once.
 
+use concord_core::index::Index;
+use concord_core::query::Searcher;
 use concord_core::{embed, model::Corpus};
 use std::rc::Rc;
 
@@ -7,13 +10,20 @@ use std::rc::Rc;
 pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 thread_local! {
-    static CORPUS: Result<Rc<Corpus>, String> =
-        embed::decode(CORPUS_BYTES).map(Rc::new).map_err(|e| e.to_string());
+    static ENGINE: Result<Engine, String> = embed::decode(CORPUS_BYTES)
+        .map(|corpus| {
+            let index = Index::build(&corpus);
+            Engine {
+                corpus: CorpusRef(Rc::new(corpus)),
+                index: Rc::new(index),
+            }
+        })
+        .map_err(|e| e.to_string());
 }
 
-/// The corpus, or why it could not be read.
-pub fn corpus() -> Result<Rc<Corpus>, String> {
-    CORPUS.with(Clone::clone)
+/// The corpus and its index, or why the corpus could not be read.
+pub fn engine() -> Result<Engine, String> {
+    ENGINE.with(Clone::clone)
 }
 
 /// A shared corpus for component props and context; equal when it is the same corpus.
@@ -30,5 +40,24 @@ impl std::ops::Deref for CorpusRef {
     type Target = Corpus;
     fn deref(&self) -> &Corpus {
         &self.0
+    }
+}
+
+/// The corpus with its search index (shared through context).
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pub corpus: CorpusRef,
+    pub index: Rc<Index>,
+}
+
+impl PartialEq for Engine {
+    fn eq(&self, other: &Self) -> bool {
+        self.corpus == other.corpus && Rc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+impl Engine {
+    pub fn searcher(&self) -> Searcher<'_> {
+        Searcher::new(&self.corpus, &self.index)
     }
 }

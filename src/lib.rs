@@ -5,13 +5,15 @@
 //! - [`route`] — the view state in the URL (the link format);
 //! - [`mod@format`] — how dates, kinds and people are written on screen;
 //! - [`app`] — the root component: URL ↔ state, notices, page frame;
-//! - [`components`] — the document list and the reader.
+//! - [`components`] — search box, filters, results, concordance and reader;
+//! - [`timing`] — User Timing measures (`concord:ready`, `concord:search`).
 
 pub mod app;
 pub mod components;
 pub mod data;
 pub mod format;
 pub mod route;
+pub mod timing;
 
 /// Mounts the app on the page body.
 pub fn start() {

@@ -31,9 +31,21 @@ fn count(root: &Element, selector: &str) -> usize {
     root.query_selector_all(selector).unwrap().length() as usize
 }
 
+fn corpus() -> data::CorpusRef {
+    data::engine().expect("embedded corpus").corpus
+}
+
 #[wasm_bindgen_test]
-fn the_embedded_corpus_decodes_in_wasm() {
-    let corpus = data::corpus().expect("embedded corpus");
+fn the_embedded_corpus_decodes_and_indexes_in_wasm() {
+    let engine = data::engine().expect("embedded corpus");
+    let statements: usize = engine
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.statements.len())
+        .sum();
+    assert_eq!(engine.index.statements.len(), statements);
+    let corpus = engine.corpus;
     assert!(!corpus.documents.is_empty());
     for d in &corpus.documents {
         assert!(!d.title.is_empty(), "{}", d.id);
@@ -44,23 +56,57 @@ fn the_embedded_corpus_decodes_in_wasm() {
 }
 
 #[wasm_bindgen_test]
-async fn the_list_shows_every_document() {
-    let corpus = data::corpus().unwrap();
+async fn the_list_shows_every_statement_a_page_at_a_time() {
+    let corpus = corpus();
+    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
     let root = mount("").await;
-    assert_eq!(count(&root, "tbody tr[data-doc]"), corpus.documents.len());
-    for d in &corpus.documents {
-        let row = root
-            .query_selector(&format!("tr[data-doc=\"{}\"]", d.id))
-            .unwrap()
-            .expect("a row per document");
-        assert!(row.text_content().unwrap().contains(&d.title));
-    }
+    let status = root
+        .query_selector("[role=status]")
+        .unwrap()
+        .expect("a status line");
+    let text = status.text_content().unwrap();
+    assert!(
+        text.starts_with(&format!(
+            "{statements} statements in {} documents",
+            corpus.documents.len()
+        )),
+        "{text}"
+    );
+    assert_eq!(
+        count(&root, "article.hit[data-doc][data-p]"),
+        statements.min(20)
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_search_marks_its_terms_in_the_results() {
+    // The first word of the first statement: found by any corpus.
+    let corpus = corpus();
+    let doc = corpus
+        .documents
+        .iter()
+        .find(|d| !d.statements.is_empty())
+        .unwrap();
+    let text = &doc.paragraph(doc.statements[0].p).unwrap().text;
+    let word: String = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| w.len() > 2)
+        .unwrap()
+        .to_string();
+    let root = mount(&format!("?q={word}")).await;
+    assert!(count(&root, "article.hit") > 0, "{word} is found");
+    assert!(
+        count(&root, "article.hit mark[data-term=\"0\"]") > 0,
+        "{word} is marked"
+    );
+    assert_eq!(count(&root, "ul.legend [data-term]"), 1);
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn the_reader_shows_statements_then_the_original_text() {
-    let corpus = data::corpus().unwrap();
+    let corpus = corpus();
     // The document with the most boilerplate shows the toggle best.
     let doc = corpus
         .documents
@@ -90,7 +136,7 @@ async fn the_reader_shows_statements_then_the_original_text() {
 
 #[wasm_bindgen_test]
 async fn a_bad_link_shows_a_notice_and_the_list() {
-    let root_count = data::corpus().unwrap().documents.len();
+    let statements: usize = corpus().documents.iter().map(|d| d.statements.len()).sum();
     let root = mount("?doc=%3Cscript%3Ealert(1)%3C%2Fscript%3E&zoom=9").await;
     let notices = root
         .query_selector(".notices")
@@ -103,6 +149,6 @@ async fn a_bad_link_shows_a_notice_and_the_list() {
     );
     assert!(text.contains("zoom"), "{text}");
     assert_eq!(count(&root, "script"), 0);
-    assert_eq!(count(&root, "tbody tr[data-doc]"), root_count);
+    assert_eq!(count(&root, "article.hit"), statements.min(20));
     root.remove();
 }

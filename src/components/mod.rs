@@ -1,11 +1,23 @@
-//! The app's views. Each reads the corpus and navigation from context and knows nothing of
-//! the URL format beyond [`crate::route::Route`].
+//! The app's views. Each reads the engine and navigation from context and knows nothing of
+//! the URL format beyond [`crate::route::Route`]:
+//!
+//! - [`search_box`] — the query, its problems and its legend;
+//! - [`facets`] — filters with counts, date range, clear-all;
+//! - [`results`] — the status line and the statements of one page, grouped by document;
+//! - [`kwic`] — the concordance;
+//! - [`reader`] — one document, with its hits, hit navigation and dispersion strip;
+//! - [`marked`] — text with highlighted ranges (never markup).
 
-pub mod doc_list;
+pub mod facets;
+pub mod kwic;
+pub mod marked;
 pub mod reader;
+pub mod results;
+pub mod search_box;
 
-use crate::app::{link_click, Nav};
-use crate::route::Route;
+use crate::app::{click_to, Nav};
+use crate::route::{Route, View};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +30,10 @@ pub struct LinkProps {
     pub current: bool,
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// Focus stays on the link after the move (it changes the view in place, such as an
+    /// order), instead of going to the new view's heading.
+    #[prop_or_default]
+    pub stay: bool,
     #[prop_or_default]
     pub children: Html,
 }
@@ -33,9 +49,36 @@ pub fn link(props: &LinkProps) -> Html {
             class={props.class.clone()}
             aria-current={props.current.then_some("true")}
             aria-label={props.label.clone()}
-            onclick={link_click(&nav, props.to.clone())}
+            onclick={click_to(if props.stay { nav.stay.clone() } else { nav.go.clone() }, props.to.clone())}
         >
             { props.children.clone() }
         </a>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ViewTabsProps {
+    pub route: Route,
+}
+
+/// Switches between the results list and the concordance of the same search.
+#[function_component(ViewTabs)]
+pub fn view_tabs(props: &ViewTabsProps) -> Html {
+    let r = &props.route;
+    html! {
+        <nav class="toggle views" aria-label="View">
+            <Link to={r.with_view(View::List)} current={r.view == View::List}>{ "Statements" }</Link>
+            <Link to={r.with_view(View::Kwic)} current={r.view == View::Kwic}>{ "Concordance (KWIC)" }</Link>
+        </nav>
+    }
+}
+
+/// True when a key event comes from a place where keys type text.
+pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.get_attribute("contenteditable").is_some()
+        })
 }

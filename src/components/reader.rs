@@ -1,65 +1,241 @@
 //! Reading one document: its metadata, then either its statements with speaker labels or the
 //! original text, every paragraph with its role (boilerplate included).
 
+use super::marked::{marked, term_class};
 use super::Link;
-use crate::data::CorpusRef;
+use crate::app::Found;
+use crate::data::{CorpusRef, Engine};
 use crate::format;
-use crate::route::{Route, TextMode};
+use crate::route::{Route, TextMode, View};
 use concord_core::model::{Attribution, DateOrigin, Document, Paragraph, Role, Statement};
+use concord_core::query::Highlight;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    pub doc: String,
-    #[prop_or_default]
-    pub p: Option<u32>,
-    #[prop_or_default]
-    pub text: TextMode,
+    pub route: Route,
+    pub found: Found,
+}
+
+/// The hits of the search in one document: highlights per paragraph, numbered in reading
+/// order, and where each falls in the document (0–1).
+#[derive(PartialEq, Default)]
+struct Hits {
+    by_paragraph: HashMap<u32, (usize, Vec<Highlight>)>,
+    /// (position, term, paragraph) of each hit, in order.
+    marks: Vec<(f32, usize, u32)>,
+}
+
+fn hits_of(engine: &Engine, found: &Found, doc: usize) -> Hits {
+    let mut hits = Hits::default();
+    let Some(dh) = found
+        .results
+        .documents
+        .iter()
+        .find(|d| d.doc as usize == doc)
+    else {
+        return hits;
+    };
+    let searcher = engine.searcher();
+    let matched: Vec<u32> = dh.statements.iter().map(|h| h.stmt).collect();
+    let positions: Vec<f32> = searcher
+        .dispersion(&found.query, doc as u32)
+        .into_iter()
+        .filter(|(_, s)| matched.binary_search(s).is_ok())
+        .map(|(x, _)| x)
+        .collect();
+    let mut n = 0;
+    for &s in &matched {
+        let p = engine.index.statements[s as usize].p;
+        let highlights = searcher.highlights(&found.query, s);
+        for h in &highlights {
+            let x = positions.get(hits.marks.len()).copied().unwrap_or(0.0);
+            hits.marks.push((x, h.term, p));
+        }
+        hits.by_paragraph.insert(p, (n, highlights.clone()));
+        n += highlights.len();
+    }
+    hits
+}
+
+/// `left: 12.34%` for a position from 0 to 1, in integer arithmetic (no float formatting
+/// code in the app).
+fn percent(x: f32) -> String {
+    let basis = (x.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+    format!("left: {}.{:02}%", basis / 100, basis % 100)
+}
+
+/// Scrolls hit `k` into view and focuses it.
+fn show_hit(k: usize) {
+    let document = gloo::utils::document();
+    if let Some(el) = document.get_element_by_id(&format!("hit-{k}")) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
 }
 
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let corpus = use_context::<CorpusRef>().expect("corpus context");
-    let Some(doc) = corpus.document(&props.doc) else {
+    let engine = use_context::<Engine>().expect("engine context");
+    let corpus = engine.corpus.clone();
+    let route = &props.route;
+    let doc_id = route.doc.clone().unwrap_or_default();
+    let doc_index = corpus.documents.iter().position(|d| d.id == doc_id);
+    let hits = {
+        let engine = engine.clone();
+        use_memo((props.found.clone(), doc_index), move |(found, doc)| {
+            Rc::new(doc.map(|d| hits_of(&engine, found, d)).unwrap_or_default())
+        })
+    };
+    let total = hits.marks.len();
+    // The current hit, shared with the key listener.
+    let current = use_mut_ref(|| None::<usize>);
+    let redraw = use_force_update();
+    let go_to = {
+        let current = current.clone();
+        let redraw = redraw.clone();
+        Rc::new(move |k: usize| {
+            *current.borrow_mut() = Some(k);
+            redraw.force_update();
+            show_hit(k);
+        })
+    };
+    let step = {
+        let current = current.clone();
+        let go_to = go_to.clone();
+        Rc::new(move |forward: bool| {
+            if total == 0 {
+                return;
+            }
+            let next = match (*current.borrow(), forward) {
+                (None, true) => 0,
+                (None, false) => total - 1,
+                (Some(c), true) => (c + 1) % total,
+                (Some(c), false) => (c + total - 1) % total,
+            };
+            go_to(next);
+        })
+    };
+    {
+        let step = step.clone();
+        let current = current.clone();
+        use_effect_with((doc_index, total), move |_| {
+            *current.borrow_mut() = None;
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() || super::typing(e) {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "n" => step(true),
+                        "p" => step(false),
+                        _ => return,
+                    }
+                    e.prevent_default();
+                },
+            );
+            move || drop(listener)
+        });
+    }
+    let Some(doc) = doc_index.map(|i| &corpus.documents[i]) else {
         // Route::check sends a missing document to the list; this is only a safeguard.
         return html! { <p>{ "No such document." }</p> };
     };
-    let route = |text: TextMode| Route {
+    let mode_route = |text: TextMode| Route {
         text,
-        ..Route::doc(&doc.id)
+        ..route.doc_with_search(&doc.id, None)
     };
     let hidden = doc.with_role(Role::Boilerplate).count();
+    let back = route.with_view(View::List);
+    let back_label = if route.search == Default::default() {
+        "← All statements"
+    } else {
+        "← Back to the results"
+    };
+    let nav_bar = if total > 0 {
+        let now = *current.borrow();
+        let (prev, next) = (step.clone(), step.clone());
+        html! {
+            <div class="hit-nav" role="group" aria-label="Hits in this document">
+                <button type="button" onclick={move |_| prev(false)} aria-keyshortcuts="p">{ "← Previous" }</button>
+                <span class="count" aria-live="polite">
+                    {
+                        match now {
+                            Some(k) => format!("Hit {} of {total}", k + 1),
+                            None => format::count(total, "hit", "hits"),
+                        }
+                    }
+                </span>
+                <button type="button" onclick={move |_| next(true)} aria-keyshortcuts="n">{ "Next →" }</button>
+                <span class="keys">{ "Keys: n next, p previous" }</span>
+                <div class="strip" role="group" aria-label="Where the hits fall in the document; choose one to go to it">
+                    { for hits.marks.iter().enumerate().map(|(k, &(x, term, p))| {
+                        let go_to = go_to.clone();
+                        html! {
+                            <button
+                                type="button"
+                                tabindex="-1"
+                                class={classes!("tick", term_class(term), (now == Some(k)).then_some("now"))}
+                                style={percent(x)}
+                                aria-label={format!("Hit {} of {total}, paragraph {p}", k + 1)}
+                                onclick={move |_| go_to(k)}
+                            ></button>
+                        }
+                    }) }
+                </div>
+            </div>
+        }
+    } else if !props.found.query.legend.is_empty() {
+        html! { <p class="hit-nav none">{ "No hits of this search in this document." }</p> }
+    } else {
+        html! {}
+    };
     html! {
         <article class="reader" aria-labelledby="doc-title">
-            <p class="crumbs"><Link to={Route::default()}>{ "← All documents" }</Link></p>
+            <p class="crumbs"><Link to={back}>{ back_label }</Link></p>
             <h1 id="doc-title" tabindex="-1">{ doc.title.clone() }</h1>
             <Meta doc={doc.id.clone()} />
             <nav class="toggle" aria-label="Text shown">
-                <Link to={route(TextMode::Statements)} current={props.text == TextMode::Statements}>
+                <Link to={mode_route(TextMode::Statements)} current={route.text == TextMode::Statements}>
                     { format::count(doc.statements.len(), "statement", "statements") }
                 </Link>
-                <Link to={route(TextMode::Original)} current={props.text == TextMode::Original}>
+                <Link to={mode_route(TextMode::Original)} current={route.text == TextMode::Original}>
                     { "Original text" }
                 </Link>
             </nav>
+            { nav_bar }
             {
-                match props.text {
+                match route.text {
                     TextMode::Statements => html! {
                         <>
                             <div class="statements">
-                                { for doc.paragraphs.iter().map(|p| statement_view(&corpus, doc, p, props.p)) }
+                                { for doc.paragraphs.iter().map(|p| statement_view(&corpus, route, doc, p, &hits)) }
                             </div>
                             if hidden > 0 {
                                 <p class="hidden-note">
                                     { format!("{} of site furniture (share links, appeals, related posts) hidden. ", format::count(hidden, "line", "lines")) }
-                                    <Link to={route(TextMode::Original)}>{ "Show the original text" }</Link>
+                                    <Link to={mode_route(TextMode::Original)}>{ "Show the original text" }</Link>
                                 </p>
                             }
                         </>
                     },
                     TextMode::Original => html! {
                         <ol class="original" aria-label="Original text, one paragraph a line">
-                            { for doc.paragraphs.iter().map(|p| original_view(doc, p, props.p)) }
+                            { for doc.paragraphs.iter().map(|p| original_view(route, doc, p, &hits)) }
                         </ol>
                     },
                 }
@@ -68,10 +244,10 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 }
 
-fn paragraph_link(doc: &Document, p: &Paragraph) -> Html {
+fn paragraph_link(route: &Route, doc: &Document, p: &Paragraph) -> Html {
     let to = Route {
-        p: Some(p.n),
-        ..Route::doc(&doc.id)
+        text: route.text,
+        ..route.doc_with_search(&doc.id, Some(p.n))
     };
     html! {
         <Link to={to} class="pnum" label={AttrValue::from(format!("Link to paragraph {}", p.n))}>
@@ -80,7 +256,22 @@ fn paragraph_link(doc: &Document, p: &Paragraph) -> Html {
     }
 }
 
-fn statement_view(corpus: &CorpusRef, doc: &Document, p: &Paragraph, target: Option<u32>) -> Html {
+/// A paragraph's text with its hits marked.
+fn paragraph_text(p: &Paragraph, hits: &Hits) -> Html {
+    match hits.by_paragraph.get(&p.n) {
+        Some((first, highlights)) => marked(&p.text, 0..p.text.len(), highlights, Some(*first)),
+        None => html! { { p.text.clone() } },
+    }
+}
+
+fn statement_view(
+    corpus: &CorpusRef,
+    route: &Route,
+    doc: &Document,
+    p: &Paragraph,
+    hits: &Hits,
+) -> Html {
+    let target = route.p;
     let class = classes!("statement", (target == Some(p.n)).then_some("target"));
     match p.role {
         Role::Heading => html! {
@@ -116,9 +307,9 @@ fn statement_view(corpus: &CorpusRef, doc: &Document, p: &Paragraph, target: Opt
                         if let Some(how) = how {
                             <span class="how" title={how}>{ "inferred" }<span class="sr-only">{ format!(": {how}") }</span></span>
                         }
-                        { paragraph_link(doc, p) }
+                        { paragraph_link(route, doc, p) }
                     </header>
-                    <p>{ p.text.clone() }</p>
+                    <p>{ paragraph_text(p, hits) }</p>
                 </article>
             }
         }
@@ -126,8 +317,9 @@ fn statement_view(corpus: &CorpusRef, doc: &Document, p: &Paragraph, target: Opt
     }
 }
 
-fn original_view(doc: &Document, p: &Paragraph, target: Option<u32>) -> Html {
+fn original_view(route: &Route, doc: &Document, p: &Paragraph, hits: &Hits) -> Html {
     let role = p.role.label();
+    let target = route.p;
     html! {
         <li
             class={classes!("para", role, (target == Some(p.n)).then_some("target"))}
@@ -137,8 +329,8 @@ fn original_view(doc: &Document, p: &Paragraph, target: Option<u32>) -> Html {
             data-role={role}
         >
             <span class="role-tag">{ role }</span>
-            <p>{ p.text.clone() }</p>
-            { paragraph_link(doc, p) }
+            <p>{ paragraph_text(p, hits) }</p>
+            { paragraph_link(route, doc, p) }
         </li>
     }
 }

@@ -6,31 +6,66 @@
 mod support;
 
 use concord_core::model::Role;
-use fantoccini::Locator;
-use support::{corpus, find, find_all, location, run, run_with, until, url, SUB_PATH};
+use concord_core::query::{Filters, Sort};
+use fantoccini::{Client, Locator};
+use support::{
+    corpus, expected, find, find_all, index, location, run, run_with, shown, status, until, url,
+    SUB_PATH,
+};
 
-/// The list: one row per document, titles and statement counts as built.
+/// The `n` words found in the most statements (letters only, five or more, one per stem):
+/// queries that work on any corpus.
+fn common_words(n: usize) -> Vec<String> {
+    let index = index();
+    let mut best: Vec<(usize, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (word, stem) in &index.words {
+        if word.len() >= 5 && word.chars().all(|c| c.is_ascii_lowercase()) && seen.insert(*stem) {
+            best.push((index.postings(*stem).stmts.len(), word.clone()));
+        }
+    }
+    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    best.into_iter().take(n).map(|(_, w)| w).collect()
+}
+
+/// Waits until the status line reads `want`.
+async fn status_is(c: &Client, want: &str) {
+    let want = want.to_string();
+    until(c, &format!("status “{want}”"), move |c| {
+        let want = want.clone();
+        async move {
+            match c.find(Locator::Css("[role=status]")).await {
+                Ok(e) => e.text().await.is_ok_and(|t| t.starts_with(&want)),
+                Err(_) => false,
+            }
+        }
+    })
+    .await;
+}
+
+async fn history_length(c: &Client) -> i64 {
+    c.execute("return history.length", vec![])
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap()
+}
+
+/// The list without a query: every statement, newest document first, 20 a page.
 #[tokio::test]
-async fn the_list_shows_every_document_under_a_sub_path() {
+async fn the_list_shows_every_statement_under_a_sub_path() {
     run(|c| async move {
         c.goto(&url("")).await.unwrap();
-        let rows = find_all(&c, "tbody tr[data-doc]").await;
-        assert_eq!(rows.len(), corpus().documents.len());
-        for row in rows {
-            let id = row.attr("data-doc").await.unwrap().unwrap();
-            let doc = corpus().document(&id).expect("row names a document");
-            let text = row.text().await.unwrap();
-            assert!(text.contains(&doc.title), "{id}: {text}");
-            let count = row
-                .find(Locator::Css("td.num"))
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            assert_eq!(count, doc.statements.len().to_string(), "{id}");
-        }
+        let (n, docs, order) = expected("", &Filters::default(), Sort::Relevance);
+        assert_eq!(n, index().statements.len());
+        status_is(&c, &status(n, docs)).await;
+        assert_eq!(shown(&c).await, order[..order.len().min(20)]);
         assert_eq!(c.title().await.unwrap(), "Concord — statement explorer");
+        if n > 20 {
+            c.goto(&url("?page=2")).await.unwrap();
+            find(&c, "article.hit").await;
+            assert_eq!(shown(&c).await, order[20..order.len().min(40)]);
+        }
     })
     .await;
 }
@@ -40,10 +75,8 @@ async fn the_same_dist_works_at_the_root() {
     run(|c| async move {
         let root = url("").replace(SUB_PATH, "/");
         c.goto(&root).await.unwrap();
-        assert_eq!(
-            find_all(&c, "tbody tr[data-doc]").await.len(),
-            corpus().documents.len()
-        );
+        let (n, docs, _) = expected("", &Filters::default(), Sort::Relevance);
+        status_is(&c, &status(n, docs)).await;
     })
     .await;
 }
@@ -53,7 +86,7 @@ async fn the_same_dist_works_at_the_root() {
 async fn opening_a_document_pushes_a_link_that_back_and_forward_restore() {
     run(|c| async move {
         c.goto(&url("")).await.unwrap();
-        let first = find(&c, "tbody tr[data-doc] th a").await;
+        let first = find(&c, "section.doc-hits h2 a").await;
         let title = first.text().await.unwrap();
         first.click().await.unwrap();
         let h1 = find(&c, "h1#doc-title").await;
@@ -69,7 +102,7 @@ async fn opening_a_document_pushes_a_link_that_back_and_forward_restore() {
 
         c.back().await.unwrap();
         until(&c, "the list after Back", |c| async move {
-            c.find(Locator::Css("table.docs")).await.is_ok()
+            c.find(Locator::Css("section.results")).await.is_ok()
         })
         .await;
         assert_eq!(location(&c).await.1, "");
@@ -79,6 +112,306 @@ async fn opening_a_document_pushes_a_link_that_back_and_forward_restore() {
         })
         .await;
         assert_eq!(location(&c).await.1, format!("?view=doc&doc={id}"));
+    })
+    .await;
+}
+
+/// A search link opens its results: the status line, the statements in order, and every
+/// highlight a `<mark data-term>` of a term in the legend (the DOM contract).
+#[tokio::test]
+async fn a_search_link_shows_its_results_with_marks_per_term() {
+    let words = common_words(2);
+    run(move |c| async move {
+        let q = format!("{} OR {}", words[0], words[1]);
+        let link = form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &q)
+            .finish();
+        c.goto(&url(&format!("?{link}"))).await.unwrap();
+        let (n, docs, order) = expected(&q, &Filters::default(), Sort::Relevance);
+        assert!(n > 0, "{q} finds something");
+        status_is(&c, &status(n, docs)).await;
+        assert_eq!(shown(&c).await, order[..order.len().min(20)]);
+        let legend = find_all(&c, "ul.legend [data-term]").await;
+        assert_eq!(legend.len(), 2);
+        let mut terms = std::collections::BTreeSet::new();
+        for article in find_all(&c, "article.hit").await {
+            let marks = article.find_all(Locator::Css("mark")).await.unwrap();
+            assert!(!marks.is_empty(), "every result shows a hit");
+            for m in marks {
+                let k = m.attr("data-term").await.unwrap().expect("data-term");
+                let text = m.text().await.unwrap().to_lowercase();
+                let k: usize = k.parse().unwrap();
+                assert!(k < 2);
+                assert!(text.starts_with(&words[k][..3]), "{text} marks term {k}");
+                terms.insert(k);
+            }
+        }
+        assert_eq!(terms.len(), 2, "both terms are marked");
+        assert_eq!(c.title().await.unwrap(), format!("{q} — Concord"));
+    })
+    .await;
+}
+
+/// Typing replaces the history entry and updates the link; choosing a filter pushes one,
+/// and Back undoes it.
+#[tokio::test]
+async fn typing_updates_the_link_and_filters_push_history() {
+    let word = common_words(1).remove(0);
+    run(move |c| async move {
+        c.goto(&url("")).await.unwrap();
+        find(&c, "article.hit").await;
+        let before = history_length(&c).await;
+        let body = c.find(Locator::Css("body")).await.unwrap();
+        body.send_keys("/").await.unwrap();
+        let input = c.active_element().await.unwrap();
+        assert_eq!(
+            input.attr("id").await.unwrap().as_deref(),
+            Some("q"),
+            "/ focuses the search"
+        );
+        input.send_keys(&word).await.unwrap();
+        let (n, docs, order) = expected(&word, &Filters::default(), Sort::Relevance);
+        status_is(&c, &status(n, docs)).await;
+        assert_eq!(location(&c).await.1, format!("?q={word}"));
+        assert_eq!(
+            history_length(&c).await,
+            before,
+            "typing replaces the entry"
+        );
+        assert_eq!(shown(&c).await, order[..order.len().min(20)]);
+
+        // The speaker facet: choose its first value.
+        let speaker = find(&c, "fieldset[data-facet=speaker] input[type=checkbox]").await;
+        let value = speaker.attr("data-value").await.unwrap().unwrap();
+        speaker.click().await.unwrap();
+        let filters = Filters {
+            speakers: vec![value.clone()],
+            ..Filters::default()
+        };
+        let (n2, docs2, _) = expected(&word, &filters, Sort::Relevance);
+        status_is(&c, &status(n2, docs2)).await;
+        until(&c, "focus kept on the filter", |c| async move {
+            let id = c.active_element().await.unwrap().attr("id").await.unwrap();
+            id.is_some_and(|id| id.starts_with("f-speaker-"))
+        })
+        .await;
+        assert_eq!(location(&c).await.1, format!("?q={word}&speaker={value}"));
+        assert_eq!(history_length(&c).await, before + 1, "a filter is a move");
+        c.back().await.unwrap();
+        status_is(&c, &status(n, docs)).await;
+        assert_eq!(location(&c).await.1, format!("?q={word}"));
+        let input = find(&c, "#q").await;
+        assert_eq!(
+            input.prop("value").await.unwrap().as_deref(),
+            Some(word.as_str())
+        );
+    })
+    .await;
+}
+
+type Case = (String, Filters, Option<(&'static str, String)>);
+
+/// Each filter parameter of the link applies, and the facet shows it chosen.
+#[tokio::test]
+async fn filter_parameters_open_the_filtered_view() {
+    let idx = index();
+    let docs = &corpus().documents;
+    let speaker = corpus().people.first().map(|p| p.id.clone());
+    let country = idx.countries.first().cloned();
+    let source = idx.sources.first().map(|s| s.0.clone());
+    let kind = idx.kinds.first().cloned();
+    let year = docs
+        .iter()
+        .filter_map(|d| d.date.date)
+        .map(|d| d.year)
+        .max();
+    run(move |c| async move {
+        // (link, the filters it means, the facet and value shown chosen)
+        let mut cases: Vec<Case> = Vec::new();
+        if let Some(v) = speaker {
+            cases.push((
+                format!("speaker={v}"),
+                Filters {
+                    speakers: vec![v.clone()],
+                    ..Filters::default()
+                },
+                Some(("speaker", v)),
+            ));
+        }
+        if let Some(v) = country {
+            cases.push((
+                format!("country={v}"),
+                Filters {
+                    countries: vec![v.clone()],
+                    ..Filters::default()
+                },
+                Some(("country", v)),
+            ));
+        }
+        if let Some(v) = source {
+            cases.push((
+                format!("source={v}"),
+                Filters {
+                    sources: vec![v.clone()],
+                    ..Filters::default()
+                },
+                Some(("source", v)),
+            ));
+        }
+        if let Some(v) = kind {
+            cases.push((
+                format!("kind={v}"),
+                Filters {
+                    kinds: vec![v.clone()],
+                    ..Filters::default()
+                },
+                Some(("kind", v)),
+            ));
+        }
+        if let Some(y) = year {
+            let d = concord_core::model::Date::new(y, 0, 0);
+            cases.push((
+                format!("from={y}&to={y}"),
+                Filters {
+                    from: d,
+                    to: d,
+                    ..Filters::default()
+                },
+                Some(("year", y.to_string())),
+            ));
+            cases.push((
+                format!("from={y}-01-01&sort=oldest"),
+                Filters {
+                    from: concord_core::model::Date::new(y, 1, 1),
+                    ..Filters::default()
+                },
+                None,
+            ));
+        }
+        for (link, filters, facet) in cases {
+            c.goto(&url(&format!("?{link}"))).await.unwrap();
+            let sort = if link.contains("oldest") {
+                Sort::Oldest
+            } else {
+                Sort::Relevance
+            };
+            let (n, docs, order) = expected("", &filters, sort);
+            status_is(&c, &status(n, docs)).await;
+            assert_eq!(shown(&c).await, order[..order.len().min(20)], "{link}");
+            if let Some((name, value)) = facet {
+                let input = find(
+                    &c,
+                    &format!("fieldset[data-facet={name}] input[data-value=\"{value}\"]"),
+                )
+                .await;
+                assert_eq!(
+                    input.prop("checked").await.unwrap().as_deref(),
+                    Some("true"),
+                    "{link}"
+                );
+            }
+        }
+    })
+    .await;
+}
+
+/// In the reader, `n` and `p` move between the hits ("Hit 2 of 9"), wrapping around; the
+/// strip has one mark per hit, and choosing one goes to that hit.
+#[tokio::test]
+async fn the_reader_navigates_hits_by_keyboard_and_strip() {
+    let word = common_words(1).remove(0);
+    run(move |c| async move {
+        let (_, _, order) = expected(&word, &Filters::default(), Sort::Relevance);
+        let doc = order[0].0.clone();
+        c.goto(&url(&format!("?q={word}&doc={doc}"))).await.unwrap();
+        let marks = find_all(&c, "article.statement mark[data-term]").await;
+        let total = marks.len();
+        assert!(total > 0);
+        assert_eq!(find_all(&c, ".strip button.tick").await.len(), total);
+        let body = c.find(Locator::Css("body")).await.unwrap();
+        let focused_id = |c: Client| async move {
+            c.active_element()
+                .await
+                .unwrap()
+                .attr("id")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+        };
+        body.send_keys("n").await.unwrap();
+        assert_eq!(focused_id(c.clone()).await, "hit-0");
+        assert_eq!(
+            find(&c, ".hit-nav .count").await.text().await.unwrap(),
+            format!("Hit 1 of {total}")
+        );
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("n")
+            .await
+            .unwrap();
+        let second = if total > 1 { "hit-1" } else { "hit-0" };
+        assert_eq!(focused_id(c.clone()).await, second);
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("p")
+            .await
+            .unwrap();
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("p")
+            .await
+            .unwrap();
+        assert_eq!(
+            focused_id(c.clone()).await,
+            format!("hit-{}", total - 1),
+            "p wraps around"
+        );
+        let ticks = find_all(&c, ".strip button.tick").await;
+        ticks[0].click().await.unwrap();
+        assert_eq!(focused_id(c.clone()).await, "hit-0");
+    })
+    .await;
+}
+
+/// The concordance: one row per hit, sortable by the words around it; the order is a link.
+#[tokio::test]
+async fn the_concordance_sorts_by_context() {
+    use concord_core::query::{parse, sort_kwic, KwicSort, Searcher};
+    let word = common_words(1).remove(0);
+    run(move |c| async move {
+        let searcher = Searcher::new(corpus(), index());
+        let query = parse(&word);
+        let results = searcher.search(&query, &Filters::default(), Sort::Relevance);
+        let rows = searcher.kwic(&query, &results, 8);
+        for (by, param) in [(KwicSort::Right1, "right"), (KwicSort::Left1, "left")] {
+            c.goto(&url(&format!("?q={word}&view=kwic&by={param}")))
+                .await
+                .unwrap();
+            let trs = find_all(&c, "table.lines tbody tr").await;
+            assert_eq!(trs.len(), rows.len().min(1000));
+            let mut want = rows.clone();
+            want.truncate(1000);
+            sort_kwic(&mut want, by);
+            for (tr, row) in trs.iter().zip(&want).take(30) {
+                let key = tr.find(Locator::Css("td.key mark")).await.unwrap();
+                assert_eq!(key.prop("textContent").await.unwrap().unwrap(), row.keyword);
+                let right = tr.find(Locator::Css("td.right")).await.unwrap();
+                assert_eq!(right.prop("textContent").await.unwrap().unwrap(), row.right);
+            }
+        }
+        // Choosing an order is a link.
+        find(&c, "nav.kwic-sort a:nth-of-type(4)")
+            .await
+            .click()
+            .await
+            .unwrap();
+        until(&c, "by=right in the link", |c| async move {
+            location(&c).await.1.ends_with("by=right")
+        })
+        .await;
     })
     .await;
 }
@@ -218,10 +551,8 @@ async fn a_bad_link_shows_a_notice_instead_of_a_blank_page() {
         assert!(text.contains("p=zero"), "{text}");
         assert!(c.get_alert_text().await.is_err(), "no dialog opened");
         assert_eq!(c.find_all(Locator::Css("main img")).await.unwrap().len(), 0);
-        assert_eq!(
-            find_all(&c, "tbody tr[data-doc]").await.len(),
-            corpus().documents.len()
-        );
+        let (n, docs, _) = expected("", &Filters::default(), Sort::Relevance);
+        status_is(&c, &status(n, docs)).await;
         find(&c, ".notices button").await.click().await.unwrap();
         until(&c, "the notice dismissed", |c| async move {
             c.find_all(Locator::Css(".notices"))
@@ -234,32 +565,42 @@ async fn a_bad_link_shows_a_notice_instead_of_a_blank_page() {
     .await;
 }
 
-/// Keyboard only: the skip link, then Tab to a document and Enter opens it.
+/// Keyboard only: the skip link leads to the results; Tab reaches a document, Enter opens
+/// it, and focus moves to the reader.
 #[tokio::test]
 async fn the_list_and_reader_work_from_the_keyboard() {
     run(|c| async move {
         c.goto(&url("")).await.unwrap();
-        find(&c, "tbody tr[data-doc]").await;
+        find(&c, "article.hit").await;
         let body = c.find(Locator::Css("body")).await.unwrap();
-        // Tab: skip link, brand, first document.
         body.send_keys("\u{E004}").await.unwrap();
         let focused = c.active_element().await.unwrap();
         assert_eq!(focused.text().await.unwrap(), "Skip to content");
-        for _ in 0..2 {
+        focused.send_keys("\u{E007}").await.unwrap();
+        let mut title = String::new();
+        for _ in 0..8 {
             c.active_element()
                 .await
                 .unwrap()
                 .send_keys("\u{E004}")
                 .await
                 .unwrap();
+            let text = c.active_element().await.unwrap().text().await.unwrap();
+            if corpus().documents.iter().any(|d| d.title == text) {
+                title = text;
+                break;
+            }
         }
-        let focused = c.active_element().await.unwrap();
-        let title = focused.text().await.unwrap();
         assert!(
-            corpus().documents.iter().any(|d| d.title == title),
-            "focus on a title: {title}"
+            !title.is_empty(),
+            "Tab from the skip target reaches a document title"
         );
-        focused.send_keys("\u{E007}").await.unwrap();
+        c.active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
         let h1 = find(&c, "h1#doc-title").await;
         assert_eq!(h1.text().await.unwrap(), title);
         let focused = c.active_element().await.unwrap();
@@ -290,6 +631,9 @@ async fn screenshots() {
         .clone();
     let views = [
         ("list", String::new()),
+        ("search", "?q=china+OR+%22two-state+solution%22".to_string()),
+        ("kwic", "?q=china&view=kwic&by=left".to_string()),
+        ("hits", format!("?q=china+OR+peace&doc={doc}")),
         ("reader", format!("?doc={doc}")),
         ("original", format!("?doc={doc}&text=original")),
         ("permalink", format!("?doc={doc}&p=20")),

@@ -233,3 +233,68 @@ pub fn corpus() -> &'static concord_core::model::Corpus {
             .0
     })
 }
+
+/// The search index of [`corpus`], built natively: the oracle the page is checked against.
+pub fn index() -> &'static concord_core::index::Index {
+    static INDEX: OnceLock<concord_core::index::Index> = OnceLock::new();
+    INDEX.get_or_init(|| concord_core::index::Index::build(corpus()))
+}
+
+/// What the page should show for a search: `(statements, documents, every (doc id, p) in
+/// result order)`. Like the app, a search without terms ranks newest first.
+pub fn expected(
+    q: &str,
+    filters: &concord_core::query::Filters,
+    sort: concord_core::query::Sort,
+) -> (usize, usize, Vec<(String, u32)>) {
+    use concord_core::query::{parse, Searcher, Sort};
+    let query = parse(q);
+    let sort = if query.legend.is_empty() && sort == Sort::Relevance {
+        Sort::Newest
+    } else {
+        sort
+    };
+    let r = Searcher::new(corpus(), index()).search(&query, filters, sort);
+    let order = r
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.statements.iter().map(move |h| {
+                let st = &index().statements[h.stmt as usize];
+                (corpus().documents[d.doc as usize].id.clone(), st.p)
+            })
+        })
+        .collect();
+    (r.statements, r.documents.len(), order)
+}
+
+/// The status line's text for these counts (the DOM contract).
+pub fn status(statements: usize, documents: usize) -> String {
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    format!(
+        "{} in {}",
+        plural(statements, "statement", "statements"),
+        plural(documents, "document", "documents")
+    )
+}
+
+/// `(data-doc, data-p)` of every result article on the page, in order.
+pub async fn shown(c: &Client) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    for a in c
+        .find_all(Locator::Css("article.hit[data-doc][data-p]"))
+        .await
+        .expect("articles")
+    {
+        let doc = a.attr("data-doc").await.unwrap().unwrap_or_default();
+        let p = a.attr("data-p").await.unwrap().unwrap_or_default();
+        out.push((doc, p.parse().expect("data-p is a number")));
+    }
+    out
+}

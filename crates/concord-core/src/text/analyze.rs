@@ -6,8 +6,9 @@
 //!    a `.` or `,` between two digits too (`1.5`, `10,000`). Everything else separates —
 //!    spaces of every kind, hyphens and dashes (`-` `–` `—`), so `two-state` is the two
 //!    tokens `two` `state`, and a hyphenated query word is a phrase.
-//! 2. **Folding** of each token: Unicode NFKC (full-width forms, ligatures), lower case,
-//!    diacritics removed (`Côte` → `cote`), every apostrophe to `'`.
+//! 2. **Folding** of each token: Unicode compatibility decomposition (NFKD: full-width
+//!    forms, ligatures), lower case, diacritics removed (`Côte` → `cote`), every apostrophe
+//!    to `'`.
 //! 3. **Stemming**: English Snowball (Porter2, `rust-stemmers`): `negotiate`, `negotiation`
 //!    and `negotiations` share the stem `negoti`; `China's` becomes `china`.
 //!
@@ -112,13 +113,18 @@ pub fn fold_into(token: &str, out: &mut String) {
         out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    let lower: String = token.nfkc().flat_map(char::to_lowercase).collect();
-    let bare: String = lower
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect();
-    out.extend(bare.nfc());
+    // Compatibility decomposition, then lower case (which may itself produce decomposable
+    // letters, hence NFD again), then marks dropped. No recomposition: with the marks gone
+    // there is nothing to compose but Hangul, which stays decomposed — the same in the
+    // index and in queries — and the app is spared the composition tables.
+    let lower: String = token.nfkd().flat_map(char::to_lowercase).collect();
+    out.extend(lower.nfd().filter(|c| !is_combining_mark(*c)).map(|c| {
+        if is_apostrophe(c) {
+            '\''
+        } else {
+            c
+        }
+    }));
 }
 
 /// Stems a folded token (rule 3).

@@ -1,0 +1,109 @@
+//! The concordance (KWIC): every hit of the query in the results, aligned on the keyword,
+//! with its left and right context; sortable by the 1st or 2nd word left or right of it.
+//! Each row links to its paragraph in the reader.
+
+use super::marked::term_class;
+use super::{Link, ViewTabs};
+use crate::app::Found;
+use crate::data::Engine;
+use crate::format;
+use crate::route::{Route, View};
+use concord_core::query::{sort_kwic, KwicSort};
+use yew::prelude::*;
+
+/// Words of context on each side.
+const CONTEXT: usize = 8;
+/// Rows shown at most (sorting applies to these).
+pub const MAX_ROWS: usize = 1000;
+
+#[derive(Properties, PartialEq)]
+pub struct KwicProps {
+    pub route: Route,
+    pub found: Found,
+}
+
+#[function_component(KwicView)]
+pub fn kwic_view(props: &KwicProps) -> Html {
+    let engine = use_context::<Engine>().expect("engine context");
+    let route = &props.route;
+    let found = &props.found;
+    let rows = {
+        let engine = engine.clone();
+        use_memo((found.clone(), route.by), move |(found, by)| {
+            let mut rows = engine
+                .searcher()
+                .kwic(&found.query, &found.results, CONTEXT);
+            let total = rows.len();
+            rows.truncate(MAX_ROWS);
+            if let Some(by) = by {
+                sort_kwic(&mut rows, *by);
+            }
+            (rows, total)
+        })
+    };
+    let (rows, total) = (&rows.0, rows.1);
+    let corpus = &engine.corpus;
+    let sort_link = |by: Option<KwicSort>, label: &str, current: bool| {
+        let to = Route {
+            by,
+            ..route.with_view(View::Kwic)
+        };
+        html! { <Link {to} current={current} class="sort-link" stay=true>{ label.to_string() }</Link> }
+    };
+    let by = route.by;
+    html! {
+        <section class="kwic" aria-labelledby="kwic-title">
+            <h1 id="kwic-title" tabindex="-1">{ "Concordance" }</h1>
+            <ViewTabs route={route.clone()} />
+            <div class="bar">
+                <p role="status" class="status" aria-live="polite">
+                    { super::results::status_text(found.results.statements, found.results.documents.len()) }
+                    { format!(" · {}", format::count(total, "hit", "hits")) }
+                    if total > MAX_ROWS { { format!(", the first {MAX_ROWS} shown") } }
+                </p>
+                <nav class="kwic-sort" aria-label="Order of lines">
+                    <span>{ "Order: " }</span>
+                    { sort_link(None, "Text order", by.is_none()) }
+                    { sort_link(Some(KwicSort::Left2), "2nd left", by == Some(KwicSort::Left2)) }
+                    { sort_link(Some(KwicSort::Left1), "1st left", by == Some(KwicSort::Left1)) }
+                    { sort_link(Some(KwicSort::Right1), "1st right", by == Some(KwicSort::Right1)) }
+                    { sort_link(Some(KwicSort::Right2), "2nd right", by == Some(KwicSort::Right2)) }
+                </nav>
+            </div>
+            if found.query.legend.is_empty() {
+                <p class="empty">{ "Type a search: the concordance lines up every occurrence of its words and phrases." }</p>
+            } else if rows.is_empty() {
+                <super::results::NoResults route={route.clone()} />
+            } else {
+                <table class="lines">
+                    <caption class="sr-only">{ "Each occurrence with the words before and after it" }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="left">{ "Before" }</th>
+                            <th scope="col" class="key">{ "Hit" }</th>
+                            <th scope="col" class="right">{ "After" }</th>
+                            <th scope="col" class="where">{ "Where" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().map(|r| {
+                            let doc = &corpus.documents[r.doc as usize];
+                            html! {
+                                <tr data-doc={doc.id.clone()} data-p={r.p.to_string()}>
+                                    <td class="left"><span dir="ltr">{ r.left.clone() }</span></td>
+                                    <td class="key"><mark data-term={r.term.to_string()} class={term_class(r.term)}>{ r.keyword.clone() }</mark></td>
+                                    <td class="right">{ r.right.clone() }</td>
+                                    <td class="where">
+                                        <Link to={route.doc_with_search(&doc.id, Some(r.p))} label={AttrValue::from(format!("{}, paragraph {}", doc.title, r.p))}>
+                                            { format!("{} ¶{}", format::date(&doc.date), r.p) }
+                                        </Link>
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}
