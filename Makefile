@@ -10,6 +10,7 @@ TRUNK_VERSION        := 0.21.14
 # Must equal the `=` pin of wasm-bindgen in Cargo.toml (checked by `make tools`).
 WASM_BINDGEN_VERSION := 0.2.130
 BINARYEN_VERSION     := 132
+AXE_VERSION          := 4.14.1
 
 TOOLS        := $(CURDIR)/.tools
 export PATH  := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -43,6 +44,9 @@ tools:
 	@# Only npm's binaryen reads today's wasm; installed locally, on PATH via $(TOOLS).
 	@wasm-opt --version 2>/dev/null | grep -q 'version_$(BINARYEN_VERSION)' \
 		|| npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error binaryen@$(BINARYEN_VERSION)
+	@# axe-core: the accessibility audit the end-to-end tests inject into the page.
+	@grep -qs '"version": "$(AXE_VERSION)"' $(TOOLS)/node_modules/axe-core/package.json \
+		|| npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
 	@cargo fetch --quiet
 
 browser:
@@ -103,7 +107,8 @@ test-wasm:
 
 # The release dist/ served on 127.0.0.1 (at / and under a sub-path), driven over WebDriver.
 test-e2e:
-	CONCORD_DIST=$(RELEASE_DIST) cargo test -p concord --test e2e -- --test-threads=2
+	CONCORD_DIST=$(RELEASE_DIST) CONCORD_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js \
+		cargo test -p concord --test e2e -- --test-threads=2
 
 sizes:
 	@wasm=$$(ls $(RELEASE_DIST)/*.wasm); js=$$(ls $(RELEASE_DIST)/*.js); \

@@ -88,14 +88,15 @@ pub fn kwic_view(props: &KwicProps) -> Html {
                     <tbody>
                         { for rows.iter().map(|r| {
                             let doc = &corpus.documents[r.doc as usize];
+                            let where_ = format!("{} ¶{}", format::date(&doc.date), r.p);
                             html! {
                                 <tr data-doc={doc.id.clone()} data-p={r.p.to_string()}>
                                     <td class="left"><span dir="ltr">{ r.left.clone() }</span></td>
                                     <td class="key"><mark data-term={r.term.to_string()} class={term_class(r.term)}>{ r.keyword.clone() }</mark></td>
                                     <td class="right">{ r.right.clone() }</td>
                                     <td class="where">
-                                        <Link to={route.doc_with_search(&doc.id, Some(r.p))} label={AttrValue::from(format!("{}, paragraph {}", doc.title, r.p))}>
-                                            { format!("{} ¶{}", format::date(&doc.date), r.p) }
+                                        <Link to={route.doc_with_search(&doc.id, Some(r.p))} label={AttrValue::from(format!("{where_} — {}", doc.title))}>
+                                            { where_ }
                                         </Link>
                                     </td>
                                 </tr>

@@ -613,6 +613,68 @@ async fn the_list_and_reader_work_from_the_keyboard() {
     .await;
 }
 
+/// axe-core's audit (WCAG 2.x A and AA rules, and best practices) finds nothing on the
+/// list, a search, the concordance and the reader with hits, in light and dark.
+#[tokio::test]
+async fn the_views_pass_an_axe_audit_in_light_and_dark() {
+    let path = std::env::var("CONCORD_AXE").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/.tools/node_modules/axe-core/axe.min.js"
+        )
+        .into()
+    });
+    let axe = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core at {path} ({e}); `make tools` installs it"));
+    let word = common_words(1).remove(0);
+    let doc = expected(&word, &Filters::default(), Sort::Relevance).2[0]
+        .0
+        .clone();
+    let views = [
+        String::new(),
+        format!("?q={word}"),
+        format!("?q={word}&view=kwic&by=left"),
+        format!("?q={word}&doc={doc}"),
+        format!("?doc={doc}&text=original"),
+    ];
+    for (scheme, args) in [
+        ("light", vec![]),
+        ("dark", vec!["--blink-settings=preferredColorScheme=0"]),
+    ] {
+        let (axe, views) = (axe.clone(), views.clone());
+        run_with(&args, move |c| async move {
+            for view in views {
+                c.goto(&url(&view)).await.unwrap();
+                find(&c, "main h1").await;
+                let dark = c
+                    .execute(
+                        "return matchMedia('(prefers-color-scheme: dark)').matches",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                assert_eq!(dark.as_bool(), Some(scheme == "dark"), "colour scheme");
+                c.execute(&format!("{axe}\nreturn true;"), vec![])
+                    .await
+                    .unwrap();
+                let found = c
+                    .execute_async(
+                        "const done = arguments[arguments.length - 1];
+                         axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                           r.violations.map(v => v.id + ': ' + v.help + ' — ' +
+                             v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let violations: Vec<String> = serde_json::from_value(found).unwrap();
+                assert!(violations.is_empty(), "{scheme} {view}: {violations:#?}");
+            }
+        })
+        .await;
+    }
+}
+
 /// Not a check: saves screenshots of each view (desktop, 375 px, dark) into
 /// `$CONCORD_SCREENSHOTS` (default `target/screenshots`) for people to look at.
 /// Run with `make screenshots`.
