@@ -10,6 +10,23 @@ use std::cell::Cell;
 
 thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// When the pending search was started, after any debounce (ms since navigation start).
+    static STARTED: Cell<f64> = const { Cell::new(0.0) };
+    /// How long the last search took from its start to its results on screen (ms).
+    static LAST: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// How long the last search took from its start (not its first key: any debounce is left
+/// out) to its results on screen, in milliseconds; 0 before the first.
+pub fn last_search_ms() -> f64 {
+    LAST.with(Cell::get)
+}
+
+/// Notes that the pending search starts now (its input may have come earlier).
+pub fn started() {
+    if let Some(perf) = performance() {
+        STARTED.with(|s| s.set(perf.now()));
+    }
 }
 
 const INPUT_MARK: &str = "concord:input";
@@ -35,6 +52,7 @@ pub fn rendered() {
         return;
     }
     if let Some(perf) = performance() {
+        LAST.with(|l| l.set(perf.now() - STARTED.with(Cell::get)));
         let _ = perf.measure_with_start_mark("concord:search", INPUT_MARK);
     }
 }

@@ -1,6 +1,7 @@
 //! The search box: the query text, its problems from the lenient parser, and the legend of
-//! its terms in their highlight colours. Typing replaces the history entry (a burst of input
-//! events becomes one search); `/` anywhere focuses the box.
+//! its terms in their highlight colours. Typing replaces the history entry; while searches
+//! take less than a frame each key searches at once, otherwise typing is debounced by about
+//! one search's time. `/` anywhere focuses the box.
 
 use super::marked::term_class;
 use crate::app::Nav;
@@ -12,6 +13,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// One frame at 60 Hz, in milliseconds.
+const FRAME_MS: f64 = 16.0;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -44,18 +48,30 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             let value = input.value();
             text.set(value.clone());
             timing::input();
-            // Events that arrive before the search runs join it.
             let replace = nav.replace.clone();
             let latest = latest.clone();
-            let slot = pending.clone();
-            let timeout = Timeout::new(0, move || {
-                slot.borrow_mut().take();
+            let search = move || {
+                timing::started();
                 let mut route = latest.borrow().clone();
-                route.search.q = value;
+                route.search.q = value.clone();
                 route.page = 1;
                 replace.emit(route);
-            });
-            pending.borrow_mut().replace(timeout);
+            };
+            // Debounced only when searches are slow: while the last one took less than a
+            // frame, every key searches at once; otherwise keys typed within about that
+            // time join one search (at most 150 ms later).
+            let cost = timing::last_search_ms();
+            if cost < FRAME_MS {
+                pending.borrow_mut().take();
+                search();
+            } else {
+                let slot = pending.clone();
+                let timeout = Timeout::new(cost.min(150.0) as u32, move || {
+                    slot.borrow_mut().take();
+                    search();
+                });
+                pending.borrow_mut().replace(timeout);
+            }
         })
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());

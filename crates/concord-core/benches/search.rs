@@ -7,7 +7,8 @@
 //! median and p95 time of a search plus the highlights of its first page (20 statements),
 //! beside a naive scan that analyses every statement at query time — whose matches must equal
 //! the index's — then the index build time and memory. Criterion times each query as well.
-//! With `CONCORD_BENCH_CORPUS_OUT=dir` the generated files are also written to `dir`; with
+//! With `CONCORD_BENCH_CORPUS_OUT=dir` the generated files are written to `dir` and nothing
+//! is timed (the app benchmark builds the app with them: `make bench-app`); with
 //! `CONCORD_BENCH_PROFILE=query` only that query runs, repeatedly, for 8 s (for a profiler).
 
 use concord_core::corpus::{build, Input, SourceFile};
@@ -342,6 +343,9 @@ fn bench(c: &mut Criterion) {
     let t = Instant::now();
     let corpus = generate();
     let generated = t.elapsed();
+    if std::env::var_os("CONCORD_BENCH_CORPUS_OUT").is_some() {
+        return;
+    }
     let bytes: usize = corpus
         .documents
         .iter()
