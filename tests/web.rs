@@ -55,6 +55,20 @@ fn the_embedded_corpus_decodes_and_indexes_in_wasm() {
     }
 }
 
+/// In the app, folding runs on the table embedded with the corpus, not on
+/// `unicode-normalization`: it must still fold as the corpus was folded.
+#[wasm_bindgen_test]
+fn query_words_fold_with_the_embedded_table() {
+    use concord_core::text::analyze::fold;
+    let _ = corpus();
+    assert_eq!(fold("Côte"), "cote");
+    assert_eq!(fold("ＵＮ"), "un");
+    assert_eq!(fold("ﬁnal"), "final");
+    assert_eq!(fold("CHINA’S"), "china's");
+    assert_eq!(fold("Co\u{0302}te"), "cote");
+    assert_eq!(concord_core::text::slug("Côte d’Ivoire"), "cote-d-ivoire");
+}
+
 #[wasm_bindgen_test]
 async fn the_list_shows_every_statement_a_page_at_a_time() {
     let corpus = corpus();

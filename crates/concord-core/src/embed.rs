@@ -1,17 +1,19 @@
 //! The compact form of a [`Corpus`] that `build.rs` embeds in the app: a short header
-//! (magic bytes and a format version) followed by the corpus in
-//! [postcard](https://docs.rs/postcard), serde's compact binary format.
+//! (magic bytes and a format version) followed by the corpus and its folding table
+//! ([`FoldTable`]) in [postcard](https://docs.rs/postcard), serde's compact binary format.
+//! Decoding installs the table, so the app folds query words as the corpus's were.
 //!
 //! The header lets the app refuse, with a clear message, bytes written by another version
 //! of this crate instead of misreading them.
 
 use crate::model::Corpus;
+use crate::text::fold::{self, FoldTable};
 use std::fmt;
 
 /// Leading bytes of every embedded corpus.
 pub const MAGIC: &[u8; 7] = b"CONCORD";
 /// Bumped whenever the model's serialized shape changes.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// Serializes `corpus` with the header.
 ///
@@ -20,10 +22,35 @@ pub const VERSION: u8 = 1;
 /// let bytes = embed::encode(&Corpus::default());
 /// assert_eq!(embed::decode(&bytes).unwrap(), Corpus::default());
 /// ```
+#[cfg(feature = "build")]
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(VERSION);
-    postcard::to_extend(corpus, out).expect("serializing to a Vec cannot fail")
+    postcard::to_extend(&(corpus, fold_table(corpus)), out)
+        .expect("serializing to a Vec cannot fail")
+}
+
+/// The folding table for every character the corpus's text folds to.
+#[cfg(feature = "build")]
+pub fn fold_table(corpus: &Corpus) -> FoldTable {
+    let mut seen = std::collections::HashSet::new();
+    let texts = corpus.documents.iter().flat_map(|d| {
+        d.paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .chain([d.title.as_str()])
+    });
+    for c in texts.flat_map(str::chars).filter(|c| !c.is_ascii()) {
+        seen.insert(c);
+    }
+    let mut alphabet = std::collections::HashSet::new();
+    let mut buf = String::new();
+    for c in seen {
+        buf.clear();
+        fold::fold_char_exact(c, &mut buf);
+        alphabet.extend(buf.chars());
+    }
+    FoldTable::for_alphabet(alphabet)
 }
 
 /// Why embedded bytes could not be read.
@@ -61,7 +88,10 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     if version != VERSION {
         return Err(DecodeError::Version { found: version });
     }
-    postcard::from_bytes(body).map_err(|e| DecodeError::Damaged(e.to_string()))
+    let (corpus, table): (Corpus, FoldTable) =
+        postcard::from_bytes(body).map_err(|e| DecodeError::Damaged(e.to_string()))?;
+    fold::install(table);
+    Ok(corpus)
 }
 
 #[cfg(test)]
@@ -76,7 +106,7 @@ mod tests {
             Err(DecodeError::Version { found: 9 })
         );
         assert!(matches!(
-            decode(b"CONCORD\x01\xff\xff"),
+            decode(b"CONCORD\x02\xff\xff"),
             Err(DecodeError::Damaged(_))
         ));
     }

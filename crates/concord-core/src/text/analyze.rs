@@ -15,11 +15,11 @@
 //! Every token keeps the byte range of its original text; folding and stemming produce new
 //! strings and never move it, so highlights are exact.
 
+use super::fold::{fold_char, is_apostrophe};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::ops::Range;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// One token of analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +42,6 @@ impl Term {
 fn stemmer() -> &'static Stemmer {
     static S: OnceLock<Stemmer> = OnceLock::new();
     S.get_or_init(|| Stemmer::create(Algorithm::English))
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}'
-    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -113,18 +106,11 @@ pub fn fold_into(token: &str, out: &mut String) {
         out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    // Compatibility decomposition, then lower case (which may itself produce decomposable
-    // letters, hence NFD again), then marks dropped. No recomposition: with the marks gone
-    // there is nothing to compose but Hangul, which stays decomposed — the same in the
-    // index and in queries — and the app is spared the composition tables.
-    let lower: String = token.nfkd().flat_map(char::to_lowercase).collect();
-    out.extend(lower.nfd().filter(|c| !is_combining_mark(*c)).map(|c| {
-        if is_apostrophe(c) {
-            '\''
-        } else {
-            c
-        }
-    }));
+    // Character by character: decomposition, case and marks never reach across
+    // characters once the marks are dropped (see `fold`).
+    for c in token.chars() {
+        fold_char(c, out);
+    }
 }
 
 /// Stems a folded token (rule 3).

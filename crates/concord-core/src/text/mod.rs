@@ -6,6 +6,7 @@
 //! original: folding (quotes, case, diacritics) happens on copies used for comparison only.
 
 pub mod analyze;
+pub mod fold;
 pub mod gazetteer;
 pub mod lexicon;
 
@@ -122,7 +123,8 @@ pub fn name_key(s: &str) -> String {
     out
 }
 
-/// A lower-case ASCII slug for links: `Bashar al-Assad` → `bashar-al-assad`.
+/// A lower-case slug for links, folded like search words ([`fold`]): `Bashar al-Assad` →
+/// `bashar-al-assad`.
 ///
 /// ```
 /// use concord_core::text::slug;
@@ -131,11 +133,16 @@ pub fn name_key(s: &str) -> String {
 /// ```
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
+    let mut folded = String::new();
+    for c in s.chars() {
+        folded.clear();
+        fold::fold_char(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_alphanumeric() {
+                out.push(f);
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
         }
     }
     while out.ends_with('-') {
