@@ -99,6 +99,9 @@ mod native {
                 }
             }
             let mut searches = measures(&c, "concord:search").await;
+        if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
+            println!("searches in order (ms): {searches:.1?}");
+        }
             searches.sort_by(f64::total_cmp);
             println!("\napp benchmark — {label}");
             println!(

@@ -9,6 +9,7 @@ use crate::format;
 use crate::route::{Facet, Route};
 use concord_core::model::Date;
 use concord_core::query::Facets;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -23,30 +24,8 @@ pub struct FacetPanelProps {
 
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
     let route = &props.route;
     let search = &route.search;
-    let label = |facet: Facet, v: &str| -> String {
-        let corpus = &engine.corpus;
-        match facet {
-            Facet::Speaker => match v {
-                "narrator" => "Narrator".into(),
-                _ => corpus
-                    .people
-                    .iter()
-                    .find(|p| p.id == v)
-                    .map_or_else(|| v.to_string(), |p| p.name.clone()),
-            },
-            Facet::Country => corpus.country_name(v).to_string(),
-            Facet::Source => engine
-                .index
-                .sources
-                .iter()
-                .find(|(s, _)| s == v)
-                .map_or_else(|| v.to_string(), |(_, name)| name.clone()),
-            Facet::Kind => format::kind(v),
-        }
-    };
     let groups: Html = Facet::ALL
         .into_iter()
         .map(|facet| {
@@ -69,45 +48,14 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                     values.push((c.clone(), 0));
                 }
             }
-            let options: Vec<FacetOption> = values
-                .into_iter()
-                .map(|(v, n)| {
-                    let on = chosen.contains(&v);
-                    let mut to = route.with_view(route.view);
-                    let list = to.search.list_mut(facet);
-                    if on {
-                        list.retain(|x| *x != v);
-                    } else {
-                        list.push(v.clone());
-                    }
-                    FacetOption {
-                        label: label(facet, &v),
-                        value: v,
-                        count: n,
-                        on,
-                        to,
-                    }
-                })
-                .collect();
-            html! { <FacetGroup name={facet.param()} title={title(facet)} {options} /> }
-        })
-        .collect();
-    // Years: choosing one sets the date range to that year.
-    let year_options: Vec<FacetOption> = props
-        .facets
-        .year
-        .iter()
-        .map(|(y, n)| {
-            let year = Date::parse_iso(y);
-            let on = year.is_some() && search.from == year && search.to == year;
-            let mut to = route.with_view(route.view);
-            (to.search.from, to.search.to) = if on { (None, None) } else { (year, year) };
-            FacetOption {
-                label: y.clone(),
-                value: y.clone(),
-                count: *n,
-                on,
-                to,
+            html! {
+                <FacetGroup
+                    name={facet.param()}
+                    title={title(facet)}
+                    facet={Some(facet)}
+                    values={Rc::new(values)}
+                    route={route.clone()}
+                />
             }
         })
         .collect();
@@ -123,7 +71,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <p class="clear"><Link to={clear}>{ "Clear all filters" }</Link></p>
             }
             { groups }
-            <FacetGroup name="year" title="Year" options={year_options} />
+            <FacetGroup name="year" title="Year" facet={None::<Facet>} values={Rc::new(props.facets.year.clone())} route={route.clone()} />
             <DateRange route={route.clone()} />
         </aside>
     }
@@ -138,44 +86,104 @@ fn title(facet: Facet) -> &'static str {
     }
 }
 
-#[derive(Clone, PartialEq)]
-struct FacetOption {
-    value: String,
-    label: String,
-    count: usize,
-    on: bool,
-    to: Route,
+/// How a facet value is written on screen.
+fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
+    let corpus = &engine.corpus;
+    match facet {
+        Some(Facet::Speaker) => match v {
+            "narrator" => "Narrator".into(),
+            _ => corpus
+                .people
+                .iter()
+                .find(|p| p.id == v)
+                .map_or_else(|| v.to_string(), |p| p.name.clone()),
+        },
+        Some(Facet::Country) => corpus.country_name(v).to_string(),
+        Some(Facet::Source) => engine
+            .index
+            .sources
+            .iter()
+            .find(|(s, _)| s == v)
+            .map_or_else(|| v.to_string(), |(_, name)| name.clone()),
+        Some(Facet::Kind) => format::kind(v),
+        None => v.to_string(),
+    }
+}
+
+/// Whether `v` is chosen in `route`.
+fn chosen(route: &Route, facet: Option<Facet>, v: &str) -> bool {
+    let s = &route.search;
+    match facet {
+        Some(Facet::Speaker) => s.speakers.iter().any(|x| x == v),
+        Some(Facet::Country) => s.countries.iter().any(|x| x == v),
+        Some(Facet::Source) => s.sources.iter().any(|x| x == v),
+        Some(Facet::Kind) => s.kinds.iter().any(|x| x == v),
+        None => {
+            let year = Date::parse_iso(v);
+            year.is_some() && s.from == year && s.to == year
+        }
+    }
+}
+
+/// Whether `v` is chosen in `route`, and the route with it toggled. Years (`facet` None)
+/// set the date range to that year.
+fn toggle(route: &Route, facet: Option<Facet>, v: &str) -> (bool, Route) {
+    let mut to = route.with_view(route.view);
+    match facet {
+        Some(f) => {
+            let list = to.search.list_mut(f);
+            let on = list.iter().any(|x| x == v);
+            if on {
+                list.retain(|x| x != v);
+            } else {
+                list.push(v.to_string());
+            }
+            (on, to)
+        }
+        None => {
+            let year = Date::parse_iso(v);
+            let on = year.is_some() && route.search.from == year && route.search.to == year;
+            (to.search.from, to.search.to) = if on { (None, None) } else { (year, year) };
+            (on, to)
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
 struct FacetGroupProps {
     name: &'static str,
     title: &'static str,
-    options: Vec<FacetOption>,
+    facet: Option<Facet>,
+    /// Values with their counts, largest first.
+    values: Rc<Vec<(String, usize)>>,
+    route: Route,
 }
 
-/// One facet: a checkbox per value, with its count; long lists fold.
+/// One facet: a checkbox per value, with its count; long lists fold (and only the values
+/// shown are labelled and linked, so a corpus with thousands of speakers stays quick).
 #[function_component(FacetGroup)]
 fn facet_group(props: &FacetGroupProps) -> Html {
     let nav = use_context::<Nav>().expect("nav context");
+    let engine = use_context::<Engine>().expect("engine context");
     let open = use_state(|| false);
-    if props.options.is_empty() {
+    if props.values.is_empty() {
         return html! {};
     }
-    let long = props.options.len() > SHORT + 2;
-    let shown = if long && !*open {
-        // The chosen values are always shown.
-        props
-            .options
-            .iter()
-            .enumerate()
-            .filter(|(i, o)| *i < SHORT || o.on)
-            .map(|(_, o)| o)
-            .collect::<Vec<_>>()
-    } else {
-        props.options.iter().collect()
-    };
-    let toggle = {
+    let long = props.values.len() > SHORT + 2;
+    let shown: Vec<(&(String, usize), bool, Route)> = props
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(i, value)| {
+            // The chosen values are always shown.
+            !long || *open || *i < SHORT || chosen(&props.route, props.facet, &value.0)
+        })
+        .map(|(_, value)| {
+            let (on, to) = toggle(&props.route, props.facet, &value.0);
+            (value, on, to)
+        })
+        .collect();
+    let toggle_open = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
@@ -183,25 +191,24 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         <fieldset class="facet" data-facet={props.name}>
             <legend>{ props.title }</legend>
             <ul>
-                { for shown.into_iter().map(|o| {
-                    let id = format!("f-{}-{}", props.name, o.value);
+                { for shown.into_iter().map(|((value, count), on, to)| {
+                    let id = format!("f-{}-{}", props.name, value);
                     let go = nav.stay.clone();
-                    let to = o.to.clone();
                     let onchange = Callback::from(move |_: Event| go.emit(to.clone()));
                     html! {
-                        <li key={o.value.clone()}>
-                            <input type="checkbox" id={id.clone()} checked={o.on} {onchange} data-value={o.value.clone()} />
+                        <li key={value.clone()}>
+                            <input type="checkbox" id={id.clone()} checked={on} {onchange} data-value={value.clone()} />
                             <label for={id}>
-                                <span class="name">{ o.label.clone() }</span>
-                                <span class="n">{ o.count.to_string() }<span class="sr-only">{ " statements" }</span></span>
+                                <span class="name">{ label(&engine, props.facet, value) }</span>
+                                <span class="n">{ count.to_string() }<span class="sr-only">{ " statements" }</span></span>
                             </label>
                         </li>
                     }
                 }) }
             </ul>
             if long {
-                <button type="button" class="more" onclick={toggle} aria-expanded={(*open).to_string()}>
-                    { if *open { "Show fewer".to_string() } else { format!("Show all {}", props.options.len()) } }
+                <button type="button" class="more" onclick={toggle_open} aria-expanded={(*open).to_string()}>
+                    { if *open { "Show fewer".to_string() } else { format!("Show all {}", props.values.len()) } }
                 </button>
             }
         </fieldset>
