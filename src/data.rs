@@ -10,9 +10,16 @@ use std::rc::Rc;
 pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 thread_local! {
-    static ENGINE: Result<Engine, String> = embed::decode(CORPUS_BYTES)
+    static ENGINE: Result<Engine, String> = {
+        crate::timing::begin("concord:decode");
+        let corpus = embed::decode(CORPUS_BYTES);
+        crate::timing::end("concord:decode");
+        corpus
+    }
         .map(|corpus| {
+            crate::timing::begin("concord:index");
             let index = Index::build(&corpus);
+            crate::timing::end("concord:index");
             Engine {
                 corpus: CorpusRef(Rc::new(corpus)),
                 index: Rc::new(index),

@@ -2,7 +2,9 @@
 //!
 //! - `concord:ready` — from navigation start to the first render of the app;
 //! - `concord:search` — from the input event that changed the query to the render of its
-//!   results (a burst of input events handled before the search runs is one search).
+//!   results (a burst of input events handled before the search runs is one search);
+//! - `concord:decode`, `concord:index` — the parts of start-up: reading the embedded corpus,
+//!   building its search index.
 //!
 //! Measures are best-effort: a browser without the Performance API simply gets none.
 
@@ -54,6 +56,20 @@ pub fn rendered() {
     if let Some(perf) = performance() {
         LAST.with(|l| l.set(perf.now() - STARTED.with(Cell::get)));
         let _ = perf.measure_with_start_mark("concord:search", INPUT_MARK);
+    }
+}
+
+/// Starts the measure `name` (ended by [`end`]).
+pub fn begin(name: &str) {
+    if let Some(perf) = performance() {
+        let _ = perf.mark(&format!("{name}:start"));
+    }
+}
+
+/// Records the measure `name` from its [`begin`] to now.
+pub fn end(name: &str) {
+    if let Some(perf) = performance() {
+        let _ = perf.measure_with_start_mark(name, &format!("{name}:start"));
     }
 }
 

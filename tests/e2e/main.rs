@@ -228,45 +228,22 @@ async fn filter_parameters_open_the_filtered_view() {
     run(move |c| async move {
         // (link, the filters it means, the facet and value shown chosen)
         let mut cases: Vec<Case> = Vec::new();
-        if let Some(v) = speaker {
-            cases.push((
-                format!("speaker={v}"),
-                Filters {
-                    speakers: vec![v.clone()],
-                    ..Filters::default()
-                },
-                Some(("speaker", v)),
-            ));
-        }
-        if let Some(v) = country {
-            cases.push((
-                format!("country={v}"),
-                Filters {
-                    countries: vec![v.clone()],
-                    ..Filters::default()
-                },
-                Some(("country", v)),
-            ));
-        }
-        if let Some(v) = source {
-            cases.push((
-                format!("source={v}"),
-                Filters {
-                    sources: vec![v.clone()],
-                    ..Filters::default()
-                },
-                Some(("source", v)),
-            ));
-        }
-        if let Some(v) = kind {
-            cases.push((
-                format!("kind={v}"),
-                Filters {
-                    kinds: vec![v.clone()],
-                    ..Filters::default()
-                },
-                Some(("kind", v)),
-            ));
+        for (name, value) in [
+            ("speaker", speaker),
+            ("country", country),
+            ("source", source),
+            ("kind", kind),
+        ] {
+            let Some(v) = value else { continue };
+            let mut filters = Filters::default();
+            let list = match name {
+                "speaker" => &mut filters.speakers,
+                "country" => &mut filters.countries,
+                "source" => &mut filters.sources,
+                _ => &mut filters.kinds,
+            };
+            list.push(v.clone());
+            cases.push((format!("{name}={v}"), filters, Some((name, v))));
         }
         if let Some(y) = year {
             let d = concord_core::model::Date::new(y, 0, 0);
