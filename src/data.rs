@@ -1,5 +1,5 @@
 //! The corpus that `build.rs` compiled into the app, decoded on first use, and its search
-//! index, built from it once.
+//! index, assembled from the statements `build.rs` analysed.
 
 use concord_core::index::Index;
 use concord_core::query::Searcher;
@@ -12,20 +12,21 @@ pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpu
 thread_local! {
     static ENGINE: Result<Engine, String> = {
         crate::timing::begin("concord:decode");
-        let corpus = embed::decode(CORPUS_BYTES);
+        let embedded = embed::decode(CORPUS_BYTES);
         crate::timing::end("concord:decode");
-        corpus
+        embedded
     }
-        .map(|corpus| {
-            crate::timing::begin("concord:index");
-            let index = Index::build(&corpus);
-            crate::timing::end("concord:index");
-            Engine {
-                corpus: CorpusRef(Rc::new(corpus)),
-                index: Rc::new(index),
-            }
-        })
-        .map_err(|e| e.to_string());
+    .map(|embedded| {
+        // The statements were analysed at build time: only integer work is left.
+        crate::timing::begin("concord:index");
+        let index = Index::from_data(embedded.index);
+        crate::timing::end("concord:index");
+        Engine {
+            corpus: CorpusRef(Rc::new(embedded.corpus)),
+            index: Rc::new(index),
+        }
+    })
+    .map_err(|e| e.to_string());
 }
 
 /// The corpus and its index, or why the corpus could not be read.

@@ -28,11 +28,19 @@ pub struct SearchBoxProps {
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let nav = use_context::<Nav>().expect("SearchBox is used inside the app");
     let text = use_state(|| props.route.search.q.clone());
-    // The route changed from outside (Back, a link): show its query.
+    // The last query this box sent: when the route comes back with it, that is the box's own
+    // search arriving (perhaps after more keys were typed), not a change to show.
+    let sent: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     {
         let text = text.clone();
+        let sent = sent.clone();
         use_effect_with(props.route.search.q.clone(), move |q| {
-            if *text != *q {
+            let own = sent.borrow().as_deref() == Some(q.as_str());
+            if own {
+                // Received once; the same query coming again (Forward) is a change.
+                sent.borrow_mut().take();
+            } else if *text != *q {
+                // The route changed from outside (Back, a link): show its query.
                 text.set(q.clone());
             }
         });
@@ -50,8 +58,10 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             timing::input();
             let replace = nav.replace.clone();
             let latest = latest.clone();
+            let sent = sent.clone();
             let search = move || {
                 timing::started();
+                *sent.borrow_mut() = Some(value.clone());
                 let mut route = latest.borrow().clone();
                 route.search.q = value.clone();
                 route.page = 1;

@@ -1,11 +1,16 @@
 //! The compact form of a [`Corpus`] that `build.rs` embeds in the app: a short header
-//! (magic bytes and a format version) followed by the corpus and its folding table
-//! ([`FoldTable`]) in [postcard](https://docs.rs/postcard), serde's compact binary format.
-//! Decoding installs the table, so the app folds query words as the corpus's were.
+//! (magic bytes and a format version) followed, in [postcard](https://docs.rs/postcard)
+//! (serde's compact binary format), by the corpus, its folding table ([`FoldTable`]) and
+//! its analysed statements ([`IndexData`]). Decoding installs the table, so the app folds
+//! query words as the corpus's were; the app builds its index from the analysed statements
+//! without reading text again.
 //!
 //! The header lets the app refuse, with a clear message, bytes written by another version
 //! of this crate instead of misreading them.
 
+#[cfg(feature = "build")]
+use crate::index::Index;
+use crate::index::IndexData;
 use crate::model::Corpus;
 use crate::text::fold::{self, FoldTable};
 use std::fmt;
@@ -13,20 +18,21 @@ use std::fmt;
 /// Leading bytes of every embedded corpus.
 pub const MAGIC: &[u8; 7] = b"CONCORD";
 /// Bumped whenever the model's serialized shape changes.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 
 /// Serializes `corpus` with the header.
 ///
 /// ```
 /// use concord_core::{embed, model::Corpus};
 /// let bytes = embed::encode(&Corpus::default());
-/// assert_eq!(embed::decode(&bytes).unwrap(), Corpus::default());
+/// assert_eq!(embed::decode(&bytes).unwrap().corpus, Corpus::default());
 /// ```
 #[cfg(feature = "build")]
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(VERSION);
-    postcard::to_extend(&(corpus, fold_table(corpus)), out)
+    let index = Index::analyse(corpus);
+    postcard::to_extend(&(corpus, fold_table(corpus), index), out)
         .expect("serializing to a Vec cannot fail")
 }
 
@@ -79,8 +85,16 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// What [`decode`] reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embedded {
+    pub corpus: Corpus,
+    /// The corpus's statements, analysed for [`Index::from_data`].
+    pub index: IndexData,
+}
+
 /// Reads bytes written by [`encode`].
-pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<Embedded, DecodeError> {
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or(DecodeError::NotACorpus)?;
@@ -88,10 +102,10 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     if version != VERSION {
         return Err(DecodeError::Version { found: version });
     }
-    let (corpus, table): (Corpus, FoldTable) =
+    let (corpus, table, index): (Corpus, FoldTable, IndexData) =
         postcard::from_bytes(body).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     fold::install(table);
-    Ok(corpus)
+    Ok(Embedded { corpus, index })
 }
 
 #[cfg(test)]
@@ -106,7 +120,7 @@ mod tests {
             Err(DecodeError::Version { found: 9 })
         );
         assert!(matches!(
-            decode(b"CONCORD\x02\xff\xff"),
+            decode(b"CONCORD\x03\xff\xff"),
             Err(DecodeError::Damaged(_))
         ));
     }

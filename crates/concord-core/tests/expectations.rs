@@ -192,5 +192,18 @@ fn the_embedded_form_round_trips() {
     let input = folder::read(&workspace().join("seeds")).unwrap();
     let (corpus, _) = build(&input).unwrap();
     let bytes = concord_core::embed::encode(&corpus);
-    assert_eq!(concord_core::embed::decode(&bytes).unwrap(), corpus);
+    let embedded = concord_core::embed::decode(&bytes).unwrap();
+    assert_eq!(embedded.corpus, corpus);
+    // The embedded analysis gives the same index as indexing the corpus afresh.
+    let from_embedded = concord_core::index::Index::from_data(embedded.index);
+    let fresh = concord_core::index::Index::build(&corpus);
+    assert_eq!(from_embedded.statements, fresh.statements);
+    assert_eq!(from_embedded.words, fresh.words);
+    for (word, k) in &fresh.words {
+        let (a, b) = (from_embedded.postings(*k), fresh.postings(*k));
+        assert_eq!(a.stmts, b.stmts, "{word}");
+        for j in 0..a.stmts.len() {
+            assert_eq!(a.positions(j), b.positions(j), "{word}");
+        }
+    }
 }

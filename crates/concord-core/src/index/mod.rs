@@ -11,11 +11,12 @@
 use crate::model::{Corpus, Date};
 use crate::text::analyze::{fold_into, stem, token_ranges};
 use crate::text::slug;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ops::Range;
 
 /// A statement as the index knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stmt {
     /// Index into `corpus.documents`.
     pub doc: u32,
@@ -26,13 +27,38 @@ pub struct Stmt {
 }
 
 /// Facet values of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocFacets {
     pub date: Option<Date>,
     /// Index into [`Index::sources`].
     pub source: Option<u32>,
     /// Index into [`Index::kinds`].
     pub kind: Option<u32>,
+}
+
+/// The part of an index that comes from reading text: the statements with their word ids,
+/// the sorted word table with each word's stem, the stems, and the facet values.
+/// [`Index::from_data`] derives all the rest (postings, positions, totals, lengths) by
+/// integer work alone, so `build.rs` analyses the corpus once and embeds this, and the app
+/// starts without tokenizing, folding or stemming anything.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IndexData {
+    statements: Vec<Stmt>,
+    toks: Vec<u32>,
+    tok_start: Vec<u32>,
+    stmt_countries: Vec<u32>,
+    country_start: Vec<u32>,
+    /// Stem strings by stem id.
+    stems: Vec<String>,
+    /// Folded words, sorted, with their stem ids.
+    words: Vec<(String, u32)>,
+    docs: Vec<DocFacets>,
+    sources: Vec<(String, String)>,
+    kinds: Vec<String>,
+    countries: Vec<String>,
+    doc_end: Vec<u32>,
+    /// Number of people in the corpus (the narrator's speaker slot comes after them).
+    people: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -129,10 +155,18 @@ fn intern(list: &mut Vec<String>, value: &str) -> u32 {
 impl Index {
     /// Indexes every statement of `corpus`.
     pub fn build(corpus: &Corpus) -> Index {
-        let mut index = Index {
+        Index::from_data(Index::analyse(corpus))
+    }
+
+    /// Reads the text of every statement of `corpus`: the part of indexing that needs the
+    /// text rules (see [`IndexData`]).
+    pub fn analyse(corpus: &Corpus) -> IndexData {
+        let mut index = IndexData {
             countries: corpus.countries.iter().map(|c| c.slug.clone()).collect(),
-            ..Index::default()
+            people: corpus.people.len(),
+            ..IndexData::default()
         };
+        let mut stems: HashMap<String, u32> = HashMap::new();
         let country_ids: HashMap<&str, u32> = corpus
             .countries
             .iter()
@@ -143,11 +177,7 @@ impl Index {
         let mut word_ids: HashMap<String, u32> = HashMap::new();
         let mut words: Vec<String> = Vec::new();
         let mut word_stem: Vec<u32> = Vec::new();
-        // Per stem: (statement, number of positions) in statement order, and the positions.
-        let mut postings: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut positions: Vec<Vec<u32>> = Vec::new();
         let mut buf = String::new();
-        let mut occurrences: Vec<(u32, u32)> = Vec::new();
         index.tok_start.push(0);
         index.country_start.push(0);
         for (d, doc) in corpus.documents.iter().enumerate() {
@@ -170,7 +200,6 @@ impl Index {
                 let Some(paragraph) = doc.paragraph(s.p) else {
                     continue;
                 };
-                let id = index.statements.len() as u32;
                 let first = index.stmt_countries.len();
                 let speaker_country = s
                     .speaker
@@ -192,7 +221,6 @@ impl Index {
                     p: s.p,
                     speaker: s.speaker,
                 });
-                occurrences.clear();
                 let text = &paragraph.text;
                 for r in token_ranges(text) {
                     fold_into(&text[r], &mut buf);
@@ -201,28 +229,15 @@ impl Index {
                         None => {
                             // Each distinct word is stemmed once.
                             let st = stem(&buf);
-                            let next = index.stems.len() as u32;
-                            let stem_id = *index.stems.entry(st).or_insert(next);
-                            if stem_id == next {
-                                postings.push(Vec::new());
-                                positions.push(Vec::new());
-                            }
+                            let next = stems.len() as u32;
+                            let stem_id = *stems.entry(st).or_insert(next);
                             words.push(buf.clone());
                             word_stem.push(stem_id);
                             word_ids.insert(buf.clone(), words.len() as u32 - 1);
                             words.len() as u32 - 1
                         }
                     };
-                    let position =
-                        (index.toks.len() - *index.tok_start.last().unwrap() as usize) as u32;
-                    occurrences.push((word_stem[word as usize], position));
                     index.toks.push(word);
-                }
-                occurrences.sort_unstable();
-                for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                    let k = run[0].0 as usize;
-                    postings[k].push((id, run.len() as u32));
-                    positions[k].extend(run.iter().map(|&(_, position)| position));
                 }
                 index.tok_start.push(index.toks.len() as u32);
             }
@@ -238,17 +253,86 @@ impl Index {
         for t in &mut index.toks {
             *t = rank[*t as usize];
         }
-        index.stem_words = vec![Vec::new(); index.stems.len()];
-        index.word_stem = order.iter().map(|&w| word_stem[w as usize]).collect();
         index.words = order
             .iter()
-            .enumerate()
-            .map(|(r, &w)| {
-                let stem_id = word_stem[w as usize];
-                index.stem_words[stem_id as usize].push(r as u32);
-                (std::mem::take(&mut words[w as usize]), stem_id)
+            .map(|&w| {
+                (
+                    std::mem::take(&mut words[w as usize]),
+                    word_stem[w as usize],
+                )
             })
             .collect();
+        index.stems = vec![String::new(); stems.len()];
+        for (st, k) in stems {
+            index.stems[k as usize] = st;
+        }
+        index
+    }
+
+    /// The index of analysed statements: postings with positions, per-stem words, lengths
+    /// and facet totals, all derived from `data` without reading text.
+    pub fn from_data(data: IndexData) -> Index {
+        let IndexData {
+            statements,
+            toks,
+            tok_start,
+            stmt_countries,
+            country_start,
+            stems,
+            words,
+            docs,
+            sources,
+            kinds,
+            countries,
+            doc_end,
+            people,
+        } = data;
+        let mut index = Index {
+            statements,
+            toks,
+            tok_start,
+            stmt_countries,
+            country_start,
+            docs,
+            sources,
+            kinds,
+            countries,
+            doc_end,
+            ..Index::default()
+        };
+        index.stem_words = vec![Vec::new(); stems.len()];
+        index.word_stem = words.iter().map(|(_, k)| *k).collect();
+        for (r, (_, k)) in words.iter().enumerate() {
+            index.stem_words[*k as usize].push(r as u32);
+        }
+        index.words = words;
+        index.stems = stems
+            .into_iter()
+            .enumerate()
+            .map(|(k, st)| (st, k as u32))
+            .collect();
+        // Postings: each statement's (stem, position) pairs, grouped by stem. Statements
+        // come in order, so every list is ascending.
+        let n_stems = index.stem_words.len();
+        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n_stems];
+        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); n_stems];
+        let mut occurrences: Vec<(u32, u32)> = Vec::new();
+        for s in 0..index.statements.len() as u32 {
+            occurrences.clear();
+            occurrences.extend(
+                index
+                    .tokens(s)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &w)| (index.word_stem[w as usize], i as u32)),
+            );
+            occurrences.sort_unstable();
+            for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
+                let k = run[0].0 as usize;
+                postings[k].push((s, run.len() as u32));
+                positions[k].extend(run.iter().map(|&(_, position)| position));
+            }
+        }
         // Flatten the postings (each list is already ascending: statements come in order).
         index.post_start.push(0);
         index.pos_start.push(0);
@@ -273,13 +357,13 @@ impl Index {
             .map(|s| K1 * (1.0 - B + B * index.tokens(s).len() as f32 / avg))
             .collect();
         index.totals = Totals {
-            speaker: vec![0; corpus.people.len() + 1],
+            speaker: vec![0; people + 1],
             country: vec![0; index.countries.len()],
             doc: vec![0; index.docs.len()],
         };
         for (s, st) in index.statements.iter().enumerate() {
             let t = &mut index.totals;
-            t.speaker[st.speaker.map_or(corpus.people.len(), |p| p as usize)] += 1;
+            t.speaker[st.speaker.map_or(people, |p| p as usize)] += 1;
             t.doc[st.doc as usize] += 1;
             let (a, b) = (index.country_start[s], index.country_start[s + 1]);
             for &c in &index.stmt_countries[a as usize..b as usize] {
