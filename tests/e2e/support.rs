@@ -139,6 +139,11 @@ async fn start_browser(extra_args: &[&str]) -> (Driver, Client) {
         "--disable-component-update",
         "--no-first-run",
         "--disable-sync",
+        // A page under automation may count as in the background, where Chromium delays
+        // timers by up to a second; a person's tab in front does not.
+        "--disable-background-timer-throttling",
+        "--disable-renderer-backgrounding",
+        "--disable-backgrounding-occluded-windows",
         "--window-size=1280,900",
     ];
     args.extend_from_slice(extra_args);
