@@ -80,7 +80,17 @@ impl Search {
         self.filters() != Filters::default()
     }
 
-    /// The filter list of a facet, by its parameter name.
+    /// The filter list of a facet.
+    pub fn list(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Speaker => &self.speakers,
+            Facet::Country => &self.countries,
+            Facet::Source => &self.sources,
+            Facet::Kind => &self.kinds,
+        }
+    }
+
+    /// The filter list of a facet, to change.
     pub fn list_mut(&mut self, facet: Facet) -> &mut Vec<String> {
         match facet {
             Facet::Speaker => &mut self.speakers,
@@ -454,12 +464,7 @@ impl Route {
             q.append_pair("q", &s.q);
         }
         for facet in Facet::ALL {
-            let list = match facet {
-                Facet::Speaker => &s.speakers,
-                Facet::Country => &s.countries,
-                Facet::Source => &s.sources,
-                Facet::Kind => &s.kinds,
-            };
+            let list = s.list(facet);
             if !list.is_empty() {
                 q.append_pair(facet.param(), &list.join(","));
             }

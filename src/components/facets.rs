@@ -35,12 +35,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 Facet::Source => &props.facets.source,
                 Facet::Kind => &props.facets.kind,
             };
-            let chosen = match facet {
-                Facet::Speaker => &search.speakers,
-                Facet::Country => &search.countries,
-                Facet::Source => &search.sources,
-                Facet::Kind => &search.kinds,
-            };
+            let chosen = search.list(facet);
             // Chosen values stay listed (with 0) so they can be unchosen.
             let mut values: Vec<(String, usize)> = counts.clone();
             for c in chosen {
@@ -114,10 +109,7 @@ fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
 fn chosen(route: &Route, facet: Option<Facet>, v: &str) -> bool {
     let s = &route.search;
     match facet {
-        Some(Facet::Speaker) => s.speakers.iter().any(|x| x == v),
-        Some(Facet::Country) => s.countries.iter().any(|x| x == v),
-        Some(Facet::Source) => s.sources.iter().any(|x| x == v),
-        Some(Facet::Kind) => s.kinds.iter().any(|x| x == v),
+        Some(f) => s.list(f).iter().any(|x| x == v),
         None => {
             let year = Date::parse_iso(v);
             year.is_some() && s.from == year && s.to == year
@@ -128,25 +120,23 @@ fn chosen(route: &Route, facet: Option<Facet>, v: &str) -> bool {
 /// Whether `v` is chosen in `route`, and the route with it toggled. Years (`facet` None)
 /// set the date range to that year.
 fn toggle(route: &Route, facet: Option<Facet>, v: &str) -> (bool, Route) {
+    let on = chosen(route, facet, v);
     let mut to = route.with_view(route.view);
     match facet {
         Some(f) => {
             let list = to.search.list_mut(f);
-            let on = list.iter().any(|x| x == v);
             if on {
                 list.retain(|x| x != v);
             } else {
                 list.push(v.to_string());
             }
-            (on, to)
         }
         None => {
             let year = Date::parse_iso(v);
-            let on = year.is_some() && route.search.from == year && route.search.to == year;
             (to.search.from, to.search.to) = if on { (None, None) } else { (year, year) };
-            (on, to)
         }
     }
+    (on, to)
 }
 
 #[derive(Properties, PartialEq)]
