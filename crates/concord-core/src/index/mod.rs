@@ -356,22 +356,38 @@ impl Index {
         index.norm = (0..index.statements.len() as u32)
             .map(|s| K1 * (1.0 - B + B * index.tokens(s).len() as f32 / avg))
             .collect();
-        index.totals = Totals {
+        let mut totals = Totals {
             speaker: vec![0; people + 1],
             country: vec![0; index.countries.len()],
             doc: vec![0; index.docs.len()],
         };
-        for (s, st) in index.statements.iter().enumerate() {
-            let t = &mut index.totals;
-            t.speaker[st.speaker.map_or(people, |p| p as usize)] += 1;
-            t.doc[st.doc as usize] += 1;
-            let (a, b) = (index.country_start[s], index.country_start[s + 1]);
-            for &c in &index.stmt_countries[a as usize..b as usize] {
-                t.country[c as usize] += 1;
-            }
+        for s in 0..index.statements.len() as u32 {
+            index.tally::<true>(s, &mut totals);
         }
+        index.totals = totals;
         index.toks.shrink_to_fit();
         index
+    }
+
+    /// Adds statement `s` to `counts` (or, unless `ADD`, takes it away): one for its
+    /// speaker (the narrator in the last slot), one for each of its countries, one for its
+    /// document. `counts` is shaped like [`Index::totals`].
+    #[inline(always)]
+    pub fn tally<const ADD: bool>(&self, s: u32, counts: &mut Totals) {
+        let step = |x: &mut usize| {
+            if ADD {
+                *x += 1
+            } else {
+                *x -= 1
+            }
+        };
+        let narrator = counts.speaker.len() - 1;
+        let st = &self.statements[s as usize];
+        step(&mut counts.speaker[st.speaker.map_or(narrator, |p| p as usize)]);
+        step(&mut counts.doc[st.doc as usize]);
+        for &c in self.countries_of(s) {
+            step(&mut counts.country[c as usize]);
+        }
     }
 
     /// One past the last statement id of document `d` (statements are numbered in document

@@ -32,7 +32,7 @@
 
 pub mod parse;
 
-use crate::index::Index;
+use crate::index::{Index, Totals};
 use crate::model::{days_in_month, Corpus, Date};
 pub use parse::{parse, Expr, Field, Legend, LegendKind, Problem, Query};
 use std::collections::HashMap;
@@ -651,64 +651,36 @@ impl<'a> Searcher<'a> {
         let n = self.index.statements.len();
         let totals = &self.index.totals;
         let complement = base.len() * 2 > n;
-        let (mut speaker, mut country, mut docs) = if complement {
-            (
-                totals.speaker.clone(),
-                totals.country.clone(),
-                totals.doc.clone(),
-            )
+        let mut counts = if complement {
+            totals.clone()
         } else {
-            (
-                vec![0; totals.speaker.len()],
-                vec![0; totals.country.len()],
-                vec![0; totals.doc.len()],
-            )
+            Totals {
+                speaker: vec![0; totals.speaker.len()],
+                country: vec![0; totals.country.len()],
+                doc: vec![0; totals.doc.len()],
+            }
         };
-        let mut counters = (
-            speaker.as_mut_slice(),
-            country.as_mut_slice(),
-            docs.as_mut_slice(),
-        );
         if complement {
             let mut j = 0;
             for s in 0..n as u32 {
                 if j < base.len() && base[j] == s {
                     j += 1;
                 } else {
-                    self.tally::<false>(s, &mut counters);
+                    self.index.tally::<false>(s, &mut counts);
                 }
             }
         } else {
             for &s in base {
-                self.tally::<true>(s, &mut counters);
+                self.index.tally::<true>(s, &mut counts);
             }
         }
         // The three document-level facets count the same statements.
-        let doc_counts = [docs.clone(), docs.clone(), docs];
-        self.facets(&speaker, &country, &doc_counts)
-    }
-
-    /// Adds statement `s` to (or, unless `ADD`, takes it from) the speaker, country and
-    /// document counters.
-    #[inline(always)]
-    fn tally<const ADD: bool>(
-        &self,
-        s: u32,
-        counters: &mut (&mut [usize], &mut [usize], &mut [usize]),
-    ) {
-        let step = |x: &mut usize| {
-            if ADD {
-                *x += 1
-            } else {
-                *x -= 1
-            }
-        };
-        let st = &self.index.statements[s as usize];
-        step(&mut counters.0[st.speaker.map_or(self.corpus.people.len(), |p| p as usize)]);
-        step(&mut counters.2[st.doc as usize]);
-        for &c in self.index.countries_of(s) {
-            step(&mut counters.1[c as usize]);
-        }
+        let Totals {
+            speaker,
+            country,
+            doc,
+        } = counts;
+        self.facets(&speaker, &country, &[doc.clone(), doc.clone(), doc])
     }
 
     /// Matching statements grouped by document (statements are stored in document order, so
