@@ -76,6 +76,8 @@ pub struct Index {
     country_start: Vec<u32>,
     /// The stem of each word (as in [`Index::words`], kept compact for phrase checks).
     word_stem: Vec<u32>,
+    /// Whether each word is a stopword ([`crate::text::lexicon::STOPWORDS`]).
+    word_stop: Vec<bool>,
     stems: HashMap<String, u32>,
     /// Postings of stem `k`: `post_stmt[post_start[k]..post_start[k + 1]]`, ascending.
     /// Posting `j` occurs at the token positions `post_pos[pos_start[j]..pos_start[j + 1]]`
@@ -305,6 +307,12 @@ impl Index {
         for (r, (_, k)) in words.iter().enumerate() {
             index.stem_words[*k as usize].push(r as u32);
         }
+        index.word_stop = vec![false; words.len()];
+        for stop in crate::text::lexicon::STOPWORDS {
+            if let Ok(w) = words.binary_search_by(|(word, _)| word.as_str().cmp(stop)) {
+                index.word_stop[w] = true;
+            }
+        }
         index.words = words;
         index.stems = stems
             .into_iter()
@@ -408,6 +416,28 @@ impl Index {
         self.word_stem[w as usize]
     }
 
+    /// True when word `w` is a stopword (see [`crate::text::lexicon::STOPWORDS`]).
+    pub fn is_stop(&self, w: u32) -> bool {
+        self.word_stop[w as usize]
+    }
+
+    /// Number of stems.
+    pub fn stem_count(&self) -> usize {
+        self.stem_words.len()
+    }
+
+    /// Occurrences of stem `k` in the whole corpus.
+    pub fn stem_total(&self, k: u32) -> usize {
+        let a = self.post_start[k as usize] as usize;
+        let b = self.post_start[k as usize + 1] as usize;
+        (self.pos_start[b] - self.pos_start[a]) as usize
+    }
+
+    /// Number of tokens in the corpus.
+    pub fn token_count(&self) -> usize {
+        self.toks.len()
+    }
+
     /// The countries statement `s` is by or about (indexes into [`Index::countries`]).
     pub fn countries_of(&self, s: u32) -> &[u32] {
         let a = self.country_start[s as usize] as usize;
@@ -467,7 +497,8 @@ impl Index {
                 + self.country_start.capacity()
                 + self.word_stem.capacity()
                 + self.norm.capacity())
-                * 4;
+                * 4
+            + self.word_stop.capacity();
         let stems: usize = self.stems.keys().map(|k| k.capacity() + 40).sum();
         let words: usize = self.words.iter().map(|(w, _)| w.capacity() + 32).sum();
         let stem_words: usize = self.stem_words.iter().map(|v| v.capacity() * 4 + 24).sum();

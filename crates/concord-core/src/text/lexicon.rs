@@ -437,6 +437,165 @@ pub const MONTHS: [(&str, &str); 12] = [
     ("december", "dec"),
 ];
 
+/// English function words, folded (lower case, `'` apostrophes), sorted. Comparison and
+/// keyness leave them out of word sets, formulations may not start or end with one, and a
+/// phrase of only these is never a formulation. Search does not use this list: every word
+/// is searchable.
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "ought",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+/// Words (folded, without their final `.`) after which a full stop does not end a sentence.
+/// Single letters (initials, `U.S.`) never end one either (see [`super::sentences`]).
+pub const ABBREVIATIONS: &[&str] = &[
+    "amb", "apr", "aug", "capt", "co", "col", "corp", "dec", "dept", "dr", "etc", "feb", "gen",
+    "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "mar", "messrs", "mr", "mrs", "ms", "mt",
+    "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+];
+
+/// True when the folded word `w` is in [`STOPWORDS`].
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
 /// True when `lower` is in `list`.
 pub fn contains(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
@@ -471,11 +630,19 @@ mod tests {
             HEAD_ROLES,
             FURNITURE_WORDS,
             DATELINE_WORDS,
+            STOPWORDS,
+            ABBREVIATIONS,
         ] {
             for w in list {
                 assert_eq!(*w, w.to_lowercase(), "{w} should be lower case");
             }
         }
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && is_stopword("it's") && !is_stopword("china"));
     }
 
     #[test]

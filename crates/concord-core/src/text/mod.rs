@@ -166,6 +166,52 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// Splits a text into sentences, as ranges of indexes into `words` (its word ranges, from
+/// [`analyze::token_ranges`]). A sentence ends at a word followed by `.` `!` `?` or `…`
+/// (closing quotes and brackets may follow) when the next word does not start in lower case,
+/// unless the word is a single letter (an initial, `U.S.`) or an abbreviation from
+/// [`lexicon::ABBREVIATIONS`] followed by `.`. Every word is in exactly one sentence.
+///
+/// ```
+/// use concord_core::text::{analyze::token_ranges, sentences};
+/// let text = "Mr. Xi met U.S. envoys. “Peace,” he said! Talks resume.";
+/// let words = token_ranges(text);
+/// let s: Vec<&str> = sentences(text, &words)
+///     .into_iter()
+///     .map(|r| &text[words[r.start].start..words[r.end - 1].end])
+///     .collect();
+/// assert_eq!(s, ["Mr. Xi met U.S. envoys", "Peace,” he said", "Talks resume"]);
+/// ```
+pub fn sentences(text: &str, words: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..words.len() {
+        let Some(next) = words.get(i + 1) else {
+            break;
+        };
+        let gap = &text[words[i].end..next.start];
+        let Some(stop) = gap.find(['.', '!', '?', '…']) else {
+            continue;
+        };
+        let next_lower = text[next.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let word = &text[words[i].clone()];
+        let abbreviation = gap[stop..].starts_with('.')
+            && (word.chars().count() == 1
+                || lexicon::ABBREVIATIONS.contains(&analyze::fold(word).as_str()));
+        if !next_lower && !abbreviation {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < words.len() {
+        out.push(start..words.len());
+    }
+    out
+}
+
 /// Trims a line and collapses inner runs of white space (including no-break spaces) to one
 /// space. Used for titles, which are shown on one line.
 pub fn collapse_space(s: &str) -> String {
