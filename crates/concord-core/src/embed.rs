@@ -1,13 +1,15 @@
 //! The compact form of a [`Corpus`] that `build.rs` embeds in the app: a short header
 //! (magic bytes and a format version) followed, in [postcard](https://docs.rs/postcard)
 //! (serde's compact binary format), by the corpus, its folding table ([`FoldTable`]) and
-//! its analysed statements ([`IndexData`]). Decoding installs the table, so the app folds
+//! its analysed statements ([`IndexData`]) and its formulations ([`Formula`], found at build
+//! time because finding them reads every word sequence of the corpus). Decoding installs the table, so the app folds
 //! query words as the corpus's were; the app builds its index from the analysed statements
 //! without reading text again.
 //!
 //! The header lets the app refuse, with a clear message, bytes written by another version
 //! of this crate instead of misreading them.
 
+use crate::compare::formulas::Formula;
 #[cfg(feature = "build")]
 use crate::index::Index;
 use crate::index::IndexData;
@@ -18,7 +20,7 @@ use std::fmt;
 /// Leading bytes of every embedded corpus.
 pub const MAGIC: &[u8; 7] = b"CONCORD";
 /// Bumped whenever the model's serialized shape changes.
-pub const VERSION: u8 = 3;
+pub const VERSION: u8 = 4;
 
 /// Serializes `corpus` with the header.
 ///
@@ -32,7 +34,8 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.push(VERSION);
     let index = Index::analyse(corpus);
-    postcard::to_extend(&(corpus, fold_table(corpus), index), out)
+    let formulas = crate::compare::formulas::find(&Index::from_data(index.clone()));
+    postcard::to_extend(&(corpus, fold_table(corpus), index, formulas), out)
         .expect("serializing to a Vec cannot fail")
 }
 
@@ -91,6 +94,7 @@ pub struct Embedded {
     pub corpus: Corpus,
     /// The corpus's statements, analysed for [`Index::from_data`].
     pub index: IndexData,
+    pub formulas: Vec<Formula>,
 }
 
 /// Reads bytes written by [`encode`].
@@ -102,10 +106,14 @@ pub fn decode(bytes: &[u8]) -> Result<Embedded, DecodeError> {
     if version != VERSION {
         return Err(DecodeError::Version { found: version });
     }
-    let (corpus, table, index): (Corpus, FoldTable, IndexData) =
+    let (corpus, table, index, formulas): (Corpus, FoldTable, IndexData, Vec<Formula>) =
         postcard::from_bytes(body).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     fold::install(table);
-    Ok(Embedded { corpus, index })
+    Ok(Embedded {
+        corpus,
+        index,
+        formulas,
+    })
 }
 
 #[cfg(test)]
@@ -120,7 +128,7 @@ mod tests {
             Err(DecodeError::Version { found: 9 })
         );
         assert!(matches!(
-            decode(b"CONCORD\x03\xff\xff"),
+            decode(b"CONCORD\x04\xff\xff"),
             Err(DecodeError::Damaged(_))
         ));
     }

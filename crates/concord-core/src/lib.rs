@@ -7,11 +7,11 @@
 //! - [`embed`] — the compact form `build.rs` embeds in the app, and its decoder;
 //! - [`index`] — statements → tokens with byte ranges, postings, words for prefixes;
 //! - [`query`] — the query language, evaluation, ranking, facets, highlights, KWIC;
+//! - [`compare`] — side-by-side comparison, near-duplicates, formulations, keyness;
 //! - [`text`] — every text-handling rule and word list, shared by all stages;
 //! - [`model`] — the plain data the stages pass along.
-//!
-//! Comparison joins as a further stage after `query`.
 
+pub mod compare;
 #[cfg(feature = "build")]
 pub mod corpus;
 pub mod embed;

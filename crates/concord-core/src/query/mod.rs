@@ -581,6 +581,17 @@ impl<'a> Searcher<'a> {
         bits
     }
 
+    /// True when statement `s` passes every filter of `filters`.
+    pub fn passes_filters(&self, filters: &Filters, s: u32) -> bool {
+        *filters == Filters::default() || self.passes(filters, s) == G_ALL
+    }
+
+    /// The statements where the stems `ids` occur in sequence, ascending, each with its
+    /// number of occurrences (see [`Searcher::eval`] for phrases).
+    pub fn phrase_statements(&self, ids: &[u32], each: impl FnMut(u32, usize)) {
+        self.phrase_matches(ids, each)
+    }
+
     /// Runs a query with filters; statements in paragraph order within documents, documents
     /// in `sort` order.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort) -> Results {

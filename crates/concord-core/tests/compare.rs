@@ -1,0 +1,312 @@
+//! Data-driven comparison cases: each file in `tests/compare/` names a corpus and lists what
+//! comparison must find there — aligned rows, changed words, shared phrases and similarity of
+//! two items; the near-duplicates of statements; formulations with their variants, first use
+//! and uses (optionally under filters); distinctive terms of documents. Adding a case is
+//! adding data.
+
+use concord_core::compare::{align, formulas, keyness, neardup, Side};
+use concord_core::corpus::{build, folder};
+use concord_core::index::Index;
+use concord_core::model::Corpus;
+use concord_core::query::{Filters, Searcher};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    corpus: String,
+    #[serde(default)]
+    compare: Vec<CompareCase>,
+    #[serde(default)]
+    near: Vec<NearCase>,
+    #[serde(default)]
+    formula: Vec<FormulaCase>,
+    #[serde(default)]
+    keyness: Vec<KeynessCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompareCase {
+    /// `doc` or `doc:p`.
+    left: String,
+    right: String,
+    /// Each row as "first words of the left sentence | of the right" ("-" for none); the
+    /// first four words are enough.
+    rows: Vec<String>,
+    /// Changed word runs on each side, in text order.
+    #[serde(default)]
+    changed_left: Option<Vec<String>>,
+    #[serde(default)]
+    changed_right: Option<Vec<String>>,
+    /// Shared phrases as they read on the left, in order.
+    phrases: Vec<String>,
+    /// Inclusive bounds of the similarity.
+    similarity: [f32; 2],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NearCase {
+    of: String,
+    /// Best first.
+    dups: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FormulaCase {
+    /// The variants' folded words, most used first.
+    variants: Vec<String>,
+    /// Every use (`doc:p`), first use first.
+    uses: Vec<String>,
+    documents: usize,
+    #[serde(default)]
+    sources: Vec<String>,
+    /// When true, the formulation must be absent under these filters.
+    #[serde(default)]
+    absent: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeynessCase {
+    doc: String,
+    /// The first distinctive terms, in order.
+    top: Vec<String>,
+}
+
+struct World {
+    corpus: Corpus,
+    index: Index,
+}
+
+impl World {
+    fn stmt(&self, name: &str) -> u32 {
+        let (doc, p) = name.split_once(':').expect("doc:p");
+        let d = self.doc(doc);
+        let p: u32 = p.parse().expect("paragraph number");
+        self.index
+            .statements
+            .iter()
+            .position(|st| st.doc == d && st.p == p)
+            .unwrap_or_else(|| panic!("{name} is not a statement")) as u32
+    }
+
+    fn doc(&self, id: &str) -> u32 {
+        self.corpus
+            .documents
+            .iter()
+            .position(|d| d.id == id)
+            .unwrap_or_else(|| panic!("no document {id}")) as u32
+    }
+
+    fn name(&self, s: u32) -> String {
+        let st = &self.index.statements[s as usize];
+        format!("{}:{}", self.corpus.documents[st.doc as usize].id, st.p)
+    }
+
+    fn side(&self, item: &str) -> Side<'_> {
+        match item.split_once(':') {
+            Some((doc, p)) => Side::from_index(
+                &self.corpus,
+                &self.index,
+                self.doc(doc),
+                Some(p.parse().expect("paragraph number")),
+            ),
+            None => Side::from_index(&self.corpus, &self.index, self.doc(item), None),
+        }
+    }
+}
+
+fn check(problems: &mut Vec<String>, what: String, got: String, want: String) {
+    if got != want {
+        problems.push(format!("{what}:\n  got      {got}\n  expected {want}"));
+    }
+}
+
+fn first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn run(file: &Path) -> Vec<String> {
+    let f: File = toml::from_str(&std::fs::read_to_string(file).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let corpus = build(&folder::read(&root.join(&f.corpus)).expect("corpus"))
+        .expect("builds")
+        .0;
+    let index = Index::build(&corpus);
+    let w = World { corpus, index };
+    let mut problems = Vec::new();
+    for c in &f.compare {
+        let (l, r) = (w.side(&c.left), w.side(&c.right));
+        let cmp = align::compare(&l, &r);
+        let text = |side: &Side<'_>, k: usize, s: Option<usize>| {
+            s.map_or("-".to_string(), |s| {
+                let s = &cmp.sentences[k][s];
+                let u = &side.units[s.unit];
+                first_words(&u.text[u.bytes(s.toks.clone())])
+            })
+        };
+        let rows: Vec<String> = cmp
+            .rows
+            .iter()
+            .map(|row| format!("{} | {}", text(&l, 0, row.left), text(&r, 1, row.right)))
+            .collect();
+        let what = format!("compare {} with {}", c.left, c.right);
+        check(
+            &mut problems,
+            format!("{what}: rows"),
+            format!("{rows:#?}"),
+            format!("{:#?}", c.rows),
+        );
+        let marked =
+            |side: &Side<'_>,
+             k: usize,
+             pick: &dyn Fn(&align::Marks) -> Vec<std::ops::Range<usize>>| {
+                let mut out = Vec::new();
+                for (u, unit) in side.units.iter().enumerate() {
+                    for r in pick(&cmp.marks[k][u]) {
+                        out.push(unit.text[r].to_string());
+                    }
+                }
+                out
+            };
+        let changed = |m: &align::Marks| m.changed.clone();
+        if let Some(want) = &c.changed_left {
+            check(
+                &mut problems,
+                format!("{what}: changed left"),
+                format!("{:?}", marked(&l, 0, &changed)),
+                format!("{want:?}"),
+            );
+        }
+        if let Some(want) = &c.changed_right {
+            check(
+                &mut problems,
+                format!("{what}: changed right"),
+                format!("{:?}", marked(&r, 1, &changed)),
+                format!("{want:?}"),
+            );
+        }
+        let phrases = |m: &align::Marks| m.phrases.iter().map(|(r, _)| r.clone()).collect();
+        check(
+            &mut problems,
+            format!("{what}: shared phrases"),
+            format!("{:?}", marked(&l, 0, &phrases)),
+            format!("{:?}", c.phrases),
+        );
+        if !(c.similarity[0]..=c.similarity[1]).contains(&cmp.similarity) {
+            problems.push(format!(
+                "{what}: similarity {} not in {:?}",
+                cmp.similarity, c.similarity
+            ));
+        }
+    }
+    for c in &f.near {
+        let got: Vec<String> = neardup::near_duplicates(&w.corpus, &w.index, w.stmt(&c.of))
+            .into_iter()
+            .map(|d| w.name(d.stmt))
+            .collect();
+        check(
+            &mut problems,
+            format!("near-duplicates of {}", c.of),
+            format!("{got:?}"),
+            format!("{:?}", c.dups),
+        );
+    }
+    let found = formulas::find(&w.index);
+    let searcher = Searcher::new(&w.corpus, &w.index);
+    for c in &f.formula {
+        let filters = Filters {
+            sources: c.sources.clone(),
+            ..Filters::default()
+        };
+        let table = formulas::table(&searcher, &found, &filters);
+        let entry = table.iter().find(|e| {
+            e.variants
+                .iter()
+                .any(|(v, _)| found[*v as usize].text(&w.index) == c.variants[0])
+        });
+        let what = format!("formulation {:?} under {:?}", c.variants[0], c.sources);
+        match (entry, c.absent) {
+            (None, true) => {}
+            (Some(_), true) => problems.push(format!("{what}: listed, expected absent")),
+            (None, false) => problems.push(format!("{what}: not listed")),
+            (Some(e), false) => {
+                let variants: Vec<String> = e
+                    .variants
+                    .iter()
+                    .map(|(v, _)| found[*v as usize].text(&w.index))
+                    .collect();
+                check(
+                    &mut problems,
+                    format!("{what}: variants"),
+                    format!("{variants:?}"),
+                    format!("{:?}", c.variants),
+                );
+                let uses: Vec<String> = e.uses.iter().map(|u| w.name(u.stmt)).collect();
+                check(
+                    &mut problems,
+                    format!("{what}: uses"),
+                    format!("{uses:?}"),
+                    format!("{:?}", c.uses),
+                );
+                check(
+                    &mut problems,
+                    format!("{what}: documents"),
+                    e.documents.to_string(),
+                    c.documents.to_string(),
+                );
+            }
+        }
+    }
+    for c in &f.keyness {
+        let d = w.doc(&c.doc);
+        let first = w.index.statements.partition_point(|st| st.doc < d) as u32;
+        let target: Vec<u32> = (first..w.index.doc_end(d)).collect();
+        let got: Vec<String> = keyness::keyness(&w.index, &target, c.top.len())
+            .into_iter()
+            .map(|k| w.index.words[k.word as usize].0.clone())
+            .collect();
+        check(
+            &mut problems,
+            format!("distinctive terms of {}", c.doc),
+            format!("{got:?}"),
+            format!("{:?}", c.top),
+        );
+    }
+    problems
+}
+
+#[test]
+fn comparison_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compare");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let mut all = Vec::new();
+    for file in &files {
+        for p in run(file) {
+            all.push(format!(
+                "{}: {p}",
+                file.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problem(s):\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}
