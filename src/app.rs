@@ -4,11 +4,14 @@
 //! The URL is the single source of truth. Following a link pushes a history entry (so Back
 //! works); the app re-reads the URL after every push and every Back/Forward.
 
+use crate::components::compare::CompareView;
 use crate::components::facets::FacetPanel;
 use crate::components::kwic::KwicView;
+use crate::components::phrases::PhrasesView;
 use crate::components::reader::Reader;
 use crate::components::results::ResultsView;
 use crate::components::search_box::SearchBox;
+use crate::components::tray::Tray;
 use crate::data::{self, Engine};
 use crate::route::{Notice, Route, Search, View};
 use crate::timing;
@@ -152,6 +155,8 @@ pub fn app() -> Html {
             || "Concord".to_string(),
             |d| format!("{} — Concord", d.title),
         ),
+        _ if route.view == View::Compare => "Comparison — Concord".to_string(),
+        _ if route.view == View::Phrases => "Formulations — Concord".to_string(),
         _ if !route.search.q.trim().is_empty() => format!("{} — Concord", route.search.q.trim()),
         _ => "Concord — statement explorer".to_string(),
     };
@@ -220,10 +225,12 @@ pub fn app() -> Html {
         View::List => html! { <ResultsView route={route.clone()} found={found.clone()} /> },
         View::Kwic => html! { <KwicView route={route.clone()} found={found.clone()} /> },
         View::Doc => html! { <Reader route={route.clone()} found={found.clone()} /> },
+        View::Compare => html! { <CompareView route={route.clone()} found={found.clone()} /> },
+        View::Phrases => html! { <PhrasesView route={route.clone()} /> },
     };
     let corpus = engine.corpus.clone();
     let statements = engine.index.statements.len();
-    let with_facets = route.view != View::Doc;
+    let with_facets = matches!(route.view, View::List | View::Kwic | View::Phrases);
     html! {
         <ContextProvider<Nav> context={(*nav).clone()}>
         <ContextProvider<Engine> context={engine.clone()}>
@@ -248,6 +255,7 @@ pub fn app() -> Html {
                     <FacetPanel route={route.clone()} facets={found.results.facets.clone()} />
                 }
                 <main id="main" tabindex="-1">
+                    <Tray route={route.clone()} />
                     { page }
                 </main>
             </div>

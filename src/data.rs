@@ -1,6 +1,7 @@
 //! The corpus that `build.rs` compiled into the app, decoded on first use, and its search
 //! index, assembled from the statements `build.rs` analysed.
 
+use concord_core::compare::formulas::Formula;
 use concord_core::index::Index;
 use concord_core::query::Searcher;
 use concord_core::{embed, model::Corpus};
@@ -24,6 +25,7 @@ thread_local! {
         Engine {
             corpus: CorpusRef(Rc::new(embedded.corpus)),
             index: Rc::new(index),
+            formulas: Rc::new(embedded.formulas),
         }
     })
     .map_err(|e| e.to_string());
@@ -56,6 +58,8 @@ impl std::ops::Deref for CorpusRef {
 pub struct Engine {
     pub corpus: CorpusRef,
     pub index: Rc<Index>,
+    /// The corpus's recurring phrases, found at build time.
+    pub formulas: Rc<Vec<Formula>>,
 }
 
 impl PartialEq for Engine {

@@ -10,11 +10,13 @@
 //! | `from`, `to` | `YYYY`, `YYYY-MM` or `YYYY-MM-DD` | date range, inclusive, at that precision |
 //! | `sort` | `relevance` (default), `newest`, `oldest` | order of documents |
 //! | `page` | a number from 1 | page of the results list |
-//! | `view` | `list` (default), `kwic`, `doc` | which page |
+//! | `view` | `list` (default), `kwic`, `doc`, `compare`, `phrases` | which page |
 //! | `by` | `left`, `left2`, `right`, `right2` | KWIC order: 1st/2nd word left or right of the keyword |
 //! | `doc` | a document id | the document read (implies `view=doc`) |
 //! | `p` | a paragraph number, from 1 | the paragraph to scroll to and outline |
 //! | `text` | `statements` (default), `original` | the reader shows statements, or the whole original text with boilerplate |
+//! | `cmp` | `A,B`, each a document id or `id:p` | the two sides of the comparison (implies `view=compare`) |
+//! | `tray` | a document id or `id:p` | the item picked to be compared with the next one picked |
 //!
 //! Parsing never fails: an unknown, repeated or malformed parameter is dropped with a
 //! [`Notice`] the app shows, and the rest of the link still applies. This module is pure (no
@@ -35,6 +37,57 @@ pub enum View {
     Kwic,
     /// One document.
     Doc,
+    /// Two documents or statements side by side.
+    Compare,
+    /// Recurring formulations.
+    Phrases,
+}
+
+/// A side of a comparison: a whole document, or one of its paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub doc: String,
+    pub p: Option<u32>,
+}
+
+impl Item {
+    /// The link form: `id` or `id:p`.
+    pub fn param(&self) -> String {
+        match self.p {
+            Some(p) => format!("{}:{p}", self.doc),
+            None => self.doc.clone(),
+        }
+    }
+
+    /// Reads `id` or `id:p` against the corpus: a known document id is taken whole (ids may
+    /// contain `:`), else the part after the last `:` is the paragraph.
+    pub fn resolve(s: &str, corpus: &Corpus) -> Result<Item, String> {
+        if corpus.document(s).is_some() {
+            return Ok(Item {
+                doc: s.to_string(),
+                p: None,
+            });
+        }
+        let (doc, p) = s
+            .rsplit_once(':')
+            .ok_or_else(|| format!("There is no document {}.", quoted(s)))?;
+        let d = corpus
+            .document(doc)
+            .ok_or_else(|| format!("There is no document {}.", quoted(doc)))?;
+        match p.parse::<u32>() {
+            Ok(n) if p.bytes().all(|b| b.is_ascii_digit()) && d.paragraph(n).is_some() => {
+                Ok(Item {
+                    doc: doc.to_string(),
+                    p: Some(n),
+                })
+            }
+            _ => Err(format!(
+                "Document {} has no paragraph {}.",
+                quoted(doc),
+                quoted(p)
+            )),
+        }
+    }
 }
 
 /// What the reader shows of a document.
@@ -145,6 +198,10 @@ pub struct Route {
     pub doc: Option<String>,
     pub p: Option<u32>,
     pub text: TextMode,
+    /// The comparison's two sides, as written in the link (`A,B`); see [`Route::sides`].
+    pub cmp: Option<String>,
+    /// The item waiting in the compare tray, as written in the link.
+    pub tray: Option<String>,
 }
 
 impl Default for Route {
@@ -157,6 +214,8 @@ impl Default for Route {
             doc: None,
             p: None,
             text: TextMode::Statements,
+            cmp: None,
+            tray: None,
         }
     }
 }
@@ -216,14 +275,56 @@ impl Route {
         }
     }
 
-    /// This route's search in another view (page, document and paragraph dropped).
+    /// This route's search in another view (page, document and paragraph dropped; the
+    /// compare tray kept).
     pub fn with_view(&self, view: View) -> Route {
         Route {
             view,
             search: self.search.clone(),
             by: if view == View::Kwic { self.by } else { None },
+            tray: self.tray.clone(),
             ..Route::default()
         }
+    }
+
+    /// The comparison of `a` and `b` with this route's search (so its hits stay marked).
+    pub fn compare(&self, a: &Item, b: &Item) -> Route {
+        Route {
+            view: View::Compare,
+            search: self.search.clone(),
+            cmp: Some(format!("{},{}", a.param(), b.param())),
+            ..Route::default()
+        }
+    }
+
+    /// This route with `item` in the compare tray (or the tray emptied).
+    pub fn with_tray(&self, item: Option<&Item>) -> Route {
+        Route {
+            tray: item.map(Item::param),
+            ..self.clone()
+        }
+    }
+
+    /// The two sides named by `cmp`, read against the corpus. Document ids may contain
+    /// commas, so every comma is tried as the separator; the first reading where both
+    /// sides exist wins.
+    pub fn sides(&self, corpus: &Corpus) -> Result<(Item, Item), String> {
+        let raw = self.cmp.as_deref().unwrap_or("");
+        let mut first_error = None;
+        for (at, _) in raw.match_indices(',') {
+            match (
+                Item::resolve(&raw[..at], corpus),
+                Item::resolve(&raw[at + 1..], corpus),
+            ) {
+                (Ok(a), Ok(b)) => return Ok((a, b)),
+                (Err(e), _) | (_, Err(e)) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or_else(|| {
+            "“cmp” needs two items separated by a comma: document ids, or id:paragraph.".into()
+        }))
     }
 
     /// Parses a query string (with or without the leading `?`).
@@ -330,7 +431,15 @@ impl Route {
                         route.view = View::Doc;
                         view_given = true;
                     }
-                    _ => bad("list, kwic or doc"),
+                    "compare" => {
+                        route.view = View::Compare;
+                        view_given = true;
+                    }
+                    "phrases" => {
+                        route.view = View::Phrases;
+                        view_given = true;
+                    }
+                    _ => bad("list, kwic, doc, compare or phrases"),
                 },
                 "doc" => {
                     if value.is_empty() {
@@ -345,6 +454,20 @@ impl Route {
                     }
                     _ => bad("a paragraph number from 1"),
                 },
+                "cmp" => {
+                    if value.is_empty() {
+                        bad("two items separated by a comma");
+                    } else {
+                        route.cmp = Some(value.clone());
+                    }
+                }
+                "tray" => {
+                    if value.is_empty() {
+                        bad("a document id or id:paragraph");
+                    } else {
+                        route.tray = Some(value.clone());
+                    }
+                }
                 "text" => match value.as_str() {
                     "statements" => route.text = TextMode::Statements,
                     "original" => route.text = TextMode::Original,
@@ -358,6 +481,9 @@ impl Route {
         }
         if route.doc.is_some() && !view_given {
             route.view = View::Doc;
+        }
+        if route.cmp.is_some() && !view_given {
+            route.view = View::Compare;
         }
         (route, notices)
     }
@@ -394,6 +520,30 @@ impl Route {
                 });
             }
         }
+        if let Some(tray) = self.tray.clone() {
+            if let Err(e) = Item::resolve(&tray, corpus) {
+                notices.push(Notice {
+                    param: "tray".into(),
+                    message: format!("{e} The compare tray was emptied."),
+                });
+                self.tray = None;
+            }
+        }
+        if self.view == View::Compare {
+            if let Err(e) = self.sides(corpus) {
+                notices.push(Notice {
+                    param: "cmp".into(),
+                    message: format!("{e} Showing the list."),
+                });
+                self = self.with_view(View::List);
+            }
+        } else if self.cmp.is_some() {
+            notices.push(Notice {
+                param: "cmp".into(),
+                message: "“cmp” applies to the comparison (“view=compare”); it was ignored.".into(),
+            });
+            self.cmp = None;
+        }
         let reader_only =
             |r: &Route| r.doc.is_some() || r.p.is_some() || r.text != TextMode::default();
         match (self.view, self.doc.as_deref()) {
@@ -427,7 +577,7 @@ impl Route {
                     self.by = None;
                 }
             },
-            (View::List | View::Kwic, _) => {
+            (View::List | View::Kwic | View::Compare | View::Phrases, _) => {
                 if reader_only(&self) {
                     notices.push(Notice {
                         param: "view".into(),
@@ -437,9 +587,10 @@ impl Route {
                     self.p = None;
                     self.text = TextMode::default();
                 }
-                if self.view == View::List {
+                if self.view != View::Kwic {
                     self.by = None;
-                } else {
+                }
+                if self.view != View::List {
                     self.page = 1;
                 }
             }
@@ -486,6 +637,12 @@ impl Route {
             View::Doc => {
                 q.append_pair("view", "doc");
             }
+            View::Compare => {
+                q.append_pair("view", "compare");
+            }
+            View::Phrases => {
+                q.append_pair("view", "phrases");
+            }
         }
         if self.page > 1 {
             q.append_pair("page", &self.page.to_string());
@@ -501,6 +658,12 @@ impl Route {
         }
         if self.text == TextMode::Original {
             q.append_pair("text", "original");
+        }
+        if let Some(cmp) = &self.cmp {
+            q.append_pair("cmp", cmp);
+        }
+        if let Some(tray) = &self.tray {
+            q.append_pair("tray", tray);
         }
         let q = q.finish();
         if q.is_empty() {
@@ -558,6 +721,16 @@ mod tests {
                 page: 3,
                 ..Route::default()
             },
+            Route {
+                view: View::Compare,
+                cmp: Some("a,b:3".into()),
+                tray: Some("c:1".into()),
+                ..Route::default()
+            },
+            Route {
+                view: View::Phrases,
+                ..Route::default()
+            },
         ];
         for r in routes {
             let (back, notices) = Route::parse(&r.to_query());
@@ -574,7 +747,7 @@ mod tests {
         assert_eq!(params, ["view", "p", "text", "doc"]);
         assert_eq!(
             n[0].message,
-            "“view=kwik” was ignored: expected list, kwic or doc."
+            "“view=kwik” was ignored: expected list, kwic, doc, compare or phrases."
         );
         let (r, n) = Route::parse("p=-1&p=2");
         assert_eq!(r.p, None);
@@ -693,5 +866,43 @@ mod tests {
         );
         let (r, _) = Route::parse("doc=a&by=left&page=2").0.check(&c, &i);
         assert_eq!((r.by, r.page), (None, 1));
+    }
+
+    #[test]
+    fn comparison_sides_are_read_against_the_corpus() {
+        let mut c = corpus();
+        let mut b = c.documents[0].clone();
+        b.id = "b,c:2".into(); // ids may hold the separators
+        c.documents.push(b);
+        let i = Index::build(&c);
+        let item = |doc: &str, p: Option<u32>| Item { doc: doc.into(), p };
+        let (r, n) = Route::parse("cmp=a,a:1").0.check(&c, &i);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(r.view, View::Compare);
+        assert_eq!(r.sides(&c), Ok((item("a", None), item("a", Some(1)))));
+        let (r, _) = Route::parse("cmp=b%2Cc%3A2%3A1,a").0.check(&c, &i);
+        assert_eq!(r.sides(&c), Ok((item("b,c:2", Some(1)), item("a", None))));
+        // A missing side, paragraph or separator falls back to the list with a notice.
+        for bad in [
+            "cmp=a",
+            "cmp=a,zzz",
+            "cmp=a,a:9",
+            "cmp=a,a:x",
+            "view=compare",
+        ] {
+            let (r, n) = Route::parse(bad).0.check(&c, &i);
+            assert_eq!((r.view, n.len()), (View::List, 1), "{bad}");
+            assert_eq!(n[0].param, "cmp");
+        }
+        // The swap link is the same comparison the other way round.
+        let (r, _) = Route::parse("cmp=a,a:1&q=x").0.check(&c, &i);
+        let (x, y) = r.sides(&c).unwrap();
+        let swapped = r.compare(&y, &x);
+        assert_eq!(swapped.to_query(), "?q=x&view=compare&cmp=a%3A1%2Ca");
+        // cmp outside the comparison is dropped; a bad tray item is emptied.
+        let (r, n) = Route::parse("view=list&cmp=a,a&tray=a:7").0.check(&c, &i);
+        assert_eq!((r.cmp, r.tray, n.len()), (None, None, 2));
+        let (r, n) = Route::parse("tray=a:1").0.check(&c, &i);
+        assert_eq!((r.tray.as_deref(), n.len()), (Some("a:1"), 0));
     }
 }

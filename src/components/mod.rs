@@ -6,14 +6,22 @@
 //! - [`results`] — the status line and the statements of one page, grouped by document;
 //! - [`kwic`] — the concordance;
 //! - [`reader`] — one document, with its hits, hit navigation and dispersion strip;
+//! - [`compare`] — two documents or statements side by side;
+//! - [`phrases`] — recurring formulations with first and later uses;
+//! - [`distinctive`] — distinctive terms of a document or of the results;
+//! - [`tray`] — picking two items to compare;
 //! - [`marked`] — text with highlighted ranges (never markup).
 
+pub mod compare;
+pub mod distinctive;
 pub mod facets;
 pub mod kwic;
 pub mod marked;
+pub mod phrases;
 pub mod reader;
 pub mod results;
 pub mod search_box;
+pub mod tray;
 
 use crate::app::{click_to, Nav};
 use crate::route::{Route, View};
@@ -61,7 +69,8 @@ pub struct ViewTabsProps {
     pub route: Route,
 }
 
-/// Switches between the results list and the concordance of the same search.
+/// Switches between the results list, the concordance and the formulations of the same
+/// search.
 #[function_component(ViewTabs)]
 pub fn view_tabs(props: &ViewTabsProps) -> Html {
     let r = &props.route;
@@ -69,6 +78,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
         <nav class="toggle views" aria-label="View">
             <Link to={r.with_view(View::List)} current={r.view == View::List}>{ "Statements" }</Link>
             <Link to={r.with_view(View::Kwic)} current={r.view == View::Kwic}>{ "Concordance (KWIC)" }</Link>
+            <Link to={r.with_view(View::Phrases)} current={r.view == View::Phrases}>{ "Formulations" }</Link>
         </nav>
     }
 }

@@ -1,12 +1,15 @@
 //! Reading one document: its metadata, then either its statements with speaker labels or the
 //! original text, every paragraph with its role (boilerplate included).
 
+use super::distinctive::{Distinctive, Scope};
 use super::marked::{marked, term_class};
+use super::tray::CompareAction;
 use super::Link;
 use crate::app::Found;
 use crate::data::{CorpusRef, Engine};
 use crate::format;
-use crate::route::{Route, TextMode, View};
+use crate::route::{Item, Route, TextMode, View};
+use concord_core::compare::neardup::near_duplicates;
 use concord_core::model::{Attribution, DateOrigin, Document, Paragraph, Role, Statement};
 use concord_core::query::Highlight;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -218,12 +221,13 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </Link>
             </nav>
             { nav_bar }
+            <Distinctive route={route.clone()} scope={Scope::Doc(doc_index.unwrap_or(0) as u32)} />
             {
                 match route.text {
                     TextMode::Statements => html! {
                         <>
                             <div class="statements">
-                                { for doc.paragraphs.iter().map(|p| statement_view(&corpus, route, doc, p, &hits)) }
+                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, p, &hits)) }
                             </div>
                             if hidden > 0 {
                                 <p class="hidden-note">
@@ -265,12 +269,13 @@ fn paragraph_text(p: &Paragraph, hits: &Hits) -> Html {
 }
 
 fn statement_view(
-    corpus: &CorpusRef,
+    engine: &Engine,
     route: &Route,
     doc: &Document,
     p: &Paragraph,
     hits: &Hits,
 ) -> Html {
+    let corpus: &CorpusRef = &engine.corpus;
     let target = route.p;
     let class = classes!("statement", (target == Some(p.n)).then_some("target"));
     match p.role {
@@ -308,12 +313,62 @@ fn statement_view(
                             <span class="how" title={how}>{ "inferred" }<span class="sr-only">{ format!(": {how}") }</span></span>
                         }
                         { paragraph_link(route, doc, p) }
+                        <CompareAction route={route.clone()} item={Item { doc: doc.id.clone(), p: Some(p.n) }}
+                            what={AttrValue::from(format!("paragraph {}", p.n))} />
                     </header>
                     <p>{ paragraph_text(p, hits) }</p>
+                    { also_reported(engine, route, doc, p.n) }
                 </article>
             }
         }
         Role::Title | Role::Dateline | Role::Boilerplate => html! {},
+    }
+}
+
+/// "Also reported as…": the statement's near-duplicates, each with a link to read it and
+/// one to compare the two.
+fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32) -> Html {
+    let index = &engine.index;
+    let Some(d) = engine.corpus.documents.iter().position(|x| x.id == doc.id) else {
+        return html! {};
+    };
+    let first = index.statements.partition_point(|st| (st.doc as usize) < d) as u32;
+    let Some(s) = (first..index.doc_end(d as u32)).find(|&s| index.statements[s as usize].p == p)
+    else {
+        return html! {};
+    };
+    let dups = near_duplicates(&engine.corpus, index, s);
+    if dups.is_empty() {
+        return html! {};
+    }
+    let here = Item {
+        doc: doc.id.clone(),
+        p: Some(p),
+    };
+    html! {
+        <div class="also">
+            <span class="also-label">{ "Also reported as: " }</span>
+            <ul>
+                { for dups.iter().take(5).map(|dup| {
+                    let st = &index.statements[dup.stmt as usize];
+                    let other = &engine.corpus.documents[st.doc as usize];
+                    let there = Item { doc: other.id.clone(), p: Some(st.p) };
+                    let name = if other.id == doc.id {
+                        format!("¶{} here", st.p)
+                    } else {
+                        format!("{}, ¶{}", other.title, st.p)
+                    };
+                    html! {
+                        <li data-doc={other.id.clone()} data-p={st.p.to_string()}>
+                            <Link to={route.doc_with_search(&other.id, Some(st.p))}>{ name }</Link>
+                            <span class="detail">{ format!(" ({}% alike) ", (dup.score * 100.0).round() as u32) }</span>
+                            <Link to={route.compare(&here, &there)} class="cmp-link"
+                                label={AttrValue::from(format!("Compare paragraph {p} with this"))}>{ "compare" }</Link>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -1,12 +1,15 @@
 //! The results list: a status line, the order, then the matching statements of one page,
 //! grouped by document, each with its speaker and a highlighted snippet.
 
+use super::distinctive::{Distinctive, Scope};
 use super::marked::marked;
+use super::tray::CompareAction;
 use super::{Link, ViewTabs};
 use crate::app::Found;
 use crate::app::Nav;
 use crate::data::Engine;
 use crate::format;
+use crate::route::Item;
 use crate::route::{Route, View};
 use concord_core::query::{Sort, StatementHit};
 use web_sys::HtmlSelectElement;
@@ -113,6 +116,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
             if results.statements == 0 {
                 <NoResults route={route.clone()} />
             }
+            if !route.search.q.trim().is_empty() || route.search.filtered() {
+                <Distinctive route={route.clone()} scope={Scope::Results(found.clone())} />
+            }
             { for groups.into_iter().map(|(d, hits)| {
                 let doc = &corpus.documents[d as usize];
                 html! {
@@ -141,6 +147,8 @@ pub fn results_view(props: &ResultsProps) -> Html {
                                         <Link to={route.doc_with_search(&doc.id, Some(st.p))} class="pnum" label={AttrValue::from(format!("Read paragraph {} in context", st.p))}>
                                             { format!("¶{}", st.p) }
                                         </Link>
+                                        <CompareAction route={route.clone()} item={Item { doc: doc.id.clone(), p: Some(st.p) }}
+                                            what={AttrValue::from(format!("paragraph {} of {}", st.p, doc.title))} />
                                     </p>
                                     <p class="text">
                                         if cut_start { { "… " } }

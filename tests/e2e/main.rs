@@ -613,6 +613,14 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
         format!("?q={word}&view=kwic&by=left"),
         format!("?q={word}&doc={doc}"),
         format!("?doc={doc}&text=original"),
+        {
+            let (a, b) = comparable_pair();
+            format!(
+                "?q={word}&view=compare&cmp={}:{}%2C{}:{}",
+                a.0, a.1, b.0, b.1
+            )
+        },
+        "?view=phrases".to_string(),
     ];
     for (scheme, args) in [
         ("light", vec![]),
@@ -652,6 +660,264 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
     }
 }
 
+/// A pair of statements worth comparing, found with the engine (no corpus knowledge): the
+/// first statement with a near-duplicate and that near-duplicate, else the two longest
+/// statements of two documents.
+fn comparable_pair() -> ((String, u32), (String, u32)) {
+    use concord_core::compare::neardup::near_duplicates;
+    let name = |s: u32| {
+        let st = &index().statements[s as usize];
+        (corpus().documents[st.doc as usize].id.clone(), st.p)
+    };
+    for s in 0..index().statements.len() as u32 {
+        if let Some(d) = near_duplicates(corpus(), index(), s).first() {
+            return (name(s), name(d.stmt));
+        }
+    }
+    let mut by_len: Vec<u32> = (0..index().statements.len() as u32).collect();
+    by_len.sort_by_key(|&s| std::cmp::Reverse(index().tokens(s).len()));
+    let a = by_len[0];
+    let b = *by_len
+        .iter()
+        .find(|&&s| index().statements[s as usize].doc != index().statements[a as usize].doc)
+        .unwrap_or(&by_len[1]);
+    (name(a), name(b))
+}
+
+/// The engine's comparison of two statements: (rows, shared phrases, similarity %).
+fn expected_comparison(a: &(String, u32), b: &(String, u32)) -> (usize, usize, u32) {
+    use concord_core::compare::{align::compare, Side};
+    let side = |x: &(String, u32)| {
+        let d = corpus().documents.iter().position(|d| d.id == x.0).unwrap() as u32;
+        Side::from_index(corpus(), index(), d, Some(x.1))
+    };
+    let cmp = compare(&side(a), &side(b));
+    (
+        cmp.rows.len(),
+        cmp.phrases,
+        (cmp.similarity * 100.0).round() as u32,
+    )
+}
+
+/// Distinct `data-phrase` numbers in one column of the comparison table.
+async fn phrase_ids(c: &Client, column: usize) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let css = format!("table.cmp-table tbody td:nth-child({column}) .shared[data-phrase]");
+    for e in find_all(c, &css).await {
+        let id = e.attr("data-phrase").await.unwrap().unwrap();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.sort();
+    ids
+}
+
+/// A `cmp=` link renders both sides aligned, with the shared phrases marked on both;
+/// swapping pushes the swapped link, and Back returns to the first.
+#[tokio::test]
+async fn a_comparison_link_shows_both_sides_and_swaps() {
+    let (a, b) = comparable_pair();
+    let (rows, phrases, percent) = expected_comparison(&a, &b);
+    let link = |x: &(String, u32), y: &(String, u32)| {
+        let cmp = format!("{}:{},{}:{}", x.0, x.1, y.0, y.1);
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("view", "compare")
+            .append_pair("cmp", &cmp)
+            .finish()
+    };
+    run(move |c| async move {
+        c.goto(&url(&format!("?{}", link(&a, &b)))).await.unwrap();
+        find(&c, "h1#compare-title").await;
+        assert_eq!(c.title().await.unwrap(), "Comparison — Concord");
+        assert_eq!(find_all(&c, "table.cmp-table tbody tr").await.len(), rows);
+        let heads = find_all(&c, "table.cmp-table th").await;
+        assert_eq!(heads.len(), 2);
+        let first_cells = |col: usize| {
+            let c = c.clone();
+            async move {
+                let mut out = Vec::new();
+                for td in find_all(
+                    &c,
+                    &format!("table.cmp-table td:nth-child({col})[data-doc]"),
+                )
+                .await
+                {
+                    out.push((
+                        td.attr("data-doc").await.unwrap().unwrap(),
+                        td.attr("data-p")
+                            .await
+                            .unwrap()
+                            .unwrap()
+                            .parse::<u32>()
+                            .unwrap(),
+                    ));
+                }
+                out
+            }
+        };
+        assert!(
+            first_cells(1).await.iter().all(|x| *x == a),
+            "left column is A"
+        );
+        assert!(
+            first_cells(2).await.iter().all(|x| *x == b),
+            "right column is B"
+        );
+        // Every shared phrase is marked on both sides, with the same numbers.
+        let (left, right) = (phrase_ids(&c, 1).await, phrase_ids(&c, 2).await);
+        assert_eq!(left.len(), phrases);
+        assert_eq!(left, right);
+        let sim = find(&c, ".similarity").await;
+        assert_eq!(
+            sim.attr("data-similarity").await.unwrap().unwrap(),
+            percent.to_string()
+        );
+
+        find(&c, "a.swap").await.click().await.unwrap();
+        let swapped = format!("?{}", link(&b, &a));
+        let want = swapped.clone();
+        until(&c, "the swapped link", move |c| {
+            let want = want.clone();
+            async move { location(&c).await.1 == want }
+        })
+        .await;
+        until(&c, "B on the left", |c| async move {
+            match c
+                .find(Locator::Css("table.cmp-table td:nth-child(1)[data-doc]"))
+                .await
+            {
+                Ok(td) => td.attr("data-p").await.ok().flatten().is_some(),
+                Err(_) => false,
+            }
+        })
+        .await;
+        assert!(
+            first_cells(1).await.iter().all(|x| *x == b),
+            "left column is B after the swap"
+        );
+        assert_eq!(phrase_ids(&c, 1).await.len(), phrases);
+
+        c.back().await.unwrap();
+        let original = format!("?{}", link(&a, &b));
+        until(&c, "the first link after Back", move |c| {
+            let want = original.clone();
+            async move { location(&c).await.1 == want }
+        })
+        .await;
+        until(&c, "A on the left again", {
+            let a = a.clone();
+            move |c| {
+                let a = a.clone();
+                async move {
+                    match c
+                        .find(Locator::Css("table.cmp-table td:nth-child(1)[data-doc]"))
+                        .await
+                    {
+                        Ok(td) => {
+                            td.attr("data-doc").await.ok().flatten() == Some(a.0.clone())
+                                && td.attr("data-p").await.ok().flatten() == Some(a.1.to_string())
+                        }
+                        Err(_) => false,
+                    }
+                }
+            }
+        })
+        .await;
+    })
+    .await;
+}
+
+/// Two picks from anywhere: "Compare…" on one result puts it in the tray (in the link), and
+/// "Compare with picked" on another opens their comparison.
+#[tokio::test]
+async fn the_compare_tray_picks_two_results() {
+    run(|c| async move {
+        c.goto(&url("")).await.unwrap();
+        let hits = shown(&c).await;
+        assert!(hits.len() >= 2, "the list shows two statements");
+        let actions = find_all(&c, "article.hit a.cmp-action").await;
+        actions[0].click().await.unwrap();
+        let want = format!("?tray={}%3A{}", hits[0].0, hits[0].1);
+        until(&c, "the tray in the link", move |c| {
+            let want = want.clone();
+            async move { location(&c).await.1 == want }
+        })
+        .await;
+        find(&c, "aside.tray").await;
+        let actions = find_all(&c, "article.hit a.cmp-action").await;
+        assert_eq!(actions[1].text().await.unwrap(), "Compare with picked");
+        actions[1].click().await.unwrap();
+        find(&c, "h1#compare-title").await;
+        let cmp = format!("{}:{},{}:{}", hits[0].0, hits[0].1, hits[1].0, hits[1].1);
+        let want = form_urlencoded::Serializer::new(String::new())
+            .append_pair("view", "compare")
+            .append_pair("cmp", &cmp)
+            .finish();
+        assert_eq!(location(&c).await.1, format!("?{want}"));
+    })
+    .await;
+}
+
+/// The formulations view lists a phrase shared by two or more documents, with its first
+/// use, as the engine finds it; choosing it searches for it.
+#[tokio::test]
+async fn the_formulations_view_lists_shared_phrases_with_first_use() {
+    use concord_core::compare::formulas::{find as find_formulas, table};
+    use concord_core::query::Searcher;
+    let formulas = find_formulas(index());
+    let entries = table(
+        &Searcher::new(corpus(), index()),
+        &formulas,
+        &Filters::default(),
+    );
+    run(move |c| async move {
+        c.goto(&url("?view=phrases")).await.unwrap();
+        find(&c, "h1#phrases-title").await;
+        assert_eq!(c.title().await.unwrap(), "Formulations — Concord");
+        let items = find_all(&c, "li.formula").await;
+        assert_eq!(items.len(), entries.len());
+        let Some(top) = entries.first() else {
+            return; // a corpus without recurring phrases lists none
+        };
+        assert!(top.documents >= 2);
+        let text = formulas[top.variants[0].0 as usize].text(index());
+        assert_eq!(items[0].attr("data-phrase").await.unwrap().unwrap(), text);
+        let st = &index().statements[top.uses[0].stmt as usize];
+        let doc = &corpus().documents[st.doc as usize];
+        let first = items[0].find(Locator::Css(".first-use a")).await.unwrap();
+        assert_eq!(
+            first.text().await.unwrap(),
+            format!("{}, ¶{}", doc.title, st.p)
+        );
+        let counts = items[0]
+            .find(Locator::Css(".counts"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            counts.ends_with(&format!("in {} documents", top.documents)),
+            "{counts}"
+        );
+        // Choosing it searches for the phrase: every use is a result.
+        items[0]
+            .find(Locator::Css("h2 a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        find(&c, "section.results").await;
+        let q = location(&c).await.1;
+        assert!(q.starts_with("?q=%22"), "{q}");
+        let results = expected(&format!("\"{text}\""), &Filters::default(), Sort::Relevance);
+        status_is(&c, &status(results.0, results.1)).await;
+    })
+    .await;
+}
+
 /// Not a check: saves screenshots of each view (desktop, 375 px, dark) into
 /// `$CONCORD_SCREENSHOTS` (default `target/screenshots`) for people to look at.
 /// Run with `make screenshots`.
@@ -677,6 +943,14 @@ async fn screenshots() {
         ("original", format!("?doc={doc}&text=original")),
         ("permalink", format!("?doc={doc}&p=20")),
         ("notice", "?doc=missing&zoom=2".to_string()),
+        ("compare", {
+            let (a, b) = comparable_pair();
+            format!(
+                "?q=china&view=compare&cmp={}:{}%2C{}:{}",
+                a.0, a.1, b.0, b.1
+            )
+        }),
+        ("phrases", "?view=phrases".to_string()),
     ];
     for (suffix, args) in [
         ("desktop", vec!["--window-size=1280,900"]),

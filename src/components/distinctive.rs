@@ -1,0 +1,83 @@
+//! Distinctive terms (keyness, see `concord_core::compare::keyness`): of a document in the
+//! reader, and of the current results against the rest of the corpus in the list. Each
+//! term is a link that searches for it.
+
+use super::Link;
+use crate::app::Found;
+use crate::data::Engine;
+use crate::route::{Route, Search, View};
+use concord_core::compare::keyness::keyness;
+use yew::prelude::*;
+
+/// Terms shown.
+const SHOWN: usize = 10;
+
+/// Whose terms.
+#[derive(Clone, PartialEq)]
+pub enum Scope {
+    /// A document (index into the corpus's documents).
+    Doc(u32),
+    /// The statements of a search.
+    Results(Found),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DistinctiveProps {
+    pub route: Route,
+    pub scope: Scope,
+}
+
+#[function_component(Distinctive)]
+pub fn distinctive(props: &DistinctiveProps) -> Html {
+    let engine = use_context::<Engine>().expect("engine context");
+    let keys = {
+        let engine = engine.clone();
+        use_memo(props.scope.clone(), move |scope| {
+            let index = &engine.index;
+            let target: Vec<u32> = match scope {
+                Scope::Doc(d) => {
+                    let first = index.statements.partition_point(|st| st.doc < *d) as u32;
+                    (first..index.doc_end(*d)).collect()
+                }
+                Scope::Results(found) => found
+                    .results
+                    .documents
+                    .iter()
+                    .flat_map(|d| d.statements.iter().map(|h| h.stmt))
+                    .collect(),
+            };
+            keyness(index, &target, SHOWN)
+        })
+    };
+    if keys.is_empty() {
+        return html! {};
+    }
+    let against = match props.scope {
+        Scope::Doc(_) => "this document",
+        Scope::Results(_) => "these results",
+    };
+    html! {
+        <aside class="distinctive" aria-label={format!("Distinctive terms of {against}")}>
+            <h2>{ format!("Distinctive terms of {against}") }</h2>
+            <ul>
+                { for keys.iter().map(|k| {
+                    let word = engine.index.words[k.word as usize].0.clone();
+                    let to = Route {
+                        search: Search { q: word.clone(), ..props.route.search.unfiltered() },
+                        ..props.route.with_view(View::List)
+                    };
+                    let times = 2f64.powf(k.log_ratio);
+                    let title = format!(
+                        "{} uses here, {} in the rest of the corpus; log-likelihood {:.1}, {:.1}× as frequent as elsewhere",
+                        k.target, k.rest, k.g2, times
+                    );
+                    html! {
+                        <li title={title.clone()}>
+                            <Link to={to} label={AttrValue::from(format!("{word}: {title}"))}>{ word }</Link>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </aside>
+    }
+}

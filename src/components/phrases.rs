@@ -1,0 +1,106 @@
+//! Formulations (`view=phrases`): the phrases the corpus repeats across documents, with
+//! their variants, first use and every later use in date order, counted under the current
+//! filters. Choosing a formulation searches for it (all its variants).
+
+use super::Link;
+use crate::data::Engine;
+use crate::format;
+use crate::route::{Route, View};
+use concord_core::compare::formulas::table;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PhrasesProps {
+    pub route: Route,
+}
+
+/// Most later uses listed under a formulation before "and N more".
+const USES_SHOWN: usize = 50;
+
+#[function_component(PhrasesView)]
+pub fn phrases_view(props: &PhrasesProps) -> Html {
+    let engine = use_context::<Engine>().expect("engine context");
+    let route = &props.route;
+    let entries = {
+        let engine = engine.clone();
+        use_memo(route.search.filters(), move |filters| {
+            table(&engine.searcher(), &engine.formulas, filters)
+        })
+    };
+    let index = &engine.index;
+    let corpus = &engine.corpus;
+    let who = |s: u32| -> String {
+        let st = &index.statements[s as usize];
+        st.speaker
+            .and_then(|p| corpus.people.get(p as usize))
+            .map_or_else(|| "Narrator".to_string(), |p| p.name.clone())
+    };
+    let use_line = |s: u32, variant: &str| -> Html {
+        let st = &index.statements[s as usize];
+        let doc = &corpus.documents[st.doc as usize];
+        html! {
+            <>
+                <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
+                { " · " }{ who(s) }{ " · " }
+                <Link to={route.doc_with_search(&doc.id, Some(st.p))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
+                <span class="variant">{ format!(" “{variant}”") }</span>
+            </>
+        }
+    };
+    let filtered = route.search.filtered();
+    html! {
+        <section class="phrases" aria-labelledby="phrases-title">
+            <h1 id="phrases-title" tabindex="-1">{ "Formulations" }</h1>
+            <p class="status" role="status">
+                { format!(
+                    "{} used in two or more documents{}.",
+                    format::count(entries.len(), "formulation", "formulations"),
+                    if filtered { " under the current filters" } else { "" }
+                ) }
+                <span class="detail">{ " Phrases of three or more words, variants grouped; choose one to search for it." }</span>
+            </p>
+            <ol class="formulas">
+                { for entries.iter().map(|e| {
+                    let texts: Vec<String> = e.variants.iter().map(|(f, _)| engine.formulas[*f as usize].text(index)).collect();
+                    let q = texts.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR ");
+                    let search = Route {
+                        search: crate::route::Search { q, ..route.search.clone() },
+                        ..route.with_view(View::List)
+                    };
+                    let variant_of = |f: u32| engine.formulas[f as usize].text(index);
+                    let first = &e.uses[0];
+                    let later = &e.uses[1..];
+                    html! {
+                        <li class="formula" data-phrase={texts[0].clone()}>
+                            <h2>
+                                <Link to={search}>{ texts[0].clone() }</Link>
+                                <span class="counts">{ format!(" {} in {}", format::count(e.count(), "use", "uses"), format::count(e.documents, "document", "documents")) }</span>
+                            </h2>
+                            if texts.len() > 1 {
+                                <p class="variants">{ "Variants: " }
+                                    { for e.variants.iter().skip(1).map(|(f, n)| html! {
+                                        <span class="variant-name">{ format!("“{}” ({n})", variant_of(*f)) }{ " " }</span>
+                                    }) }
+                                </p>
+                            }
+                            <p class="first-use"><strong>{ "First use: " }</strong>{ use_line(first.stmt, &variant_of(first.formula)) }</p>
+                            if !later.is_empty() {
+                                <details>
+                                    <summary>{ format!("{} later", format::count(later.len(), "use", "uses")) }</summary>
+                                    <ol class="uses">
+                                        { for later.iter().take(USES_SHOWN).map(|u| html! {
+                                            <li>{ use_line(u.stmt, &variant_of(u.formula)) }</li>
+                                        }) }
+                                    </ol>
+                                    if later.len() > USES_SHOWN {
+                                        <p>{ format!("and {} more (search for the phrase to see them all)", later.len() - USES_SHOWN) }</p>
+                                    }
+                                </details>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
