@@ -18,7 +18,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-app test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -27,7 +27,8 @@ help:
 	@echo "make report  — the corpus build report (CONCORD_CORPUS=dir to check another corpus)"
 	@echo "make screenshots — PNGs of every view in target/screenshots/"
 	@echo "make bench   — the search benchmark on a generated 13 MB corpus"
-	@echo "make bench-app — the app in headless Chromium: ready and search times (seeds, 13 MB)"
+	@echo "make bench-compare — comparison, formulations, near-duplicates, keyness timings"
+	@echo "make bench-app — the app in headless Chromium: ready, search, compare (seeds, 13 MB, 20k-word pair)"
 
 ## Tools ###################################################################################
 
@@ -76,16 +77,27 @@ screenshots: tools browser release
 bench:
 	cargo bench -p concord-core --bench search
 
+# The comparison benchmark (criterion): two generated 20,000-word documents compared, and
+# formulations, near-duplicates and keyness on the generated 13 MB corpus.
+bench-compare:
+	cargo bench -p concord-core --bench compare
+
 # The app benchmark: User Timing (`concord:ready`, `concord:search`) in headless Chromium
 # while a fixed set of queries is typed, for the seeds and for the generated 13 MB corpus.
 BENCH_CORPUS := $(CURDIR)/target/bench-corpus-13mb
+PAIR_CORPUS := $(CURDIR)/target/bench-compare-pair
 bench-app: tools browser release
 	CONCORD_DIST=$(RELEASE_DIST) CONCORD_BENCH_LABEL=seeds cargo test -p concord --test app_bench
 	@[ -f $(BENCH_CORPUS)/generated-259.txt ] \
 		|| CONCORD_BENCH_CORPUS_OUT=$(BENCH_CORPUS) cargo bench -p concord-core --bench search
 	CONCORD_CORPUS=$(BENCH_CORPUS) trunk build --release --dist $(RELEASE_DIST)-13mb
-	CONCORD_DIST=$(RELEASE_DIST)-13mb CONCORD_BENCH_LABEL="generated 13 MB corpus" \
+	CONCORD_DIST=$(RELEASE_DIST)-13mb CONCORD_CORPUS=$(BENCH_CORPUS) CONCORD_BENCH_LABEL="generated 13 MB corpus" \
 		cargo test -p concord --test app_bench
+	@[ -f $(PAIR_CORPUS)/pair-b.txt ] \
+		|| CONCORD_BENCH_CORPUS_OUT=$(PAIR_CORPUS) cargo bench -p concord-core --bench compare
+	CONCORD_CORPUS=$(PAIR_CORPUS) trunk build --release --dist $(RELEASE_DIST)-pair
+	CONCORD_DIST=$(RELEASE_DIST)-pair CONCORD_CORPUS=$(PAIR_CORPUS) \
+		CONCORD_BENCH_LABEL="two generated 20,000-word documents" cargo test -p concord --test app_bench
 
 ## Tests ###################################################################################
 

@@ -166,3 +166,52 @@ async fn a_bad_link_shows_a_notice_and_the_list() {
     assert_eq!(count(&root, "article.hit"), statements.min(20));
     root.remove();
 }
+
+/// `similar` on wasm32-unknown-unknown: a diff with a wall-clock deadline traps in the
+/// browser, so the comparison runs without one. This runs the word diff in wasm.
+#[wasm_bindgen_test]
+fn comparison_diffs_words_in_wasm_without_a_deadline() {
+    use concord_core::compare::{align::compare, Side, Vocab};
+    let mut vocab = Vocab::default();
+    let a = "China supports peace talks. Israel must stop settlements.";
+    let b = "China firmly supports peace talks. Israel must halt settlements.";
+    let (left, right) = (
+        Side::from_texts(&[a], &mut vocab),
+        Side::from_texts(&[b], &mut vocab),
+    );
+    let c = compare(&left, &right);
+    let changed: Vec<&str> = c.marks[1][0]
+        .changed
+        .iter()
+        .map(|r| &b[r.clone()])
+        .collect();
+    assert_eq!(changed, ["firmly", "halt"]);
+    assert_eq!(c.rows.len(), 2);
+}
+
+/// A comparison link renders both sides, every row with a cell for each.
+#[wasm_bindgen_test]
+async fn a_comparison_link_renders_two_columns() {
+    let corpus = corpus();
+    let doc = corpus
+        .documents
+        .iter()
+        .max_by_key(|d| d.statements.len())
+        .expect("a document");
+    let (first, last) = (
+        doc.statements.first().unwrap().p,
+        doc.statements.last().unwrap().p,
+    );
+    let root = mount(&format!(
+        "?view=compare&cmp={}%3A{first}%2C{}%3A{last}",
+        doc.id, doc.id
+    ))
+    .await;
+    assert_eq!(count(&root, "[role=columnheader]"), 2);
+    let rows = count(
+        &root,
+        ".cmp-table [role=rowgroup]:not(.cmp-head) [role=row]",
+    );
+    assert!(rows >= 1);
+    assert_eq!(count(&root, ".cmp-row [role=cell]"), rows * 2);
+}

@@ -702,7 +702,10 @@ fn expected_comparison(a: &(String, u32), b: &(String, u32)) -> (usize, usize, u
 /// Distinct `data-phrase` numbers in one column of the comparison table.
 async fn phrase_ids(c: &Client, column: usize) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
-    let css = format!("table.cmp-table tbody td:nth-child({column}) .shared[data-phrase]");
+    let css = format!(
+        ".cmp-cell.side-{} .shared[data-phrase]",
+        if column == 1 { "a" } else { "b" }
+    );
     for e in find_all(c, &css).await {
         let id = e.attr("data-phrase").await.unwrap().unwrap();
         if !ids.contains(&id) {
@@ -730,8 +733,13 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
         c.goto(&url(&format!("?{}", link(&a, &b)))).await.unwrap();
         find(&c, "h1#compare-title").await;
         assert_eq!(c.title().await.unwrap(), "Comparison — Concord");
-        assert_eq!(find_all(&c, "table.cmp-table tbody tr").await.len(), rows);
-        let heads = find_all(&c, "table.cmp-table th").await;
+        assert_eq!(
+            find_all(&c, ".cmp-table [role=rowgroup]:not(.cmp-head) [role=row]")
+                .await
+                .len(),
+            rows
+        );
+        let heads = find_all(&c, ".cmp-table [role=columnheader]").await;
         assert_eq!(heads.len(), 2);
         let first_cells = |col: usize| {
             let c = c.clone();
@@ -739,7 +747,10 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
                 let mut out = Vec::new();
                 for td in find_all(
                     &c,
-                    &format!("table.cmp-table td:nth-child({col})[data-doc]"),
+                    &format!(
+                        ".cmp-cell.side-{}[data-doc]",
+                        if col == 1 { "a" } else { "b" }
+                    ),
                 )
                 .await
                 {
@@ -782,13 +793,19 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
             async move { location(&c).await.1 == want }
         })
         .await;
-        until(&c, "B on the left", |c| async move {
-            match c
-                .find(Locator::Css("table.cmp-table td:nth-child(1)[data-doc]"))
-                .await
-            {
-                Ok(td) => td.attr("data-p").await.ok().flatten().is_some(),
-                Err(_) => false,
+        until(&c, "B on the left", {
+            let b = b.clone();
+            move |c| {
+                let b = b.clone();
+                async move {
+                    match c.find(Locator::Css(".cmp-cell.side-a[data-doc]")).await {
+                        Ok(td) => {
+                            td.attr("data-doc").await.ok().flatten() == Some(b.0.clone())
+                                && td.attr("data-p").await.ok().flatten() == Some(b.1.to_string())
+                        }
+                        Err(_) => false,
+                    }
+                }
             }
         })
         .await;
@@ -810,10 +827,7 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
             move |c| {
                 let a = a.clone();
                 async move {
-                    match c
-                        .find(Locator::Css("table.cmp-table td:nth-child(1)[data-doc]"))
-                        .await
-                    {
+                    match c.find(Locator::Css(".cmp-cell.side-a[data-doc]")).await {
                         Ok(td) => {
                             td.attr("data-doc").await.ok().flatten() == Some(a.0.clone())
                                 && td.attr("data-p").await.ok().flatten() == Some(a.1.to_string())

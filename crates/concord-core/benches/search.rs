@@ -11,18 +11,18 @@
 //! is timed (the app benchmark builds the app with them: `make bench-app`); with
 //! `CONCORD_BENCH_PROFILE=query` only that query runs, repeatedly, for 8 s (for a profiler).
 
-use concord_core::corpus::{build, Input, SourceFile};
+#[path = "support/generate.rs"]
+mod generate;
+
 use concord_core::index::Index;
 use concord_core::model::{Corpus, Date};
 use concord_core::query::{parse, Expr, Field, Filters, Query, Searcher, Sort};
 use concord_core::text::analyze::{analyze, Term};
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
+use generate::generate;
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-const DOCUMENTS: usize = 260;
-const TARGET_BYTES: usize = 13 * 1024 * 1024 + 200_000;
 const FIRST_PAGE: usize = 20;
 
 const QUERIES: [&str; 20] = [
@@ -47,194 +47,6 @@ const QUERIES: [&str; 20] = [
     "kind:phone-call \"international community\"",
     "xinjiang OR tibet OR \"hong kong\"",
 ];
-
-/// Word-level Markov chain (order 2) over the seed corpus's body text.
-struct Markov {
-    next: HashMap<(String, String), Vec<String>>,
-    starts: Vec<(String, String)>,
-}
-
-impl Markov {
-    fn train(corpus: &Corpus) -> Markov {
-        let mut m = Markov {
-            next: HashMap::new(),
-            starts: Vec::new(),
-        };
-        for d in &corpus.documents {
-            for s in &d.statements {
-                let text = &d.paragraph(s.p).unwrap().text;
-                let words: Vec<String> = text.split_whitespace().map(String::from).collect();
-                if words.len() < 3 {
-                    continue;
-                }
-                m.starts.push((words[0].clone(), words[1].clone()));
-                for w in words.windows(3) {
-                    m.next
-                        .entry((w[0].clone(), w[1].clone()))
-                        .or_default()
-                        .push(w[2].clone());
-                }
-            }
-        }
-        m
-    }
-
-    fn sentence(&self, rng: &mut fastrand::Rng, invented: &[String], max: usize) -> String {
-        let (mut a, mut b) = self.starts[rng.usize(..self.starts.len())].clone();
-        let mut out = vec![a.clone(), b.clone()];
-        while out.len() < max {
-            let Some(options) = self.next.get(&(a.clone(), b.clone())) else {
-                break;
-            };
-            let mut w = options[rng.usize(..options.len())].clone();
-            // Widen the vocabulary: now and then an invented word or a number.
-            match rng.u32(..100) {
-                0..=5 => w = invented[rng.usize(..invented.len())].clone(),
-                6 => w = rng.u32(1900..2030).to_string(),
-                _ => {}
-            }
-            out.push(w.clone());
-            a = b;
-            b = w;
-            if b.ends_with('.') && out.len() > 12 {
-                break;
-            }
-        }
-        let mut s = out.join(" ");
-        if !s.ends_with('.') {
-            s.push('.');
-        }
-        s
-    }
-}
-
-fn invented_words(rng: &mut fastrand::Rng, n: usize) -> Vec<String> {
-    const SYL: [&str; 24] = [
-        "ka", "lo", "mi", "ran", "tes", "vo", "zu", "per", "dan", "qui", "sel", "mor", "ta", "ni",
-        "bre", "gal", "ost", "un", "ve", "ria", "chen", "hai", "wen", "lin",
-    ];
-    (0..n)
-        .map(|_| {
-            (0..rng.usize(2..5))
-                .map(|_| SYL[rng.usize(..SYL.len())])
-                .collect::<String>()
-        })
-        .collect()
-}
-
-/// The generated corpus: files in memory, built by the real pipeline.
-fn generate() -> Corpus {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let seeds = build(&concord_core::corpus::folder::read(&root).unwrap())
-        .unwrap()
-        .0;
-    let markov = Markov::train(&seeds);
-    let mut rng = fastrand::Rng::with_seed(20260);
-    let invented = invented_words(&mut rng, 6000);
-    let people: Vec<(String, String)> = [
-        ("Chinese", "Foreign Minister"),
-        ("Palestinian", "President"),
-        ("Omani", "Foreign Minister"),
-        ("Egyptian", "Envoy"),
-        ("Syrian", "President"),
-        ("Kenyan", "Foreign Minister"),
-        ("Jordanian", "Prime Minister"),
-        ("Qatari", "Envoy"),
-        ("Turkish", "Foreign Minister"),
-        ("Saudi", "Foreign Minister"),
-        ("Iranian", "President"),
-        ("Israeli", "Prime Minister"),
-    ]
-    .iter()
-    .enumerate()
-    .flat_map(|(i, (demonym, role))| {
-        let first = [
-            "Amina", "Hassan", "Li", "Sara", "Omar", "Mei", "Yusuf", "Nadia", "Karim", "Lena",
-        ];
-        let last = [
-            "Odhiambo", "Haddad", "Zhou", "Mansour", "Aziz", "Chen", "Rahman", "Farouk", "Nasser",
-            "Demir",
-        ];
-        (0..3).map(move |k| {
-            (
-                format!("{demonym} {role}"),
-                format!("{} {}", first[(i + k * 3) % 10], last[(i * 7 + k) % 10]),
-            )
-        })
-    })
-    .collect();
-    let kinds = ["phone call", "meeting", "press conference", "statement"];
-    let mut files = Vec::new();
-    let mut total = 0;
-    for d in 0..DOCUMENTS {
-        let (title_role, name) = &people[rng.usize(..people.len())];
-        let kind = kinds[d % kinds.len()];
-        let year = 2015 + (d % 9) as i32;
-        let mut text = format!(
-            "{title_role} {name} Holds {} on Regional Issues\n{year}-{:02}-{:02} 10:00\n\n",
-            kind.split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
-            1 + d % 12,
-            1 + d % 28
-        );
-        text.push_str(&format!(
-            "On {} {year}, {title_role} {name} had a {kind} with counterparts.\n\n",
-            ["March 3", "June 14", "October 10", "November 1"][d % 4]
-        ));
-        let budget = TARGET_BYTES / DOCUMENTS;
-        let mut speaker = name.clone();
-        while text.len() < budget {
-            let body = (0..rng.usize(2..5))
-                .map(|_| markov.sentence(&mut rng, &invented, 40))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let line = match rng.u32(..10) {
-                0..=2 => {
-                    speaker = people[rng.usize(..people.len())].1.clone();
-                    format!("{speaker} said that {body}")
-                }
-                3..=4 => format!("He added that {body}"),
-                5 => format!(
-                    "“{body}”, {} said.",
-                    speaker.split(' ').next_back().unwrap()
-                ),
-                _ => body,
-            };
-            text.push_str(&line);
-            text.push_str("\n\n");
-        }
-        text.push_str("Share this article\nRelated Posts\n");
-        total += text.len();
-        files.push(SourceFile {
-            path: format!("generated-{d:03}.txt"),
-            bytes: text.into_bytes(),
-        });
-    }
-    assert!(total >= 13 * 1024 * 1024, "generated only {total} bytes");
-    // `CONCORD_BENCH_CORPUS_OUT=dir`: also write the files there (a corpus folder the app and
-    // the browser benchmarks can build with CONCORD_CORPUS).
-    if let Some(dir) = std::env::var_os("CONCORD_BENCH_CORPUS_OUT") {
-        let dir = std::path::PathBuf::from(dir);
-        std::fs::create_dir_all(&dir).expect("output folder");
-        for f in &files {
-            std::fs::write(dir.join(&f.path), &f.bytes).expect("write a generated file");
-        }
-        println!("wrote {} files to {}", files.len(), dir.display());
-    }
-    build(&Input {
-        files,
-        ..Input::default()
-    })
-    .expect("the generated corpus builds")
-    .0
-}
 
 /// Evaluates a query by analysing each statement now: no index. The reference for
 /// correctness and the baseline for speed.

@@ -2,8 +2,10 @@
 //!
 //! 1. **Sentences** of each side ([`crate::text::sentences`]) become sets of content stems
 //!    (stopwords left out).
-//! 2. **Alignment**: every pair of sentences sharing a stem is scored with Dice's
-//!    coefficient; pairs scoring at least [`ALIGN_MIN`] are candidates, and the aligned pairs
+//! 2. **Alignment**: every pair of sentences sharing a stem that is not among the right
+//!    side's commonest (in more than 1 in 20 of its sentences, and more than 8) is scored
+//!    with Dice's coefficient; pairs scoring at least [`ALIGN_MIN`] are candidates, and the
+//!    aligned pairs
 //!    are the chain of candidates in order on both sides (no crossing) with the largest
 //!    total score. Sentences outside the chain stand on their own rows. Moved sentences
 //!    therefore show as removed on one side and added on the other.
@@ -17,11 +19,12 @@
 //! 5. **Similarity**: words left unchanged by the diffs of aligned pairs, over all words:
 //!    `2 × same / (left + right)`.
 //!
-//! Cost is near linear for texts that share little: candidate pairs come from an inverted
-//! list of the right side's stems, and the chain is found with a Fenwick tree in
-//! O(k log k) for k candidates.
+//! Cost stays near linear: candidate pairs come from an inverted list of the right side's
+//! stems (common stems only bound the score, so few pairs are scored exactly), shared
+//! phrases start from a sorted table of the right side's 3-word runs, and the chain is found
+//! with a Fenwick tree in O(k log k) for k candidates.
 
-use super::{content_stems, Side};
+use super::{content_stems, dice, Side};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -190,29 +193,47 @@ fn align(left: &[Vec<u32>], right: &[Vec<u32>]) -> Vec<(usize, usize, f32)> {
             by_stem.entry(k).or_default().push(j as u32);
         }
     }
+    // Candidates share at least one stem that is not among the right side's commonest (in
+    // more than 1 in 20 of its sentences, and more than 8): common words alone do not make
+    // two sentences the same, and their long lists would make this quadratic. Each
+    // candidate is then scored exactly.
+    let common = (right.len() / 20).max(8);
     let mut overlap = vec![0u32; right.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
     for (i, set) in left.iter().enumerate() {
+        let mut skipped = 0usize;
         for k in set {
-            for &j in by_stem.get(k).map_or(&[][..], |v| v.as_slice()) {
-                if overlap[j as usize] == 0 {
-                    touched.push(j);
+            match by_stem.get(k) {
+                Some(js) if js.len() <= common => {
+                    for &j in js {
+                        if overlap[j as usize] == 0 {
+                            touched.push(j);
+                        }
+                        overlap[j as usize] += 1;
+                    }
                 }
-                overlap[j as usize] += 1;
+                Some(_) => skipped += 1,
+                None => {}
             }
         }
-        // Right sentences in descending order, so pairs of one left sentence never chain.
-        touched.sort_unstable_by(|a, b| b.cmp(a));
         for &j in &touched {
-            let n = std::mem::take(&mut overlap[j as usize]);
-            let score = 2.0 * n as f32 / (set.len() + right[j as usize].len()) as f32;
-            if score >= ALIGN_MIN {
-                candidates.push((i, j as usize, score));
+            let partial = std::mem::take(&mut overlap[j as usize]) as usize;
+            let other = &right[j as usize];
+            // The skipped stems can add at most `skipped` to the overlap: score exactly
+            // only the pairs that could still reach the threshold.
+            let most = 2.0 * (partial + skipped) as f32 / (set.len() + other.len()) as f32;
+            if most >= ALIGN_MIN {
+                let score = dice(set, other);
+                if score >= ALIGN_MIN {
+                    candidates.push((i, j as usize, score));
+                }
             }
         }
         touched.clear();
     }
+    // Left ascending, right descending, so pairs of one left sentence never chain.
+    candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     // Heaviest increasing chain: best[c] = score[c] + max best[c'] over earlier c' with a
     // smaller right index, the maximum kept in a Fenwick tree indexed by right index.
     let n = right.len();
@@ -274,23 +295,22 @@ fn shared_phrases(left: &Side<'_>, right: &Side<'_>, marks: &mut [Vec<Marks>; 2]
     let (ls, lat, lcontent) = flat(left, u32::MAX);
     let (rs, rat, _) = flat(right, u32::MAX - 1);
     let is_sep = |k: u32| k >= u32::MAX - 1;
-    let mut starts: HashMap<[u32; 3], Vec<u32>> = HashMap::new();
-    for j in 0..rs.len().saturating_sub(2) {
-        let key = [rs[j], rs[j + 1], rs[j + 2]];
-        if !key.iter().any(|&k| is_sep(k)) {
-            starts.entry(key).or_default().push(j as u32);
-        }
-    }
+    // Every 3-word start on the right, sorted by its stems: a start on the left looks up its
+    // run by binary search.
+    let mut starts: Vec<([u32; 3], u32)> = (0..rs.len().saturating_sub(2))
+        .map(|j| ([rs[j], rs[j + 1], rs[j + 2]], j as u32))
+        .filter(|(key, _)| !key.iter().any(|&k| is_sep(k)))
+        .collect();
+    starts.sort_unstable();
     let mut matches: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..ls.len().saturating_sub(2) {
         let key = [ls[i], ls[i + 1], ls[i + 2]];
-        let Some(js) = starts.get(&key) else {
-            continue;
-        };
-        if js.len() > MAX_STARTS {
+        let from = starts.partition_point(|(k, _)| *k < key);
+        let to = from + starts[from..].partition_point(|(k, _)| *k == key);
+        if to == from || to - from > MAX_STARTS {
             continue;
         }
-        for &j in js {
+        for &(_, j) in &starts[from..to] {
             let j = j as usize;
             if i > 0 && j > 0 && ls[i - 1] == rs[j - 1] {
                 continue; // not maximal: the match starts earlier

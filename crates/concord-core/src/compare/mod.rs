@@ -202,7 +202,7 @@ pub fn dice(a: &[u32], b: &[u32]) -> f32 {
 }
 
 /// Size of the intersection of two sorted sets.
-fn shared(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

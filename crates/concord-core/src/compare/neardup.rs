@@ -16,16 +16,15 @@
 use super::{content_stems, dice, Side};
 use crate::index::Index;
 use crate::model::Corpus;
-use std::collections::HashMap;
 
 /// Least score for a near-duplicate.
 pub const NEAR_MIN: f32 = 0.45;
 /// Fewest content stems of a sentence compared on its own.
 pub const MIN_SENTENCE: usize = 6;
 /// Fewest shared (uncommon) content stems for a statement to be a candidate.
-pub const MIN_SHARED: u32 = 3;
+pub const MIN_SHARED: u16 = 3;
 /// Most candidates scored for one statement.
-pub const MAX_CANDIDATES: usize = 200;
+pub const MAX_CANDIDATES: usize = 100;
 
 /// A statement that says nearly the same.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,29 +36,69 @@ pub struct NearDup {
 
 /// The near-duplicates of statement `s`, best first (ties in statement order).
 pub fn near_duplicates(corpus: &Corpus, index: &Index, s: u32) -> Vec<NearDup> {
-    let n = index.statements.len();
-    if s as usize >= n {
-        return Vec::new();
-    }
-    let unit = Side::unit_of(corpus, index, s);
-    let whole = content_stems(&unit.toks);
-    let cap = (n / 20).max(64);
-    let mut shared: HashMap<u32, u32> = HashMap::new();
-    for &k in &whole {
-        let post = index.postings(k);
-        if post.stmts.len() > cap {
-            continue;
+    Finder::new(corpus, index).of(s)
+}
+
+/// Finds near-duplicates of many statements, reusing its counters.
+pub struct Finder<'a> {
+    corpus: &'a Corpus,
+    index: &'a Index,
+    /// Shared stems per statement (dense), and the statements touched.
+    shared: Vec<u16>,
+    touched: Vec<u32>,
+}
+
+impl<'a> Finder<'a> {
+    pub fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
+        Finder {
+            corpus,
+            index,
+            shared: vec![0; index.statements.len()],
+            touched: Vec::new(),
         }
-        for &c in post.stmts {
-            if c != s {
-                *shared.entry(c).or_default() += 1;
+    }
+
+    /// The near-duplicates of statement `s`, best first (ties in statement order).
+    pub fn of(&mut self, s: u32) -> Vec<NearDup> {
+        let (corpus, index) = (self.corpus, self.index);
+        let n = index.statements.len();
+        if s as usize >= n {
+            return Vec::new();
+        }
+        let unit = Side::unit_of(corpus, index, s);
+        let whole = content_stems(&unit.toks);
+        let cap = (n / 20).max(64);
+        for &k in &whole {
+            let post = index.postings(k);
+            if post.stmts.len() > cap {
+                continue;
+            }
+            for &c in post.stmts {
+                let slot = &mut self.shared[c as usize];
+                if *slot == 0 {
+                    self.touched.push(c);
+                }
+                *slot = slot.saturating_add(1);
             }
         }
+        let mut candidates: Vec<(u32, u16)> = Vec::new();
+        for c in self.touched.drain(..) {
+            let k = std::mem::take(&mut self.shared[c as usize]);
+            if c != s && k >= MIN_SHARED {
+                candidates.push((c, k));
+            }
+        }
+        find(corpus, index, &unit, &whole, candidates)
     }
-    let mut candidates: Vec<(u32, u32)> = shared
-        .into_iter()
-        .filter(|&(_, k)| k >= MIN_SHARED)
-        .collect();
+}
+
+fn find(
+    corpus: &Corpus,
+    index: &Index,
+    unit: &super::Unit<'_>,
+    whole: &[u32],
+    mut candidates: Vec<(u32, u16)>,
+) -> Vec<NearDup> {
     candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     candidates.truncate(MAX_CANDIDATES);
     let sentences = |u: &super::Unit<'_>| -> Vec<Vec<u32>> {
@@ -69,15 +108,39 @@ pub fn near_duplicates(corpus: &Corpus, index: &Index, s: u32) -> Vec<NearDup> {
             .filter(|set| set.len() >= MIN_SENTENCE)
             .collect()
     };
-    let mine = sentences(&unit);
+    let mine = sentences(unit);
     let mut out: Vec<NearDup> = candidates
         .into_iter()
         .filter_map(|(c, _)| {
-            let other = Side::unit_of(corpus, index, c);
-            let mut score = dice(&whole, &content_stems(&other.toks));
-            for theirs in sentences(&other) {
-                for m in &mine {
-                    score = score.max(dice(m, &theirs));
+            // The candidate's words come from the index; its text is read (for sentences)
+            // only when a sentence pair could still reach the threshold: a sentence of mine
+            // sharing x stems with the whole candidate scores at most 2x / (|mine| + x)
+            // against any one of its sentences.
+            let toks = index.tokens(c);
+            let mut theirs: Vec<u32> = toks
+                .iter()
+                .filter(|&&w| !index.is_stop(w))
+                .map(|&w| index.stem_of(w))
+                .collect();
+            if theirs.is_empty() {
+                theirs = toks.iter().map(|&w| index.stem_of(w)).collect();
+            }
+            theirs.sort_unstable();
+            theirs.dedup();
+            let mut score = dice(whole, &theirs);
+            let bound = mine
+                .iter()
+                .map(|m| {
+                    let x = super::shared(m, &theirs) as f32;
+                    2.0 * x / (m.len() as f32 + x)
+                })
+                .fold(0.0f32, f32::max);
+            if bound >= NEAR_MIN && bound > score {
+                let other = Side::unit_of(corpus, index, c);
+                for t in sentences(&other) {
+                    for m in &mine {
+                        score = score.max(dice(m, &t));
+                    }
                 }
             }
             (score >= NEAR_MIN).then_some(NearDup { stmt: c, score })

@@ -1,0 +1,293 @@
+//! The generated corpora of the benchmarks (shared by `search` and `compare`): word-level
+//! Markov text trained on the seed corpus, widened with invented words, names and numbers,
+//! built by the real corpus pipeline. Deterministic: the same seed gives the same files.
+#![allow(dead_code)]
+
+use concord_core::corpus::{build, Input, SourceFile};
+use concord_core::model::Corpus;
+use std::collections::HashMap;
+use std::path::Path;
+
+const DOCUMENTS: usize = 260;
+const TARGET_BYTES: usize = 13 * 1024 * 1024 + 200_000;
+
+/// Word-level Markov chain (order 2) over the seed corpus's body text.
+pub struct Markov {
+    next: HashMap<(String, String), Vec<String>>,
+    starts: Vec<(String, String)>,
+}
+
+impl Markov {
+    pub fn train(corpus: &Corpus) -> Markov {
+        let mut m = Markov {
+            next: HashMap::new(),
+            starts: Vec::new(),
+        };
+        for d in &corpus.documents {
+            for s in &d.statements {
+                let text = &d.paragraph(s.p).unwrap().text;
+                let words: Vec<String> = text.split_whitespace().map(String::from).collect();
+                if words.len() < 3 {
+                    continue;
+                }
+                m.starts.push((words[0].clone(), words[1].clone()));
+                for w in words.windows(3) {
+                    m.next
+                        .entry((w[0].clone(), w[1].clone()))
+                        .or_default()
+                        .push(w[2].clone());
+                }
+            }
+        }
+        m
+    }
+
+    pub fn sentence(&self, rng: &mut fastrand::Rng, invented: &[String], max: usize) -> String {
+        let (mut a, mut b) = self.starts[rng.usize(..self.starts.len())].clone();
+        let mut out = vec![a.clone(), b.clone()];
+        while out.len() < max {
+            let Some(options) = self.next.get(&(a.clone(), b.clone())) else {
+                break;
+            };
+            let mut w = options[rng.usize(..options.len())].clone();
+            // Widen the vocabulary: now and then an invented word or a number.
+            match rng.u32(..100) {
+                0..=5 => w = invented[rng.usize(..invented.len())].clone(),
+                6 => w = rng.u32(1900..2030).to_string(),
+                _ => {}
+            }
+            out.push(w.clone());
+            a = b;
+            b = w;
+            if b.ends_with('.') && out.len() > 12 {
+                break;
+            }
+        }
+        let mut s = out.join(" ");
+        if !s.ends_with('.') {
+            s.push('.');
+        }
+        s
+    }
+}
+
+pub fn invented_words(rng: &mut fastrand::Rng, n: usize) -> Vec<String> {
+    const SYL: [&str; 24] = [
+        "ka", "lo", "mi", "ran", "tes", "vo", "zu", "per", "dan", "qui", "sel", "mor", "ta", "ni",
+        "bre", "gal", "ost", "un", "ve", "ria", "chen", "hai", "wen", "lin",
+    ];
+    (0..n)
+        .map(|_| {
+            (0..rng.usize(2..5))
+                .map(|_| SYL[rng.usize(..SYL.len())])
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The generated corpus: files in memory, built by the real pipeline.
+pub fn generate() -> Corpus {
+    let markov = Markov::train(&seeds());
+    let mut rng = fastrand::Rng::with_seed(20260);
+    let invented = invented_words(&mut rng, 6000);
+    let people: Vec<(String, String)> = [
+        ("Chinese", "Foreign Minister"),
+        ("Palestinian", "President"),
+        ("Omani", "Foreign Minister"),
+        ("Egyptian", "Envoy"),
+        ("Syrian", "President"),
+        ("Kenyan", "Foreign Minister"),
+        ("Jordanian", "Prime Minister"),
+        ("Qatari", "Envoy"),
+        ("Turkish", "Foreign Minister"),
+        ("Saudi", "Foreign Minister"),
+        ("Iranian", "President"),
+        ("Israeli", "Prime Minister"),
+    ]
+    .iter()
+    .enumerate()
+    .flat_map(|(i, (demonym, role))| {
+        let first = [
+            "Amina", "Hassan", "Li", "Sara", "Omar", "Mei", "Yusuf", "Nadia", "Karim", "Lena",
+        ];
+        let last = [
+            "Odhiambo", "Haddad", "Zhou", "Mansour", "Aziz", "Chen", "Rahman", "Farouk", "Nasser",
+            "Demir",
+        ];
+        (0..3).map(move |k| {
+            (
+                format!("{demonym} {role}"),
+                format!("{} {}", first[(i + k * 3) % 10], last[(i * 7 + k) % 10]),
+            )
+        })
+    })
+    .collect();
+    let kinds = ["phone call", "meeting", "press conference", "statement"];
+    let mut files = Vec::new();
+    let mut total = 0;
+    for d in 0..DOCUMENTS {
+        let (title_role, name) = &people[rng.usize(..people.len())];
+        let kind = kinds[d % kinds.len()];
+        let year = 2015 + (d % 9) as i32;
+        let mut text = format!(
+            "{title_role} {name} Holds {} on Regional Issues\n{year}-{:02}-{:02} 10:00\n\n",
+            kind.split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            1 + d % 12,
+            1 + d % 28
+        );
+        text.push_str(&format!(
+            "On {} {year}, {title_role} {name} had a {kind} with counterparts.\n\n",
+            ["March 3", "June 14", "October 10", "November 1"][d % 4]
+        ));
+        let budget = TARGET_BYTES / DOCUMENTS;
+        let mut speaker = name.clone();
+        while text.len() < budget {
+            let body = (0..rng.usize(2..5))
+                .map(|_| markov.sentence(&mut rng, &invented, 40))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let line = match rng.u32(..10) {
+                0..=2 => {
+                    speaker = people[rng.usize(..people.len())].1.clone();
+                    format!("{speaker} said that {body}")
+                }
+                3..=4 => format!("He added that {body}"),
+                5 => format!(
+                    "“{body}”, {} said.",
+                    speaker.split(' ').next_back().unwrap()
+                ),
+                _ => body,
+            };
+            text.push_str(&line);
+            text.push_str("\n\n");
+        }
+        text.push_str("Share this article\nRelated Posts\n");
+        total += text.len();
+        files.push(SourceFile {
+            path: format!("generated-{d:03}.txt"),
+            bytes: text.into_bytes(),
+        });
+    }
+    assert!(total >= 13 * 1024 * 1024, "generated only {total} bytes");
+    // `CONCORD_BENCH_CORPUS_OUT=dir`: also write the files there (a corpus folder the app and
+    // the browser benchmarks can build with CONCORD_CORPUS).
+    write_out(&files);
+    build(&Input {
+        files,
+        ..Input::default()
+    })
+    .expect("the generated corpus builds")
+    .0
+}
+
+/// The seed corpus, built.
+pub fn seeds() -> Corpus {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    build(&concord_core::corpus::folder::read(&root).unwrap())
+        .unwrap()
+        .0
+}
+
+/// With `CONCORD_BENCH_CORPUS_OUT=dir`, writes the files there (a corpus folder the app and
+/// the browser benchmark can build with `CONCORD_CORPUS`).
+fn write_out(files: &[SourceFile]) {
+    if let Some(dir) = std::env::var_os("CONCORD_BENCH_CORPUS_OUT") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("output folder");
+        for f in files {
+            std::fs::write(dir.join(&f.path), &f.bytes).expect("write a generated file");
+        }
+        println!("wrote {} files to {}", files.len(), dir.display());
+    }
+}
+
+/// Two documents of about `words` words each for the comparison benchmark: a generated
+/// statement, and a revision of it as another outlet might publish — most sentences kept,
+/// some reworded (a few words changed), some dropped, some new, some paragraphs moved.
+pub fn pair(words: usize) -> Corpus {
+    let markov = Markov::train(&seeds());
+    let mut rng = fastrand::Rng::with_seed(1967);
+    let invented = invented_words(&mut rng, 2000);
+    let mut paragraphs: Vec<Vec<String>> = Vec::new();
+    let mut count = 0;
+    while count < words {
+        let p: Vec<String> = (0..rng.usize(2..6))
+            .map(|_| markov.sentence(&mut rng, &invented, 40))
+            .collect();
+        count += p
+            .iter()
+            .map(|s| s.split_whitespace().count())
+            .sum::<usize>();
+        paragraphs.push(p);
+    }
+    let mut revised: Vec<Vec<String>> = paragraphs
+        .iter()
+        .map(|p| {
+            let mut out = Vec::new();
+            for s in p {
+                match rng.u32(..10) {
+                    0 => {}                                                  // dropped
+                    1 => out.push(markov.sentence(&mut rng, &invented, 40)), // replaced
+                    2..=3 => {
+                        // reworded: a few words changed
+                        let mut w: Vec<String> = s.split_whitespace().map(String::from).collect();
+                        for _ in 0..3 {
+                            let i = rng.usize(..w.len());
+                            w[i] = invented[rng.usize(..invented.len())].clone();
+                        }
+                        out.push(w.join(" "));
+                    }
+                    _ => out.push(s.clone()),
+                }
+            }
+            if out.is_empty() {
+                out.push(markov.sentence(&mut rng, &invented, 40));
+            }
+            out
+        })
+        .collect();
+    for _ in 0..revised.len() / 20 {
+        let (a, b) = (rng.usize(..revised.len()), rng.usize(..revised.len()));
+        revised.swap(a, b);
+    }
+    let file = |name: &str, title: &str, date: &str, paras: &[Vec<String>]| {
+        let mut text = format!("{title}\n{date}\n\n");
+        for p in paras {
+            text.push_str(&p.join(" "));
+            text.push_str("\n\n");
+        }
+        SourceFile {
+            path: name.to_string(),
+            bytes: text.into_bytes(),
+        }
+    };
+    let files = vec![
+        file(
+            "pair-a.txt",
+            "The Long Statement",
+            "2022-05-01",
+            &paragraphs,
+        ),
+        file(
+            "pair-b.txt",
+            "The Long Statement, Revised",
+            "2023-05-01",
+            &revised,
+        ),
+    ];
+    write_out(&files);
+    build(&Input {
+        files,
+        ..Input::default()
+    })
+    .expect("the generated pair builds")
+    .0
+}
