@@ -4,7 +4,13 @@
 //! - `concord:search` — from the input event that changed the query to the render of its
 //!   results (a burst of input events handled before the search runs is one search);
 //! - `concord:decode`, `concord:index` — the parts of start-up: reading the embedded corpus,
-//!   building its search index.
+//!   building its search index;
+//! - `concord:compare` — from a comparison's start to its first screen on screen (its rows
+//!   drawn in two parts); `concord:compare-all` to every row, `concord:compare-compute` the
+//!   computation alone;
+//! - `concord:phrases` — counting the formulations under the current filters;
+//! - `concord:neardup` — finding the near-duplicates of a document's statements (after the
+//!   reader is on screen).
 //!
 //! Measures are best-effort: a browser without the Performance API simply gets none.
 

@@ -6,7 +6,8 @@ use super::Link;
 use crate::app::Found;
 use crate::data::Engine;
 use crate::route::{Route, Search, View};
-use concord_core::compare::keyness::keyness;
+use concord_core::compare::keyness::{keyness, Key};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Terms shown.
@@ -27,27 +28,48 @@ pub struct DistinctiveProps {
     pub scope: Scope,
 }
 
+fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
+    let index = &engine.index;
+    let target: Vec<u32> = match scope {
+        Scope::Doc(d) => {
+            let first = index.statements.partition_point(|st| st.doc < *d) as u32;
+            (first..index.doc_end(*d)).collect()
+        }
+        Scope::Results(found) => found
+            .results
+            .documents
+            .iter()
+            .flat_map(|d| d.statements.iter().map(|h| h.stmt))
+            .collect(),
+    };
+    keyness(index, &target, SHOWN)
+}
+
 #[function_component(Distinctive)]
 pub fn distinctive(props: &DistinctiveProps) -> Html {
     let engine = use_context::<Engine>().expect("engine context");
-    let keys = {
+    // Found after the view is on screen (for results, once typing pauses), so they never
+    // delay a search or the reader.
+    let keys = use_state(|| None::<(Scope, Rc<Vec<Key>>)>);
+    {
         let engine = engine.clone();
-        use_memo(props.scope.clone(), move |scope| {
-            let index = &engine.index;
-            let target: Vec<u32> = match scope {
-                Scope::Doc(d) => {
-                    let first = index.statements.partition_point(|st| st.doc < *d) as u32;
-                    (first..index.doc_end(*d)).collect()
-                }
-                Scope::Results(found) => found
-                    .results
-                    .documents
-                    .iter()
-                    .flat_map(|d| d.statements.iter().map(|h| h.stmt))
-                    .collect(),
+        let keys = keys.clone();
+        use_effect_with(props.scope.clone(), move |scope| {
+            let scope = scope.clone();
+            let wait = match scope {
+                Scope::Doc(_) => 0,
+                Scope::Results(_) => 250,
             };
-            keyness(index, &target, SHOWN)
-        })
+            let pending = gloo::timers::callback::Timeout::new(wait, move || {
+                let found = Rc::new(find(&engine, &scope));
+                keys.set(Some((scope, found)));
+            });
+            move || drop(pending)
+        });
+    }
+    let keys: Rc<Vec<Key>> = match &*keys {
+        Some((scope, keys)) if *scope == props.scope => keys.clone(),
+        _ => Rc::default(),
     };
     if keys.is_empty() {
         return html! {};

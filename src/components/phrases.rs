@@ -24,7 +24,10 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
     let entries = {
         let engine = engine.clone();
         use_memo(route.search.filters(), move |filters| {
-            table(&engine.searcher(), &engine.formulas, filters)
+            crate::timing::begin("concord:phrases");
+            let entries = table(&engine.searcher(), &engine.formulas, filters);
+            crate::timing::end("concord:phrases");
+            entries
         })
     };
     let index = &engine.index;

@@ -9,7 +9,7 @@ use crate::app::Found;
 use crate::data::{CorpusRef, Engine};
 use crate::format;
 use crate::route::{Item, Route, TextMode, View};
-use concord_core::compare::neardup::near_duplicates;
+use concord_core::compare::neardup::{Finder, NearDup};
 use concord_core::model::{Attribution, DateOrigin, Document, Paragraph, Role, Statement};
 use concord_core::query::Highlight;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -99,6 +99,29 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     let total = hits.marks.len();
+    // Near-duplicates of the document's statements, by paragraph: found after the first
+    // render (they can take a while on a large corpus), once per document.
+    let dups = use_state(|| None::<(usize, Rc<HashMap<u32, Vec<NearDup>>>)>);
+    {
+        let engine = engine.clone();
+        let dups = dups.clone();
+        use_effect_with(doc_index, move |&doc| {
+            let pending = doc.map(|d| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    crate::timing::begin("concord:neardup");
+                    let found = near_duplicates_of(&engine, d);
+                    crate::timing::end("concord:neardup");
+                    dups.set(Some((d, Rc::new(found))));
+                })
+            });
+            move || drop(pending)
+        });
+    }
+    let no_dups = HashMap::new();
+    let dups_here: &HashMap<u32, Vec<NearDup>> = match (&*dups, doc_index) {
+        (Some((d, map)), Some(i)) if *d == i => map,
+        _ => &no_dups,
+    };
     // The current hit, shared with the key listener.
     let current = use_mut_ref(|| None::<usize>);
     let redraw = use_force_update();
@@ -227,7 +250,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     TextMode::Statements => html! {
                         <>
                             <div class="statements">
-                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, p, &hits)) }
+                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, p, &hits, dups_here)) }
                             </div>
                             if hidden > 0 {
                                 <p class="hidden-note">
@@ -274,6 +297,7 @@ fn statement_view(
     doc: &Document,
     p: &Paragraph,
     hits: &Hits,
+    dups: &HashMap<u32, Vec<NearDup>>,
 ) -> Html {
     let corpus: &CorpusRef = &engine.corpus;
     let target = route.p;
@@ -317,7 +341,7 @@ fn statement_view(
                             what={AttrValue::from(format!("paragraph {}", p.n))} />
                     </header>
                     <p>{ paragraph_text(p, hits) }</p>
-                    { also_reported(engine, route, doc, p.n) }
+                    { also_reported(engine, route, doc, p.n, dups.get(&p.n).map_or(&[][..], Vec::as_slice)) }
                 </article>
             }
         }
@@ -325,19 +349,21 @@ fn statement_view(
     }
 }
 
+/// The near-duplicates of every statement of document `d`, by paragraph number.
+fn near_duplicates_of(engine: &Engine, d: usize) -> HashMap<u32, Vec<NearDup>> {
+    let index = &engine.index;
+    let first = index.statements.partition_point(|st| (st.doc as usize) < d) as u32;
+    let mut finder = Finder::new(&engine.corpus, index);
+    (first..index.doc_end(d as u32))
+        .map(|s| (index.statements[s as usize].p, finder.of(s)))
+        .filter(|(_, dups)| !dups.is_empty())
+        .collect()
+}
+
 /// "Also reported as…": the statement's near-duplicates, each with a link to read it and
 /// one to compare the two.
-fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32) -> Html {
+fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32, dups: &[NearDup]) -> Html {
     let index = &engine.index;
-    let Some(d) = engine.corpus.documents.iter().position(|x| x.id == doc.id) else {
-        return html! {};
-    };
-    let first = index.statements.partition_point(|st| (st.doc as usize) < d) as u32;
-    let Some(s) = (first..index.doc_end(d as u32)).find(|&s| index.statements[s as usize].p == p)
-    else {
-        return html! {};
-    };
-    let dups = near_duplicates(&engine.corpus, index, s);
     if dups.is_empty() {
         return html! {};
     }
@@ -349,7 +375,7 @@ fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32) -> Html
         <div class="also">
             <span class="also-label">{ "Also reported as: " }</span>
             <ul>
-                { for dups.iter().take(5).map(|dup| {
+                { for dups.iter().take(SHOWN_DUPS).map(|dup| {
                     let st = &index.statements[dup.stmt as usize];
                     let other = &engine.corpus.documents[st.doc as usize];
                     let there = Item { doc: other.id.clone(), p: Some(st.p) };
@@ -368,9 +394,15 @@ fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32) -> Html
                     }
                 }) }
             </ul>
+            if dups.len() > SHOWN_DUPS {
+                <span class="detail">{ format!("and {} more", dups.len() - SHOWN_DUPS) }</span>
+            }
         </div>
     }
 }
+
+/// Near-duplicates listed under a statement (the most alike first).
+const SHOWN_DUPS: usize = 5;
 
 fn original_view(route: &Route, doc: &Document, p: &Paragraph, hits: &Hits) -> Html {
     let role = p.role.label();
