@@ -81,6 +81,12 @@ pub fn run(engine: &Engine, search: &Search) -> Found {
 #[function_component(App)]
 pub fn app() -> Html {
     let engine = use_memo((), |()| data::engine());
+    // The page's "Loading the corpus…" (index.html) goes once the app is on screen.
+    use_effect_with((), |()| {
+        if let Some(el) = gloo::utils::document().get_element_by_id("loading") {
+            el.remove();
+        }
+    });
     let history = use_memo((), |()| BrowserHistory::new());
     let query = {
         let history = history.clone();

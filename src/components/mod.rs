@@ -10,10 +10,14 @@
 //! - [`phrases`] — recurring formulations with first and later uses;
 //! - [`distinctive`] — distinctive terms of a document or of the results;
 //! - [`tray`] — picking two items to compare;
+//! - [`export`] — the current statements as CSV or JSON;
+//! - [`cite`] — a paragraph's permalink and citation;
 //! - [`marked`] — text with highlighted ranges (never markup).
 
+pub mod cite;
 pub mod compare;
 pub mod distinctive;
+pub mod export;
 pub mod facets;
 pub mod kwic;
 pub mod marked;

@@ -1,6 +1,7 @@
 //! Reading one document: its metadata, then either its statements with speaker labels or the
 //! original text, every paragraph with its role (boilerplate included).
 
+use super::cite::ParagraphTools;
 use super::distinctive::{Distinctive, Scope};
 use super::marked::{marked, term_class};
 use super::tray::CompareAction;
@@ -262,7 +263,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     },
                     TextMode::Original => html! {
                         <ol class="original" aria-label="Original text, one paragraph a line">
-                            { for doc.paragraphs.iter().map(|p| original_view(route, doc, p, &hits)) }
+                            { for doc.paragraphs.iter().map(|p| original_view(route, doc, doc_index.unwrap_or(0), p, &hits)) }
                         </ol>
                     },
                 }
@@ -341,12 +342,23 @@ fn statement_view(
                             what={AttrValue::from(format!("paragraph {}", p.n))} />
                     </header>
                     <p>{ paragraph_text(p, hits) }</p>
+                    <ParagraphTools doc={doc_position(engine, doc)} p={p.n} />
                     { also_reported(engine, route, doc, p.n, dups.get(&p.n).map_or(&[][..], Vec::as_slice)) }
                 </article>
             }
         }
         Role::Title | Role::Dateline | Role::Boilerplate => html! {},
     }
+}
+
+/// The position of `doc` in the corpus.
+fn doc_position(engine: &Engine, doc: &Document) -> usize {
+    engine
+        .corpus
+        .documents
+        .iter()
+        .position(|d| d.id == doc.id)
+        .unwrap_or(0)
 }
 
 /// The near-duplicates of every statement of document `d`, by paragraph number.
@@ -404,7 +416,7 @@ fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32, dups: &
 /// Near-duplicates listed under a statement (the most alike first).
 const SHOWN_DUPS: usize = 5;
 
-fn original_view(route: &Route, doc: &Document, p: &Paragraph, hits: &Hits) -> Html {
+fn original_view(route: &Route, doc: &Document, d: usize, p: &Paragraph, hits: &Hits) -> Html {
     let role = p.role.label();
     let target = route.p;
     html! {
@@ -418,6 +430,7 @@ fn original_view(route: &Route, doc: &Document, p: &Paragraph, hits: &Hits) -> H
             <span class="role-tag">{ role }</span>
             <p>{ paragraph_text(p, hits) }</p>
             { paragraph_link(route, doc, p) }
+            <ParagraphTools doc={d} p={p.n} />
         </li>
     }
 }

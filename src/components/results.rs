@@ -2,6 +2,7 @@
 //! grouped by document, each with its speaker and a highlighted snippet.
 
 use super::distinctive::{Distinctive, Scope};
+use super::export::Export;
 use super::marked::marked;
 use super::tray::CompareAction;
 use super::{Link, ViewTabs};
@@ -104,6 +105,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                         { format!(" · page {page} of {pages}") }
                     }
                 </p>
+                if results.statements > 0 {
+                    <Export route={route.clone()} found={found.clone()} />
+                }
                 <label class="sort">
                     { "Order " }
                     <select onchange={onsort}>

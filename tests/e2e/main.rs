@@ -932,6 +932,187 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
     .await;
 }
 
+/// Reads the file behind the export link `id` (a Blob URL) as text, in the page.
+async fn exported(c: &Client, id: &str) -> (String, String) {
+    let link = find(c, &format!("a#{id}")).await;
+    let name = link.attr("download").await.unwrap().unwrap_or_default();
+    let text = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done);",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    (name, text.as_str().unwrap().to_string())
+}
+
+/// Export of a filtered view: the CSV holds exactly the statements the status line counts,
+/// in result order, and its texts come back intact through a CSV parser (commas, quotes,
+/// non-ASCII); the JSON holds the same rows.
+#[tokio::test]
+async fn export_of_a_filtered_view_round_trips_through_a_csv_parser() {
+    use concord_core::export::COLUMNS;
+    // The speaker with the most statements (any corpus), and then the whole corpus.
+    let mut counts = std::collections::HashMap::new();
+    for st in &index().statements {
+        *counts.entry(st.speaker).or_insert(0usize) += 1;
+    }
+    let top = counts
+        .iter()
+        .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+        .map(|(s, _)| *s)
+        .unwrap();
+    let slug = top.map_or("narrator".to_string(), |p| {
+        corpus().people[p as usize].id.clone()
+    });
+    run(move |c| async move {
+        for link in [format!("?speaker={slug}"), String::new()] {
+            let filters = Filters {
+                speakers: if link.is_empty() {
+                    vec![]
+                } else {
+                    vec![slug.clone()]
+                },
+                ..Filters::default()
+            };
+            let (n, docs, order) = expected("", &filters, Sort::Relevance);
+            c.goto(&url(&link)).await.unwrap();
+            status_is(&c, &status(n, docs)).await;
+            find(&c, ".export button").await.click().await.unwrap();
+            let (name, text) = exported(&c, "export-csv").await;
+            assert_eq!(name, format!("concord-statements-{n}.csv"));
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            assert_eq!(
+                reader.headers().unwrap().iter().collect::<Vec<_>>(),
+                COLUMNS
+            );
+            let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+            assert_eq!(records.len(), n, "rows = the status line's statements");
+            let mut hard = (false, false, false);
+            for (r, (doc, p)) in records.iter().zip(&order) {
+                assert_eq!((&r[0], r[1].parse::<u32>().unwrap()), (doc.as_str(), *p));
+                let want = &corpus().document(doc).unwrap().paragraph(*p).unwrap().text;
+                assert_eq!(&r[5], want.as_str(), "text intact");
+                hard.0 |= want.contains(',');
+                hard.1 |= want.contains(['"', '“', '”']);
+                hard.2 |= !want.is_ascii();
+                assert!(
+                    r[6].ends_with(&format!(
+                        "view=doc&doc={}&p={p}",
+                        form_urlencoded::byte_serialize(doc.as_bytes()).collect::<String>()
+                    )),
+                    "{}",
+                    &r[6]
+                );
+            }
+            if link.is_empty() {
+                // The whole corpus: commas, quotes and non-ASCII text went through.
+                let any = |f: &dyn Fn(&str) -> bool| {
+                    corpus()
+                        .documents
+                        .iter()
+                        .flat_map(|d| &d.statements)
+                        .count()
+                        > 0
+                        && index().statements.iter().any(|st| {
+                            f(&corpus().documents[st.doc as usize]
+                                .paragraph(st.p)
+                                .unwrap()
+                                .text)
+                        })
+                };
+                assert_eq!(hard.0, any(&|t| t.contains(',')));
+                assert_eq!(hard.1, any(&|t| t.contains(['"', '“', '”'])));
+                assert_eq!(hard.2, any(&|t| !t.is_ascii()));
+            }
+            find_all(&c, ".export button").await[1]
+                .click()
+                .await
+                .unwrap();
+            let (name, text) = exported(&c, "export-json").await;
+            assert_eq!(name, format!("concord-statements-{n}.json"));
+            let rows: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            assert_eq!(rows.len(), n);
+        }
+    })
+    .await;
+}
+
+/// Every paragraph's citation: the permalink opens the reader at it, and the plain text and
+/// BibTeX carry the paragraph's text hash.
+#[tokio::test]
+async fn a_citation_gives_the_permalink_and_the_text_hash() {
+    let doc = corpus()
+        .documents
+        .iter()
+        .max_by_key(|d| d.statements.len())
+        .unwrap();
+    let p = doc.statements[0].p;
+    let hash = concord_core::export::text_hash(&doc.paragraph(p).unwrap().text);
+    let id = doc.id.clone();
+    run(move |c| async move {
+        c.goto(&url(&format!("?doc={id}"))).await.unwrap();
+        let tools = find(&c, &format!("#p-{p} details.tools")).await;
+        tools
+            .find(Locator::Css("summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let plain = find(&c, &format!("#p-{p} .cite-plain"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(plain.ends_with(&format!("(text hash {hash})")), "{plain}");
+        let bib = find(&c, &format!("#p-{p} .cite-bibtex"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            bib.starts_with("@misc{concord-") && bib.contains(&hash),
+            "{bib}"
+        );
+        let href = find(&c, &format!("#p-{p} a.permalink"))
+            .await
+            .attr("href")
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            href.starts_with("http://") && href.contains(SUB_PATH),
+            "{href}"
+        );
+        assert!(plain.contains(&href), "the citation names the permalink");
+        c.goto(&href).await.unwrap();
+        find(&c, &format!("#p-{p}.target")).await;
+    })
+    .await;
+}
+
+/// The page says it is loading until the app is on screen.
+#[tokio::test]
+async fn the_page_shows_a_loading_state_until_the_app_is_ready() {
+    let html = std::fs::read_to_string(support::dist().join("index.html")).unwrap();
+    assert!(
+        html.contains("id=\"loading\""),
+        "index.html has the loading state"
+    );
+    run(|c| async move {
+        c.goto(&url("")).await.unwrap();
+        find(&c, "main h1").await;
+        let gone = c
+            .execute("return document.getElementById('loading') === null", vec![])
+            .await
+            .unwrap();
+        assert_eq!(gone.as_bool(), Some(true));
+    })
+    .await;
+}
+
 /// Not a check: saves screenshots of each view (desktop, 375 px, dark) into
 /// `$CONCORD_SCREENSHOTS` (default `target/screenshots`) for people to look at.
 /// Run with `make screenshots`.

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 pub const SUB_PATH: &str = "/concord/";
 const WAIT: Duration = Duration::from_secs(15);
 
-fn dist() -> PathBuf {
+pub fn dist() -> PathBuf {
     let dir = std::env::var_os("CONCORD_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release-dist"));

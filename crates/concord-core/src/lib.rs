@@ -8,6 +8,7 @@
 //! - [`index`] — statements → tokens with byte ranges, postings, words for prefixes;
 //! - [`query`] — the query language, evaluation, ranking, facets, highlights, KWIC;
 //! - [`compare`] — side-by-side comparison, near-duplicates, formulations, keyness;
+//! - [`export`] — statements as CSV or JSON, citations of a paragraph;
 //! - [`text`] — every text-handling rule and word list, shared by all stages;
 //! - [`model`] — the plain data the stages pass along.
 
@@ -15,6 +16,7 @@ pub mod compare;
 #[cfg(feature = "build")]
 pub mod corpus;
 pub mod embed;
+pub mod export;
 pub mod index;
 pub mod model;
 pub mod query;

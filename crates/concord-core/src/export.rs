@@ -1,0 +1,307 @@
+//! What leaves the app: the current statements as CSV or JSON, and citations of one
+//! paragraph (plain text and BibTeX) with a short hash of its text.
+//!
+//! Links are made by the caller (the app knows its address); everything else is here, so
+//! the formats are tested natively.
+
+use crate::index::Index;
+use crate::model::{Corpus, Paragraph};
+use serde::Serialize;
+
+/// One exported statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub document: String,
+    pub paragraph: u32,
+    /// ISO 8601 at the date's precision (`2023`, `2023-06`, `2023-06-14`), empty if undated.
+    pub date: String,
+    /// The speaker's name, or `Narrator`.
+    pub speaker: String,
+    pub source: String,
+    pub text: String,
+    pub link: String,
+}
+
+/// The columns, in order (the CSV header and the JSON keys).
+pub const COLUMNS: [&str; 7] = [
+    "document",
+    "paragraph",
+    "date",
+    "speaker",
+    "source",
+    "text",
+    "link",
+];
+
+/// Rows for statements `stmts` (index ids), in that order; `link(doc id, p)` gives each
+/// statement's address.
+pub fn rows(
+    corpus: &Corpus,
+    index: &Index,
+    stmts: impl IntoIterator<Item = u32>,
+    link: impl Fn(&str, u32) -> String,
+) -> Vec<Row> {
+    stmts
+        .into_iter()
+        .filter_map(|s| {
+            let st = index.statements.get(s as usize)?;
+            let doc = corpus.documents.get(st.doc as usize)?;
+            let text = doc.paragraph(st.p)?.text.clone();
+            Some(Row {
+                document: doc.id.clone(),
+                paragraph: st.p,
+                date: doc.date.date.map(|d| d.to_string()).unwrap_or_default(),
+                speaker: speaker_name(corpus, st.speaker),
+                source: doc.source.clone().unwrap_or_default(),
+                text,
+                link: link(&doc.id, st.p),
+            })
+        })
+        .collect()
+}
+
+fn speaker_name(corpus: &Corpus, speaker: Option<u32>) -> String {
+    speaker
+        .and_then(|p| corpus.people.get(p as usize))
+        .map_or_else(|| "Narrator".to_string(), |p| p.name.clone())
+}
+
+/// CSV (RFC 4180, by the `csv` crate): a header, then one record per row; fields with
+/// commas, quotes or line breaks are quoted, quotes doubled.
+///
+/// ```
+/// use concord_core::export::{csv, Row};
+/// let row = Row { document: "a".into(), paragraph: 2, date: "2023".into(),
+///     speaker: "Xi".into(), source: "".into(), text: "“Yes,” he said \"now\"".into(),
+///     link: "https://x/?doc=a&p=2".into() };
+/// let out = csv(&[row]);
+/// assert!(out.ends_with("\"“Yes,” he said \"\"now\"\"\",https://x/?doc=a&p=2\r\n"));
+/// ```
+pub fn csv(rows: &[Row]) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let failed = "writing CSV to memory cannot fail";
+    w.write_record(COLUMNS).expect(failed);
+    for r in rows {
+        w.serialize(r).expect(failed);
+    }
+    String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
+}
+
+/// JSON: an array of objects with the [`COLUMNS`] as keys.
+pub fn json(rows: &[Row]) -> String {
+    serde_json::to_string_pretty(rows).expect("rows serialize")
+}
+
+/// A short hash of a text, to tell whether a cited paragraph changed: the first 12 hex
+/// digits of its FNV-1a 64-bit hash over the UTF-8 bytes (not cryptographic; a change
+/// detector).
+///
+/// ```
+/// use concord_core::export::text_hash;
+/// assert_eq!(text_hash(""), "cbf29ce48422");
+/// assert_ne!(text_hash("two-state solution"), text_hash("two-state solutions"));
+/// ```
+pub fn text_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")[..12].to_string()
+}
+
+/// What a citation names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub speaker: String,
+    pub title: String,
+    pub source: String,
+    /// ISO 8601 at the date's precision, empty if undated.
+    pub date: String,
+    pub document: String,
+    pub paragraph: u32,
+    pub link: String,
+    pub hash: String,
+}
+
+impl Citation {
+    /// The citation of paragraph `p` of document `doc` (its speaker when it is a
+    /// statement).
+    pub fn of(corpus: &Corpus, doc: usize, p: &Paragraph, link: String) -> Citation {
+        let d = &corpus.documents[doc];
+        let speaker = d.statements.iter().find(|s| s.p == p.n).map_or_else(
+            || "Narrator".to_string(),
+            |s| speaker_name(corpus, s.speaker),
+        );
+        Citation {
+            speaker,
+            title: d.title.clone(),
+            source: d.source.clone().unwrap_or_default(),
+            date: d.date.date.map(|x| x.to_string()).unwrap_or_default(),
+            document: d.id.clone(),
+            paragraph: p.n,
+            link,
+            hash: text_hash(&p.text),
+        }
+    }
+
+    /// One line of plain text.
+    ///
+    /// ```
+    /// use concord_core::export::Citation;
+    /// let c = Citation { speaker: "Wang Yi".into(), title: "Talks".into(), source: "MFA".into(),
+    ///     date: "2023-10-10".into(), document: "d".into(), paragraph: 4,
+    ///     link: "https://h/?doc=d&p=4".into(), hash: "0123456789ab".into() };
+    /// assert_eq!(c.plain(), "Wang Yi, in “Talks”, MFA, 2023-10-10, paragraph 4. \
+    ///     https://h/?doc=d&p=4 (text hash 0123456789ab)");
+    /// ```
+    pub fn plain(&self) -> String {
+        let mut parts = vec![self.speaker.clone(), format!("in “{}”", self.title)];
+        if !self.source.is_empty() {
+            parts.push(self.source.clone());
+        }
+        if !self.date.is_empty() {
+            parts.push(self.date.clone());
+        }
+        parts.push(format!("paragraph {}", self.paragraph));
+        format!(
+            "{}. {} (text hash {})",
+            parts.join(", "),
+            self.link,
+            self.hash
+        )
+    }
+
+    /// A BibTeX `@misc` entry; every field's special characters escaped.
+    pub fn bibtex(&self) -> String {
+        let key: String = format!("{}-p{}", self.document, self.paragraph)
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let mut out = format!("@misc{{concord-{key},\n");
+        let mut field = |name: &str, value: &str| {
+            if !value.is_empty() {
+                out.push_str(&format!("  {name} = {{{}}},\n", bibtex_escape(value)));
+            }
+        };
+        field("author", &self.speaker);
+        field(
+            "title",
+            &format!("{}, paragraph {}", self.title, self.paragraph),
+        );
+        field("howpublished", &self.source);
+        field("date", &self.date);
+        field("note", &format!("Text hash {}", self.hash));
+        // URLs go in verbatim (the url package reads them as they are).
+        out.push_str(&format!(
+            "  url = {{{}}}\n}}\n",
+            self.link.replace(['{', '}'], "")
+        ));
+        out
+    }
+}
+
+/// Escapes BibTeX's special characters (`\ { } % & $ # _ ~ ^`).
+fn bibtex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(text: &str) -> Row {
+        Row {
+            document: "d,1".into(),
+            paragraph: 3,
+            date: "2023-06".into(),
+            speaker: "Narrator".into(),
+            source: "Outlet".into(),
+            text: text.into(),
+            link: "https://h/c/?doc=d%2C1&p=3".into(),
+        }
+    }
+
+    #[test]
+    fn csv_round_trips_hard_text() {
+        let texts = [
+            "plain",
+            "a, b",
+            "say \"no\"",
+            "“curly”, ‘single’ — Côte d’Ivoire, 中国",
+            "line\nbreak\r\nand more",
+            "",
+        ];
+        let rows: Vec<Row> = texts.iter().map(|t| row(t)).collect();
+        let out = csv(&rows);
+        let mut reader = ::csv::Reader::from_reader(out.as_bytes());
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            COLUMNS
+        );
+        let back: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        assert_eq!(back.len(), texts.len());
+        for (b, t) in back.iter().zip(texts) {
+            assert_eq!(b[5], t);
+            assert_eq!(b[0], "d,1");
+        }
+    }
+
+    #[test]
+    fn json_has_every_column() {
+        let v: serde_json::Value = serde_json::from_str(&json(&[row("x \"y\"")])).unwrap();
+        for c in COLUMNS {
+            assert!(v[0].get(c).is_some(), "{c}");
+        }
+        assert_eq!(v[0]["text"], "x \"y\"");
+        assert_eq!(v[0]["paragraph"], 3);
+    }
+
+    #[test]
+    fn bibtex_escapes_specials() {
+        let c = Citation {
+            speaker: "A & B_{x}".into(),
+            title: "100% #1".into(),
+            source: String::new(),
+            date: String::new(),
+            document: "doc/1".into(),
+            paragraph: 2,
+            link: "https://h/?doc=doc%2F1&p=2".into(),
+            hash: text_hash("t"),
+        };
+        let b = c.bibtex();
+        assert!(b.starts_with("@misc{concord-doc-1-p2,\n"), "{b}");
+        assert!(b.contains("author = {A \\& B\\_\\{x\\}}"), "{b}");
+        assert!(b.contains("title = {100\\% \\#1, paragraph 2}"), "{b}");
+        assert!(!b.contains("howpublished"));
+        assert!(
+            b.ends_with("  url = {https://h/?doc=doc%2F1&p=2}\n}\n"),
+            "{b}"
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! Exporting the current statements (every result of the search and filters, in result
+//! order) as CSV or JSON, generated in the browser (`concord_core::export`) and downloaded
+//! as a file named after the search.
+
+use crate::app::{Found, Nav};
+use crate::data::Engine;
+use crate::route::Route;
+use concord_core::export::{csv, json, rows};
+use concord_core::text::slug;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub route: Route,
+    pub found: Found,
+}
+
+/// The page's absolute address for a route.
+pub fn absolute(nav: &Nav, route: &Route) -> String {
+    let origin = gloo::utils::window()
+        .location()
+        .origin()
+        .unwrap_or_default();
+    format!("{origin}{}", nav.href(route))
+}
+
+/// "Export CSV" and "Export JSON".
+#[function_component(Export)]
+pub fn export(props: &ExportProps) -> Html {
+    let engine = use_context::<Engine>().expect("engine context");
+    let nav = use_context::<Nav>().expect("nav context");
+    let make = |kind: &'static str| {
+        let (engine, nav, found, route) = (
+            engine.clone(),
+            nav.clone(),
+            props.found.clone(),
+            props.route.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let stmts = found
+                .results
+                .documents
+                .iter()
+                .flat_map(|d| d.statements.iter().map(|h| h.stmt));
+            let link = |doc: &str, p: u32| {
+                let mut to = Route::doc(doc);
+                to.p = Some(p);
+                absolute(&nav, &to)
+            };
+            let rows = rows(&engine.corpus, &engine.index, stmts, link);
+            let (text, mime) = match kind {
+                "csv" => (csv(&rows), "text/csv;charset=utf-8"),
+                _ => (json(&rows), "application/json"),
+            };
+            let what = match slug(&route.search.q) {
+                s if s.is_empty() => "statements".to_string(),
+                s => s
+                    .chars()
+                    .take(40)
+                    .collect::<String>()
+                    .trim_end_matches('-')
+                    .to_string(),
+            };
+            let name = format!("concord-{what}-{}.{kind}", rows.len());
+            download(&format!("export-{kind}"), &name, &text, mime);
+        })
+    };
+    html! {
+        <div class="export" role="group" aria-label="Export these statements">
+            <span>{ "Export " }</span>
+            <button type="button" onclick={make("csv")}>{ "CSV" }</button>
+            <button type="button" onclick={make("json")}>{ "JSON" }</button>
+        </div>
+    }
+}
+
+/// Offers `text` as a file: a Blob behind a hidden link with a `download` name, clicked.
+/// The link stays in the page (id `id`) until the next export replaces it.
+fn download(id: &str, name: &str, text: &str, mime: &str) {
+    let document = gloo::utils::document();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(old) = document.get_element_by_id(id) {
+        if let Some(href) = old.get_attribute("href") {
+            let _ = web_sys::Url::revoke_object_url(&href);
+        }
+        old.remove();
+    }
+    let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    a.set_id(id);
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    let _ = gloo::utils::body().append_child(&a);
+    a.click();
+}
