@@ -12,6 +12,7 @@
 //! - [`tray`] — picking two items to compare;
 //! - [`export`] — the current statements as CSV or JSON;
 //! - [`cite`] — a paragraph's permalink and citation;
+//! - [`trends`] — uses of the query's terms over time;
 //! - [`marked`] — text with highlighted ranges (never markup).
 
 pub mod cite;
@@ -26,6 +27,7 @@ pub mod reader;
 pub mod results;
 pub mod search_box;
 pub mod tray;
+pub mod trends;
 
 use crate::app::{click_to, Nav};
 use crate::route::{Route, View};

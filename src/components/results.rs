@@ -5,6 +5,7 @@ use super::distinctive::{Distinctive, Scope};
 use super::export::Export;
 use super::marked::marked;
 use super::tray::CompareAction;
+use super::trends::Trends;
 use super::{Link, ViewTabs};
 use crate::app::Found;
 use crate::app::Nav;
@@ -119,6 +120,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
             </div>
             if results.statements == 0 {
                 <NoResults route={route.clone()} />
+            }
+            if !found.query.legend.is_empty() {
+                <Trends route={route.clone()} found={found.clone()} />
             }
             if !route.search.q.trim().is_empty() || route.search.filtered() {
                 <Distinctive route={route.clone()} scope={Scope::Results(found.clone())} />

@@ -1093,6 +1093,43 @@ async fn a_citation_gives_the_permalink_and_the_text_hash() {
     .await;
 }
 
+/// Term trends: one line per query term, and the counts table says what the engine counts.
+#[tokio::test]
+async fn term_trends_show_the_counts_per_period() {
+    let words = common_words(2);
+    let q = format!("{} {}", words[0], words[1]);
+    let query = concord_core::query::parse(&q);
+    let trend =
+        concord_core::query::Searcher::new(corpus(), index()).trend(&query, &Filters::default());
+    run(move |c| async move {
+        c.goto(&url(&format!("?q={}", q.replace(' ', "+"))))
+            .await
+            .unwrap();
+        if trend.periods.len() < 2 {
+            return; // one period: nothing to draw (a corpus of one year)
+        }
+        find(&c, ".trends svg .series").await;
+        assert_eq!(
+            find_all(&c, ".trends svg .series").await.len(),
+            trend.terms.len()
+        );
+        let rows = find_all(&c, ".trend-table tbody tr").await;
+        assert_eq!(rows.len(), trend.periods.len());
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(
+                row.attr("data-period").await.unwrap().unwrap(),
+                trend.periods[i].label
+            );
+            let cells = row.find_all(Locator::Css("td[data-count]")).await.unwrap();
+            for (k, cell) in cells.iter().enumerate() {
+                let got = cell.attr("data-count").await.unwrap().unwrap();
+                assert_eq!(got, trend.terms[k].counts[i].to_string());
+            }
+        }
+    })
+    .await;
+}
+
 /// The page says it is loading until the app is on screen.
 #[tokio::test]
 async fn the_page_shows_a_loading_state_until_the_app_is_ready() {
