@@ -11,6 +11,7 @@ use crate::components::phrases::PhrasesView;
 use crate::components::reader::Reader;
 use crate::components::results::ResultsView;
 use crate::components::search_box::SearchBox;
+use crate::components::timeline::TimelineView;
 use crate::components::tray::Tray;
 use crate::data::{self, Engine};
 use crate::route::{Notice, Route, Search, View};
@@ -163,6 +164,7 @@ pub fn app() -> Html {
         ),
         _ if route.view == View::Compare => "Comparison — Concord".to_string(),
         _ if route.view == View::Phrases => "Formulations — Concord".to_string(),
+        _ if route.view == View::Timeline => "Timeline — Concord".to_string(),
         _ if !route.search.q.trim().is_empty() => format!("{} — Concord", route.search.q.trim()),
         _ => "Concord — statement explorer".to_string(),
     };
@@ -233,10 +235,14 @@ pub fn app() -> Html {
         View::Doc => html! { <Reader route={route.clone()} found={found.clone()} /> },
         View::Compare => html! { <CompareView route={route.clone()} found={found.clone()} /> },
         View::Phrases => html! { <PhrasesView route={route.clone()} /> },
+        View::Timeline => html! { <TimelineView route={route.clone()} found={found.clone()} /> },
     };
     let corpus = engine.corpus.clone();
     let statements = engine.index.statements.len();
-    let with_facets = matches!(route.view, View::List | View::Kwic | View::Phrases);
+    let with_facets = matches!(
+        route.view,
+        View::List | View::Kwic | View::Phrases | View::Timeline
+    );
     html! {
         <ContextProvider<Nav> context={(*nav).clone()}>
         <ContextProvider<Engine> context={engine.clone()}>

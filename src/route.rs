@@ -10,13 +10,14 @@
 //! | `from`, `to` | `YYYY`, `YYYY-MM` or `YYYY-MM-DD` | date range, inclusive, at that precision |
 //! | `sort` | `relevance` (default), `newest`, `oldest` | order of documents |
 //! | `page` | a number from 1 | page of the results list |
-//! | `view` | `list` (default), `kwic`, `doc`, `compare`, `phrases` | which page |
+//! | `view` | `list` (default), `kwic`, `doc`, `compare`, `phrases`, `timeline` | which page |
 //! | `by` | `left`, `left2`, `right`, `right2` | KWIC order: 1st/2nd word left or right of the keyword |
 //! | `doc` | a document id | the document read (implies `view=doc`) |
 //! | `p` | a paragraph number, from 1 | the paragraph to scroll to and outline |
 //! | `text` | `statements` (default), `original` | the reader shows statements, or the whole original text with boilerplate |
 //! | `cmp` | `A,B`, each a document id or `id:p` | the two sides of the comparison (implies `view=compare`) |
 //! | `tray` | a document id or `id:p` | the item picked to be compared with the next one picked |
+//! | `lane` | `speaker` (default), `country` | the timeline's lanes |
 //!
 //! Parsing never fails: an unknown, repeated or malformed parameter is dropped with a
 //! [`Notice`] the app shows, and the rest of the link still applies. This module is pure (no
@@ -24,6 +25,7 @@
 
 use concord_core::index::Index;
 use concord_core::model::{Corpus, Date};
+use concord_core::query::timeline::LaneBy;
 use concord_core::query::{Filters, KwicSort, Sort};
 use concord_core::text::is_slug;
 
@@ -41,6 +43,8 @@ pub enum View {
     Compare,
     /// Recurring formulations.
     Phrases,
+    /// Statements by date.
+    Timeline,
 }
 
 /// A side of a comparison: a whole document, or one of its paragraphs.
@@ -202,6 +206,8 @@ pub struct Route {
     pub cmp: Option<String>,
     /// The item waiting in the compare tray, as written in the link.
     pub tray: Option<String>,
+    /// The timeline's lanes.
+    pub lane: LaneBy,
 }
 
 impl Default for Route {
@@ -216,6 +222,7 @@ impl Default for Route {
             text: TextMode::Statements,
             cmp: None,
             tray: None,
+            lane: LaneBy::Speaker,
         }
     }
 }
@@ -282,6 +289,11 @@ impl Route {
             view,
             search: self.search.clone(),
             by: if view == View::Kwic { self.by } else { None },
+            lane: if view == View::Timeline {
+                self.lane
+            } else {
+                LaneBy::Speaker
+            },
             tray: self.tray.clone(),
             ..Route::default()
         }
@@ -439,7 +451,11 @@ impl Route {
                         route.view = View::Phrases;
                         view_given = true;
                     }
-                    _ => bad("list, kwic, doc, compare or phrases"),
+                    "timeline" => {
+                        route.view = View::Timeline;
+                        view_given = true;
+                    }
+                    _ => bad("list, kwic, doc, compare, phrases or timeline"),
                 },
                 "doc" => {
                     if value.is_empty() {
@@ -453,6 +469,11 @@ impl Route {
                         route.p = Some(n)
                     }
                     _ => bad("a paragraph number from 1"),
+                },
+                "lane" => match value.as_str() {
+                    "speaker" => route.lane = LaneBy::Speaker,
+                    "country" => route.lane = LaneBy::Country,
+                    _ => bad("speaker or country"),
                 },
                 "cmp" => {
                     if value.is_empty() {
@@ -575,9 +596,10 @@ impl Route {
                     }
                     self.page = 1;
                     self.by = None;
+                    self.lane = LaneBy::Speaker;
                 }
             },
-            (View::List | View::Kwic | View::Compare | View::Phrases, _) => {
+            (View::List | View::Kwic | View::Compare | View::Phrases | View::Timeline, _) => {
                 if reader_only(&self) {
                     notices.push(Notice {
                         param: "view".into(),
@@ -589,6 +611,9 @@ impl Route {
                 }
                 if self.view != View::Kwic {
                     self.by = None;
+                }
+                if self.view != View::Timeline {
+                    self.lane = LaneBy::Speaker;
                 }
                 if self.view != View::List {
                     self.page = 1;
@@ -643,6 +668,12 @@ impl Route {
             View::Phrases => {
                 q.append_pair("view", "phrases");
             }
+            View::Timeline => {
+                q.append_pair("view", "timeline");
+            }
+        }
+        if self.lane == LaneBy::Country {
+            q.append_pair("lane", "country");
         }
         if self.page > 1 {
             q.append_pair("page", &self.page.to_string());
@@ -731,6 +762,11 @@ mod tests {
                 view: View::Phrases,
                 ..Route::default()
             },
+            Route {
+                view: View::Timeline,
+                lane: LaneBy::Country,
+                ..Route::default()
+            },
         ];
         for r in routes {
             let (back, notices) = Route::parse(&r.to_query());
@@ -747,7 +783,7 @@ mod tests {
         assert_eq!(params, ["view", "p", "text", "doc"]);
         assert_eq!(
             n[0].message,
-            "“view=kwik” was ignored: expected list, kwic, doc, compare or phrases."
+            "“view=kwik” was ignored: expected list, kwic, doc, compare, phrases or timeline."
         );
         let (r, n) = Route::parse("p=-1&p=2");
         assert_eq!(r.p, None);

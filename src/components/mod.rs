@@ -13,6 +13,7 @@
 //! - [`export`] — the current statements as CSV or JSON;
 //! - [`cite`] — a paragraph's permalink and citation;
 //! - [`trends`] — uses of the query's terms over time;
+//! - [`timeline`] — statements by date in lanes, a span chosen by dragging;
 //! - [`marked`] — text with highlighted ranges (never markup).
 
 pub mod cite;
@@ -26,6 +27,7 @@ pub mod phrases;
 pub mod reader;
 pub mod results;
 pub mod search_box;
+pub mod timeline;
 pub mod tray;
 pub mod trends;
 
@@ -84,6 +86,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
         <nav class="toggle views" aria-label="View">
             <Link to={r.with_view(View::List)} current={r.view == View::List}>{ "Statements" }</Link>
             <Link to={r.with_view(View::Kwic)} current={r.view == View::Kwic}>{ "Concordance (KWIC)" }</Link>
+            <Link to={r.with_view(View::Timeline)} current={r.view == View::Timeline}>{ "Timeline" }</Link>
             <Link to={r.with_view(View::Phrases)} current={r.view == View::Phrases}>{ "Formulations" }</Link>
         </nav>
     }

@@ -77,15 +77,27 @@ pub fn trends(props: &TrendsProps) -> Html {
             <h2 id="trends-title">{ "Term trends" }</h2>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.clone()} class="trend-chart">
                 <line x1={PAD.to_string()} y1={(H - PAD).to_string()} x2={(W - PAD).to_string()} y2={(H - PAD).to_string()} class="axis" />
-                <text x={PAD.to_string()} y={(H - 8.0).to_string()} class="tick-label">{ t.periods[0].label.clone() }</text>
-                <text x={(W - PAD).to_string()} y={(H - 8.0).to_string()} class="tick-label end">{ t.periods[n - 1].label.clone() }</text>
+                // Period labels: all when they fit, else every k-th (first and last kept).
+                { for (0..n).filter(|&i| i % n.div_ceil(10) == 0 || i == n - 1).map(|i| {
+                    let anchor = if i == n - 1 { "tick-label end" } else if i == 0 { "tick-label" } else { "tick-label middle" };
+                    html! { <text x={format!("{:.1}", x(i))} y={(H - 8.0).to_string()} class={anchor}>{ t.periods[i].label.clone() }</text> }
+                }) }
                 <text x={PAD.to_string()} y={(PAD - 10.0).to_string()} class="tick-label">{ format!("{top:.1} per 10,000 words") }</text>
                 { for t.terms.iter().zip(&values).map(|(term, vals)| {
-                    let points: Vec<String> = vals.iter().enumerate().map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v))).collect();
+                    // A period without statements has no value: the line breaks there.
+                    let has = |i: usize| t.periods[i].words > 0;
+                    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+                    for (i, v) in vals.iter().enumerate() {
+                        if has(i) {
+                            runs.last_mut().expect("one run").push(format!("{:.1},{:.1}", x(i), y(*v)));
+                        } else if !runs.last().expect("one run").is_empty() {
+                            runs.push(Vec::new());
+                        }
+                    }
                     html! {
                         <g class={classes!("series", term_class(term.term))} data-term={term.term.to_string()}>
-                            <polyline points={points.join(" ")} />
-                            { for vals.iter().enumerate().map(|(i, v)| html! {
+                            { for runs.iter().filter(|r| r.len() > 1).map(|r| html! { <polyline points={r.join(" ")} /> }) }
+                            { for vals.iter().enumerate().filter(|(i, _)| has(*i)).map(|(i, v)| html! {
                                 <circle cx={format!("{:.1}", x(i))} cy={format!("{:.1}", y(*v))} r="3">
                                     <title>{ format!("{}: {} in {} ({v:.1} per 10,000 words)", label(term.term), term.counts[i], t.periods[i].label) }</title>
                                 </circle>

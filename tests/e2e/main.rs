@@ -621,6 +621,7 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
             )
         },
         "?view=phrases".to_string(),
+        format!("?q={word}&view=timeline"),
     ];
     for (scheme, args) in [
         ("light", vec![]),
@@ -1130,6 +1131,89 @@ async fn term_trends_show_the_counts_per_period() {
     .await;
 }
 
+/// The timeline draws the engine's marks, and dragging across it sets `from` and `to`.
+#[tokio::test]
+async fn selecting_a_span_on_the_timeline_sets_from_and_to() {
+    use concord_core::query::timeline::LaneBy;
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    let t = concord_core::query::Searcher::new(corpus(), index()).timeline(
+        &[],
+        &Filters::default(),
+        LaneBy::Speaker,
+    );
+    run(move |c| async move {
+        c.goto(&url("?view=timeline")).await.unwrap();
+        let chart = find(&c, "svg.timeline-chart").await;
+        assert_eq!(c.title().await.unwrap(), "Timeline — Concord");
+        assert_eq!(
+            find_all(&c, "svg.timeline-chart .mark").await.len(),
+            t.marks.len()
+        );
+        if t.span().is_none_or(|(lo, hi)| hi - lo < 2) {
+            return; // nothing to choose between
+        }
+        let width = c
+            .execute(
+                "return document.querySelector('svg.timeline-chart').getBoundingClientRect().width",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        let drag = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: chart.clone(),
+                duration: None,
+                x: -width * 0.2,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: Some(std::time::Duration::from_millis(150)),
+                x: width * 0.4,
+                y: 0.0,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        c.perform_actions(drag).await.unwrap();
+        until(&c, "from and to in the link", |c| async move {
+            let q = location(&c).await.1;
+            q.contains("from=") && q.contains("to=")
+        })
+        .await;
+        let (route, notices) = concord::route::Route::parse(&location(&c).await.1);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(route.view, concord::route::View::Timeline);
+        let (from, to) = (route.search.from.unwrap(), route.search.to.unwrap());
+        assert!(from < to, "{from} .. {to}");
+        // The marks drawn now are those of the span.
+        let filters = Filters {
+            from: Some(from),
+            to: Some(to),
+            ..Filters::default()
+        };
+        let narrowed = concord_core::query::Searcher::new(corpus(), index()).timeline(
+            &[],
+            &filters,
+            LaneBy::Speaker,
+        );
+        let want = narrowed.marks.len();
+        until(&c, "the narrowed marks", move |c| async move {
+            c.find_all(Locator::Css("svg.timeline-chart .mark"))
+                .await
+                .map(|m| m.len())
+                .ok()
+                == Some(want)
+        })
+        .await;
+    })
+    .await;
+}
+
 /// The page says it is loading until the app is on screen.
 #[tokio::test]
 async fn the_page_shows_a_loading_state_until_the_app_is_ready() {
@@ -1183,6 +1267,7 @@ async fn screenshots() {
             )
         }),
         ("phrases", "?view=phrases".to_string()),
+        ("timeline", "?q=china&view=timeline".to_string()),
     ];
     for (suffix, args) in [
         ("desktop", vec!["--window-size=1280,900"]),

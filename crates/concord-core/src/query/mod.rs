@@ -31,6 +31,7 @@
 //! Adjacent ranges stay separate. Excluded terms are never highlighted.
 
 pub mod parse;
+pub mod timeline;
 pub mod trend;
 
 use crate::index::{Index, Totals};
