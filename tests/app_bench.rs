@@ -58,7 +58,7 @@ mod native {
             let (mut ready, mut decode, mut index) = (Vec::new(), Vec::new(), Vec::new());
             for _ in 0..READY_RUNS {
                 c.goto(&url("")).await.unwrap();
-                find(&c, "[role=status]").await;
+                find(&c, "main h1").await;
                 ready.extend(measures(&c, "concord:ready").await);
                 decode.extend(measures(&c, "concord:decode").await);
                 index.extend(measures(&c, "concord:index").await);
@@ -68,7 +68,7 @@ mod native {
             }
 
             c.goto(&url("")).await.unwrap();
-            find(&c, "[role=status]").await;
+            find(&c, "main h1").await;
             c.execute("performance.clearMeasures('concord:search')", vec![])
                 .await
                 .unwrap();

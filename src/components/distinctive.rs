@@ -48,8 +48,8 @@ fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
 #[function_component(Distinctive)]
 pub fn distinctive(props: &DistinctiveProps) -> Html {
     let engine = use_context::<Engine>().expect("engine context");
-    // Found after the view is on screen (for results, once typing pauses), so they never
-    // delay a search or the reader.
+    // Found after the view is on screen (for results, once typing pauses for 0.6 s), so they
+    // are not computed between keys, nor before the reader shows.
     let keys = use_state(|| None::<(Scope, Rc<Vec<Key>>)>);
     {
         let engine = engine.clone();
@@ -58,7 +58,7 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
             let scope = scope.clone();
             let wait = match scope {
                 Scope::Doc(_) => 0,
-                Scope::Results(_) => 250,
+                Scope::Results(_) => 600,
             };
             let pending = gloo::timers::callback::Timeout::new(wait, move || {
                 let found = Rc::new(find(&engine, &scope));

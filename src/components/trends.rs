@@ -1,7 +1,7 @@
 //! Term trends above the results: each term of the query, uses per 10,000 words per year
 //! (or month), one line per term in its legend colour, drawn as SVG; the counts are in a
 //! table beside it (`concord_core::query::trend`). Found after the results show, once
-//! typing pauses, so it never delays a search.
+//! typing pauses for 0.6 s, so it is not computed between keys.
 
 use super::marked::term_class;
 use crate::app::Found;
@@ -30,7 +30,7 @@ pub fn trends(props: &TrendsProps) -> Html {
         let filters = props.route.search.filters();
         use_effect_with(props.found.clone(), move |found| {
             let found = found.clone();
-            let pending = gloo::timers::callback::Timeout::new(250, move || {
+            let pending = gloo::timers::callback::Timeout::new(600, move || {
                 let t = engine.searcher().trend(&found.query, &filters);
                 trend.set(Some((found, Rc::new(t))));
             });
