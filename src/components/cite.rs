@@ -20,7 +20,9 @@ pub struct CiteProps {
 pub fn paragraph_tools(props: &CiteProps) -> Html {
     let engine = use_context::<Engine>().expect("engine context");
     let nav = use_context::<Nav>().expect("nav context");
-    let copied = use_state(|| false);
+    // What the last copy did: None before any; Some(true) copied; Some(false) not possible
+    // here (the Clipboard API needs https or localhost, and permission).
+    let copied = use_state(|| None::<bool>);
     let Some(doc) = engine.corpus.documents.get(props.doc) else {
         return html! {};
     };
@@ -31,13 +33,22 @@ pub fn paragraph_tools(props: &CiteProps) -> Html {
     to.p = Some(props.p);
     let link = absolute(&nav, &to);
     let citation = Citation::of(&engine.corpus, props.doc, paragraph, link.clone());
-    let copy = |text: String, done: Option<UseStateHandle<bool>>| {
+    let copy = |text: String| {
+        let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let _ = clipboard.write_text(&text);
-            if let Some(done) = &done {
-                done.set(true);
+            let navigator = gloo::utils::window().navigator();
+            let available = js_sys::Reflect::get(&navigator, &"clipboard".into())
+                .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+            if !available {
+                copied.set(Some(false));
+                return;
             }
+            let promise = navigator.clipboard().write_text(&text);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                copied.set(Some(done));
+            });
         })
     };
     let p = props.p;
@@ -47,16 +58,23 @@ pub fn paragraph_tools(props: &CiteProps) -> Html {
             <div class="cite" data-p={p.to_string()}>
                 <p>
                     <a class="permalink" href={link.clone()}>{ "Permalink" }</a>{ " " }
-                    <button type="button" onclick={copy(link.clone(), Some(copied.clone()))}>
-                        { if *copied { "Link copied" } else { "Copy link" } }
-                    </button>
+                    <button type="button" onclick={copy(link.clone())}>{ "Copy link" }</button>
+                    <span class="detail" aria-live="polite">
+                        {
+                            match *copied {
+                                Some(true) => " Copied.",
+                                Some(false) => " Copying is not allowed here: select the text to copy it.",
+                                None => "",
+                            }
+                        }
+                    </span>
                 </p>
                 <p class="label">{ "Citation" }</p>
                 <pre class="cite-plain">{ citation.plain() }</pre>
-                <button type="button" onclick={copy(citation.plain(), None)}>{ "Copy citation" }</button>
+                <button type="button" onclick={copy(citation.plain())}>{ "Copy citation" }</button>
                 <p class="label">{ "BibTeX" }</p>
                 <pre class="cite-bibtex">{ citation.bibtex() }</pre>
-                <button type="button" onclick={copy(citation.bibtex(), None)}>{ "Copy BibTeX" }</button>
+                <button type="button" onclick={copy(citation.bibtex())}>{ "Copy BibTeX" }</button>
             </div>
         </details>
     }

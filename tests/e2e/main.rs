@@ -1214,6 +1214,43 @@ async fn selecting_a_span_on_the_timeline_sets_from_and_to() {
     .await;
 }
 
+/// Regression: without the Clipboard API (a plain-http host), "Copy link" says so instead of
+/// throwing out of the click handler; the app keeps working.
+#[tokio::test]
+async fn copy_link_without_a_clipboard_says_so_and_the_app_keeps_working() {
+    let doc = corpus()
+        .documents
+        .iter()
+        .max_by_key(|d| d.statements.len())
+        .unwrap();
+    let p = doc.statements[0].p;
+    let id = doc.id.clone();
+    run(move |c| async move {
+        c.goto(&url(&format!("?doc={id}"))).await.unwrap();
+        let tools = find(&c, &format!("#p-{p} details.tools")).await;
+        tools.find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+        c.execute(
+            "Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let button = tools.find(Locator::XPath(".//button[text()='Copy link']")).await.unwrap();
+        button.click().await.unwrap();
+        until(&c, "the copy message", move |c| async move {
+            match c.find(Locator::Css(&format!("#p-{p} .cite .detail"))).await {
+                Ok(e) => e.text().await.is_ok_and(|t| t.contains("not allowed here")),
+                Err(_) => false,
+            }
+        })
+        .await;
+        // Still alive: the hit-free reader goes back to the list.
+        find(&c, "p.crumbs a").await.click().await.unwrap();
+        find(&c, "section.results").await;
+    })
+    .await;
+}
+
 /// The page says it is loading until the app is on screen.
 #[tokio::test]
 async fn the_page_shows_a_loading_state_until_the_app_is_ready() {
