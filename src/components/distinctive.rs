@@ -31,10 +31,7 @@ pub struct DistinctiveProps {
 fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
     let index = &engine.index;
     let target: Vec<u32> = match scope {
-        Scope::Doc(d) => {
-            let first = index.statements.partition_point(|st| st.doc < *d) as u32;
-            (first..index.doc_end(*d)).collect()
-        }
+        Scope::Doc(d) => index.doc_statements(*d).collect(),
         Scope::Results(found) => found
             .results
             .documents

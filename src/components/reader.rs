@@ -251,7 +251,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     TextMode::Statements => html! {
                         <>
                             <div class="statements">
-                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, p, &hits, dups_here)) }
+                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, doc_index.unwrap_or(0), p, &hits, dups_here)) }
                             </div>
                             if hidden > 0 {
                                 <p class="hidden-note">
@@ -296,6 +296,7 @@ fn statement_view(
     engine: &Engine,
     route: &Route,
     doc: &Document,
+    d: usize,
     p: &Paragraph,
     hits: &Hits,
     dups: &HashMap<u32, Vec<NearDup>>,
@@ -342,7 +343,7 @@ fn statement_view(
                             what={AttrValue::from(format!("paragraph {}", p.n))} />
                     </header>
                     <p>{ paragraph_text(p, hits) }</p>
-                    <ParagraphTools doc={doc_position(engine, doc)} p={p.n} />
+                    <ParagraphTools doc={d} p={p.n} />
                     { also_reported(engine, route, doc, p.n, dups.get(&p.n).map_or(&[][..], Vec::as_slice)) }
                 </article>
             }
@@ -351,22 +352,12 @@ fn statement_view(
     }
 }
 
-/// The position of `doc` in the corpus.
-fn doc_position(engine: &Engine, doc: &Document) -> usize {
-    engine
-        .corpus
-        .documents
-        .iter()
-        .position(|d| d.id == doc.id)
-        .unwrap_or(0)
-}
-
 /// The near-duplicates of every statement of document `d`, by paragraph number.
 fn near_duplicates_of(engine: &Engine, d: usize) -> HashMap<u32, Vec<NearDup>> {
     let index = &engine.index;
-    let first = index.statements.partition_point(|st| (st.doc as usize) < d) as u32;
     let mut finder = Finder::new(&engine.corpus, index);
-    (first..index.doc_end(d as u32))
+    index
+        .doc_statements(d as u32)
         .map(|s| (index.statements[s as usize].p, finder.of(s)))
         .filter(|(_, dups)| !dups.is_empty())
         .collect()

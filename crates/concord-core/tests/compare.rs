@@ -268,8 +268,7 @@ fn run(file: &Path) -> Vec<String> {
     }
     for c in &f.keyness {
         let d = w.doc(&c.doc);
-        let first = w.index.statements.partition_point(|st| st.doc < d) as u32;
-        let target: Vec<u32> = (first..w.index.doc_end(d)).collect();
+        let target: Vec<u32> = w.index.doc_statements(d).collect();
         let got: Vec<String> = keyness::keyness(&w.index, &target, c.top.len())
             .into_iter()
             .map(|k| w.index.words[k.word as usize].0.clone())

@@ -90,13 +90,8 @@ impl<'a> Side<'a> {
     /// The statements of document `doc` (all of them, or only paragraph `p`), as the index
     /// knows them. Empty when the document or paragraph has no statement.
     pub fn from_index(corpus: &'a Corpus, index: &Index, doc: u32, p: Option<u32>) -> Side<'a> {
-        let first = index.statements.partition_point(|st| st.doc < doc) as u32;
-        let end = if (doc as usize) < corpus.documents.len() {
-            index.doc_end(doc)
-        } else {
-            first
-        };
-        let units = (first..end)
+        let units = index
+            .doc_statements(doc)
             .filter(|&s| p.is_none_or(|p| index.statements[s as usize].p == p))
             .map(|s| Side::unit_of(corpus, index, s))
             .collect();

@@ -398,6 +398,14 @@ impl Index {
         }
     }
 
+    /// The statement ids of document `d` (statements are numbered in document order);
+    /// empty for a document without statements or past the last document.
+    pub fn doc_statements(&self, d: u32) -> Range<u32> {
+        let first = self.statements.partition_point(|st| st.doc < d) as u32;
+        let end = self.doc_end.get(d as usize).copied().unwrap_or(first);
+        first..end.max(first)
+    }
+
     /// One past the last statement id of document `d` (statements are numbered in document
     /// order).
     pub fn doc_end(&self, d: u32) -> u32 {

@@ -967,8 +967,10 @@ impl<'a> Searcher<'a> {
     /// Relative positions (0 ≤ x < 1, by token) of the query's hits within document `doc`'s
     /// statements, with the statement of each hit, in order.
     pub fn dispersion(&self, query: &Query, doc: u32) -> Vec<(f32, u32)> {
-        let first = self.index.statements.partition_point(|st| st.doc < doc) as u32;
-        let end = self.index.statements.partition_point(|st| st.doc <= doc) as u32;
+        let (first, end) = {
+            let r = self.index.doc_statements(doc);
+            (r.start, r.end)
+        };
         let total: usize = (first..end).map(|s| self.index.tokens(s).len()).sum();
         let mut offset = 0usize;
         let mut out = Vec::new();
