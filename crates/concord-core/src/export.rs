@@ -67,7 +67,8 @@ fn speaker_name(corpus: &Corpus, speaker: Option<u32>) -> String {
 }
 
 /// CSV (RFC 4180, by the `csv` crate): a header, then one record per row; fields with
-/// commas, quotes or line breaks are quoted, quotes doubled.
+/// commas, quotes or line breaks are quoted, quotes doubled. A field a spreadsheet would
+/// run as a formula gets a leading apostrophe ([`defuse`]); the JSON keeps every text exact.
 ///
 /// ```
 /// use concord_core::export::{csv, Row};
@@ -85,9 +86,38 @@ pub fn csv(rows: &[Row]) -> String {
     let failed = "writing CSV to memory cannot fail";
     w.write_record(COLUMNS).expect(failed);
     for r in rows {
-        w.serialize(r).expect(failed);
+        let paragraph = r.paragraph.to_string();
+        let fields = [
+            &r.document,
+            &paragraph,
+            &r.date,
+            &r.speaker,
+            &r.source,
+            &r.text,
+            &r.link,
+        ];
+        w.write_record(fields.map(|f| defuse(f).into_owned()))
+            .expect(failed);
     }
     String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
+}
+
+/// `cell`, or `'` + `cell` when a spreadsheet opening the CSV would take it for a formula:
+/// when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's advice on CSV
+/// injection; corpus text is untrusted, and `=HYPERLINK(…)` in a statement must stay text).
+///
+/// ```
+/// use concord_core::export::defuse;
+/// assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(defuse("-1967 borders"), "'-1967 borders");
+/// assert_eq!(defuse("Two states"), "Two states");
+/// ```
+pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 /// JSON: an array of objects with the [`COLUMNS`] as keys.
@@ -270,6 +300,27 @@ mod tests {
             assert_eq!(b[5], t);
             assert_eq!(b[0], "d,1");
         }
+    }
+
+    /// Regression (CSV injection): a statement that starts like a formula stays text in a
+    /// spreadsheet; the JSON keeps it exact.
+    #[test]
+    fn formula_like_cells_are_defused_in_csv_only() {
+        let texts = [
+            "=HYPERLINK(\"https://evil.example\",\"x\")",
+            "+cmd",
+            "@SUM(1)",
+            "-2",
+            "\tx",
+        ];
+        let rows: Vec<Row> = texts.iter().map(|t| row(t)).collect();
+        let out = csv(&rows);
+        let mut reader = ::csv::Reader::from_reader(out.as_bytes());
+        for (r, t) in reader.records().zip(texts) {
+            assert_eq!(&r.unwrap()[5], format!("'{t}"));
+        }
+        let v: serde_json::Value = serde_json::from_str(&json(&rows)).unwrap();
+        assert_eq!(v[0]["text"], texts[0]);
     }
 
     #[test]

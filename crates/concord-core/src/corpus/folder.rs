@@ -3,8 +3,10 @@
 //! - `*.txt` files are documents, in the folder and its subfolders (path relative to the
 //!   folder, `/`-separated, sorted so the build is the same on every machine);
 //! - `catalog.toml` at the top is the catalog;
-//! - hidden files and folders (`.git`, `.DS_Store`), other files and unreadable entries are
-//!   listed in [`Input::skipped`] with the reason, so the report shows them.
+//! - hidden files and folders (`.git`, `.DS_Store`) and other files are listed in
+//!   [`Input::skipped`] with the reason, so the report warns of them; `.txt` files larger
+//!   than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES) are listed in [`Input::too_large`]
+//!   without being read (the build refuses them); an unreadable entry is an error.
 
 use super::{CorpusError, ErrorKind, Input, SourceFile};
 use std::fs;
@@ -83,6 +85,8 @@ fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> 
         } else if prefix.is_empty() && name == CATALOG {
             let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
             input.catalog = Some(SourceFile { path: rel, bytes });
+        } else if name.ends_with(".txt") && meta.len() > super::MAX_FILE_BYTES {
+            input.too_large.push((rel, meta.len()));
         } else if name.ends_with(".txt") {
             let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
             input.files.push(SourceFile { path: rel, bytes });

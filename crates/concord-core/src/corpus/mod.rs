@@ -24,6 +24,7 @@ pub mod layout;
 pub mod report;
 pub mod speakers;
 
+use crate::index::MAX_STATEMENT_TOKENS;
 use crate::model::{
     Attribution, Corpus, Country, DateOrigin, DocDate, Document, Paragraph, Person, Role, Statement,
 };
@@ -43,14 +44,21 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
+/// The largest corpus file read, in bytes. A statement, readout or report is far smaller;
+/// a larger file is a dump or an archive and is refused with a message saying so, before it
+/// is read.
+pub const MAX_FILE_BYTES: u64 = 16_000_000;
+
 /// Everything the builder needs: the corpus files, the catalog, and what the folder reader
 /// passed over (reported, never silently dropped).
 #[derive(Debug, Clone, Default)]
 pub struct Input {
     pub files: Vec<SourceFile>,
     pub catalog: Option<SourceFile>,
-    /// Paths not taken as corpus files, with the reason.
+    /// Paths not taken as corpus files, with the reason (warnings of the report).
     pub skipped: Vec<(String, String)>,
+    /// `.txt` files larger than [`MAX_FILE_BYTES`], with their size (errors of the build).
+    pub too_large: Vec<(String, u64)>,
 }
 
 /// A problem that stops the corpus from building.
@@ -83,6 +91,10 @@ pub enum ErrorKind {
     MissingFile(String),
     /// The folder holds no `.txt` file.
     NoDocuments,
+    /// The file is larger than [`MAX_FILE_BYTES`] (its size in bytes).
+    TooLarge(u64),
+    /// The line has more words than a statement may ([`MAX_STATEMENT_TOKENS`]).
+    LineTooLong { words: usize },
 }
 
 impl fmt::Display for CorpusError {
@@ -113,6 +125,16 @@ impl fmt::Display for CorpusError {
                 "the catalog names `{name}`, which is not a .txt file of the corpus"
             ),
             ErrorKind::NoDocuments => write!(f, "holds no .txt file: nothing to build"),
+            ErrorKind::LineTooLong { words } => write!(
+                f,
+                "this line has {words} words; a paragraph may have at most {MAX_STATEMENT_TOKENS}: break the text into paragraphs (one a line)"
+            ),
+            ErrorKind::TooLarge(bytes) => write!(
+                f,
+                "is {:.1} MB; a corpus file may be at most {} MB (one document each): split it into its documents",
+                *bytes as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            ),
         }
     }
 }
@@ -173,7 +195,14 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
             });
         }
     }
-    if input.files.is_empty() {
+    for (path, bytes) in &input.too_large {
+        errors.push(CorpusError {
+            file: path.clone(),
+            line: None,
+            kind: ErrorKind::TooLarge(*bytes),
+        });
+    }
+    if input.files.is_empty() && input.too_large.is_empty() {
         errors.push(CorpusError {
             file: ".".into(),
             line: None,
@@ -185,7 +214,10 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     let mut files: Vec<(&SourceFile, String)> = Vec::new();
     for file in &input.files {
         match decode(file) {
-            Ok(text) => files.push((file, text)),
+            Ok(text) => {
+                errors.extend(too_long_lines(file, &text));
+                files.push((file, text));
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -231,6 +263,17 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         report: Report {
             corpus_files: input.files.len(),
             skipped: input.skipped.clone(),
+            // What was left out is said, as a warning naming the path.
+            notes: input
+                .skipped
+                .iter()
+                .map(|(path, why)| Note {
+                    file: path.clone(),
+                    line: None,
+                    level: NoteLevel::Warning,
+                    message: format!("not read: {why}"),
+                })
+                .collect(),
             ..Report::default()
         },
     };
@@ -302,6 +345,23 @@ fn decode(file: &SourceFile) -> Result<String, CorpusError> {
         return Err(err(None, ErrorKind::Empty));
     }
     Ok(text.to_string())
+}
+
+/// The lines of `text` with more than [`MAX_STATEMENT_TOKENS`] tokens (only lines that long
+/// in bytes are tokenized).
+fn too_long_lines(file: &SourceFile, text: &str) -> Vec<CorpusError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.len() > MAX_STATEMENT_TOKENS)
+        .filter_map(|(i, l)| {
+            let words = crate::text::analyze::token_ranges(l).len();
+            (words > MAX_STATEMENT_TOKENS).then(|| CorpusError {
+                file: file.path.clone(),
+                line: Some(i as u32 + 1),
+                kind: ErrorKind::LineTooLong { words },
+            })
+        })
+        .collect()
 }
 
 fn line_of_byte(bytes: &[u8], at: usize) -> u32 {
@@ -785,6 +845,7 @@ mod tests {
                 bytes: c.as_bytes().to_vec(),
             }),
             skipped: vec![],
+            too_large: vec![],
         }
     }
 
@@ -917,6 +978,9 @@ mod tests {
                         }
                     }
                     proptest::prop_assert_eq!(report.documents.len(), 1);
+                    // The embedded form gives back the same corpus, text byte for byte.
+                    let embedded = crate::embed::decode(&crate::embed::encode(&corpus));
+                    proptest::prop_assert_eq!(embedded.map(|e| e.corpus), Ok(corpus));
                 }
             }
         }

@@ -43,15 +43,17 @@ pub struct DocFacets {
 /// starts without tokenizing, folding or stemming anything.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IndexData {
-    statements: Vec<Stmt>,
-    toks: Vec<u32>,
-    tok_start: Vec<u32>,
+    pub(crate) statements: Vec<Stmt>,
+    /// Word ids of every statement's tokens, in order (the embedded form leaves these out
+    /// and rebuilds them from its text columns: see [`crate::embed`]).
+    pub(crate) toks: Vec<u32>,
+    pub(crate) tok_start: Vec<u32>,
     stmt_countries: Vec<u32>,
     country_start: Vec<u32>,
     /// Stem strings by stem id.
     stems: Vec<String>,
     /// Folded words, sorted, with their stem ids.
-    words: Vec<(String, u32)>,
+    pub(crate) words: Vec<(String, u32)>,
     docs: Vec<DocFacets>,
     sources: Vec<(String, String)>,
     kinds: Vec<String>,
@@ -86,7 +88,9 @@ pub struct Index {
     post_start: Vec<u32>,
     post_stmt: Vec<u32>,
     pos_start: Vec<u32>,
-    post_pos: Vec<u32>,
+    /// Positions fit in 16 bits: a statement has at most [`MAX_STATEMENT_TOKENS`] tokens
+    /// (the corpus builder refuses longer paragraphs).
+    post_pos: Vec<u16>,
     /// Folded words, sorted, each with its stem id: prefix search is a range of this table.
     pub words: Vec<(String, u32)>,
     /// Each stem's words (ids into `words`): a prefix takes a stem's postings whole when all
@@ -117,7 +121,7 @@ pub struct Postings<'a> {
     pub stmts: &'a [u32],
     /// Offsets into `pos` of each posting's positions, and the end of the last.
     starts: &'a [u32],
-    pos: &'a [u32],
+    pos: &'a [u16],
 }
 
 impl<'a> Postings<'a> {
@@ -127,7 +131,7 @@ impl<'a> Postings<'a> {
     }
 
     /// The token positions (ascending) of the stem in the statement of posting `j`.
-    pub fn positions(&self, j: usize) -> &'a [u32] {
+    pub fn positions(&self, j: usize) -> &'a [u16] {
         &self.pos[self.starts[j] as usize..self.starts[j + 1] as usize]
     }
 }
@@ -139,6 +143,12 @@ pub struct Totals {
     pub country: Vec<usize>,
     pub doc: Vec<usize>,
 }
+
+/// The most tokens a statement may have, so that a token's position takes two bytes in the
+/// postings. `corpus::build` refuses a body paragraph with more (a line this long is a dump,
+/// not a statement); an index built from a corpus made some other way counts positions past
+/// it as the last (phrase matches there may be missed, nothing else changes).
+pub const MAX_STATEMENT_TOKENS: usize = u16::MAX as usize;
 
 /// BM25 parameters.
 pub const K1: f32 = 1.2;
@@ -319,42 +329,70 @@ impl Index {
             .enumerate()
             .map(|(k, st)| (st, k as u32))
             .collect();
-        // Postings: each statement's (stem, position) pairs, grouped by stem. Statements
-        // come in order, so every list is ascending.
+        // Postings: each statement's (stem, position) pairs, grouped by stem. Two passes over
+        // the tokens (count, then fill flat arrays sized exactly), so that building needs no
+        // memory beyond the index itself and no sorting: statements come in order, and so do
+        // the tokens of each, so every list and every run of positions is ascending. A
+        // stem's posting for statement `s` starts at its first token there (`last[k] != s`).
         let n_stems = index.stem_words.len();
-        let mut postings: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n_stems];
-        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); n_stems];
-        let mut occurrences: Vec<(u32, u32)> = Vec::new();
-        for s in 0..index.statements.len() as u32 {
-            occurrences.clear();
-            occurrences.extend(
-                index
-                    .tokens(s)
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &w)| (index.word_stem[w as usize], i as u32)),
-            );
-            occurrences.sort_unstable();
-            for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
-                let k = run[0].0 as usize;
-                postings[k].push((s, run.len() as u32));
-                positions[k].extend(run.iter().map(|&(_, position)| position));
+        let n_statements = index.statements.len() as u32;
+        let stem_of = |w: u32| index.word_stem[w as usize] as usize;
+        // Pass 1: postings and positions per stem.
+        let mut post_count = vec![0u32; n_stems];
+        let mut pos_count = vec![0u32; n_stems];
+        let mut last = vec![u32::MAX; n_stems];
+        for s in 0..n_statements {
+            for &w in index.tokens(s) {
+                let k = stem_of(w);
+                if last[k] != s {
+                    last[k] = s;
+                    post_count[k] += 1;
+                }
+                pos_count[k] += 1;
             }
         }
-        // Flatten the postings (each list is already ascending: statements come in order).
-        index.post_start.push(0);
-        index.pos_start.push(0);
-        index.post_pos.reserve(index.toks.len());
-        for (list, positions) in postings.into_iter().zip(positions) {
-            for (s, n) in list {
-                index.post_stmt.push(s);
-                index
-                    .pos_start
-                    .push(*index.pos_start.last().unwrap_or(&0) + n);
+        // Where each stem's postings and positions start.
+        let starts = |counts: &[u32]| -> Vec<u32> {
+            let mut out = Vec::with_capacity(counts.len() + 1);
+            let mut at = 0u32;
+            out.push(0);
+            for &n in counts {
+                at += n;
+                out.push(at);
             }
-            index.post_pos.extend(positions);
-            index.post_start.push(index.post_stmt.len() as u32);
+            out
+        };
+        let post_start = starts(&post_count);
+        let stem_pos_start = starts(&pos_count);
+        drop((post_count, pos_count));
+        let n_postings = *post_start.last().unwrap_or(&0) as usize;
+        let n_positions = *stem_pos_start.last().unwrap_or(&0) as usize;
+        // Pass 2: fill, with a cursor per stem.
+        let mut post_next: Vec<u32> = post_start[..n_stems].to_vec();
+        let mut pos_next: Vec<u32> = stem_pos_start[..n_stems].to_vec();
+        let mut post_stmt = vec![0u32; n_postings];
+        let mut pos_start = vec![0u32; n_postings + 1];
+        let mut post_pos = vec![0u16; n_positions];
+        last.fill(u32::MAX);
+        for s in 0..n_statements {
+            for (i, &w) in index.tokens(s).iter().enumerate() {
+                let k = stem_of(w);
+                if last[k] != s {
+                    last[k] = s;
+                    let j = post_next[k] as usize;
+                    post_stmt[j] = s;
+                    pos_start[j] = pos_next[k];
+                    post_next[k] += 1;
+                }
+                post_pos[pos_next[k] as usize] = i.min(MAX_STATEMENT_TOKENS) as u16;
+                pos_next[k] += 1;
+            }
         }
+        pos_start[n_postings] = n_positions as u32;
+        index.post_start = post_start;
+        index.post_stmt = post_stmt;
+        index.pos_start = pos_start;
+        index.post_pos = post_pos;
         index.avg_len = if index.statements.is_empty() {
             0.0
         } else {
@@ -519,7 +557,8 @@ impl Index {
                 * size_of::<usize>()
             + self.post_start.capacity() * 4
             + self.post_stmt.capacity() * 4
-            + (self.pos_start.capacity() + self.post_pos.capacity()) * 4
+            + self.pos_start.capacity() * 4
+            + self.post_pos.capacity() * 2
             + stems
             + words
             + stem_words

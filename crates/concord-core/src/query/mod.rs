@@ -403,13 +403,12 @@ impl<'a> Searcher<'a> {
             let n = lists[driver]
                 .positions(j)
                 .iter()
-                .filter_map(|&a| a.checked_sub(anchor))
+                .filter_map(|&a| u32::from(a).checked_sub(anchor))
                 .filter(|&start| {
                     slots.iter().enumerate().all(|(k, &l)| {
-                        lists[l]
-                            .positions(cursor[l])
-                            .binary_search(&(start + k as u32))
-                            .is_ok()
+                        u16::try_from(start + k as u32).is_ok_and(|at| {
+                            lists[l].positions(cursor[l]).binary_search(&at).is_ok()
+                        })
                     })
                 })
                 .count();

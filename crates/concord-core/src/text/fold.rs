@@ -97,29 +97,14 @@ impl FoldTable {
     /// empty, as for combining marks).
     #[cfg(feature = "build")]
     pub fn for_alphabet(alphabet: impl IntoIterator<Item = char>) -> FoldTable {
-        use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+        // (The scan of every code point is done once per process: `special_chars`.)
         let mut known: std::collections::HashSet<char> = alphabet.into_iter().collect();
         known.extend(('a'..='z').chain('0'..='9').chain(['\'']));
-        // A character folds beyond lower case only if it, or its lower case, decomposes or
-        // is a mark: a quick test before the full rule.
-        let decomposes = |c: char| {
-            let mut other = false;
-            decompose_compatible(c, |d| other |= d != c);
-            other || is_combining_mark(c)
-        };
         let mut table = FoldTable::default();
-        let (mut exact, mut plain) = (String::new(), String::new());
-        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
-            if !decomposes(c) && !c.to_lowercase().any(decomposes) && !is_apostrophe(c) {
-                continue;
-            }
-            exact.clear();
-            plain.clear();
-            fold_char_exact(c, &mut exact);
-            simple(c, &mut plain);
-            if exact != plain && exact.chars().all(|x| known.contains(&x)) {
-                table.chars.push(c);
-                table.folded.push_str(&exact);
+        for (c, exact) in special_chars() {
+            if exact.chars().all(|x| known.contains(&x)) {
+                table.chars.push(*c);
+                table.folded.push_str(exact);
                 table.ends.push(table.folded.len() as u32);
             }
         }
@@ -167,4 +152,37 @@ mod tests {
         // Outside the alphabet: not in the table (its folding has a Greek letter).
         assert_eq!(table.get('Ά'), None);
     }
+}
+
+/// Every character whose full fold differs from the simple one, with its full fold, in code
+/// point order: found once by scanning all of Unicode (the candidates of
+/// [`FoldTable::for_alphabet`]).
+#[cfg(feature = "build")]
+fn special_chars() -> &'static [(char, String)] {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    static CHARS: std::sync::OnceLock<Vec<(char, String)>> = std::sync::OnceLock::new();
+    CHARS.get_or_init(|| {
+        // A character folds beyond lower case only if it, or its lower case, decomposes or
+        // is a mark: a quick test before the full rule.
+        let decomposes = |c: char| {
+            let mut other = false;
+            decompose_compatible(c, |d| other |= d != c);
+            other || is_combining_mark(c)
+        };
+        let mut out = Vec::new();
+        let (mut exact, mut plain) = (String::new(), String::new());
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            if !decomposes(c) && !c.to_lowercase().any(decomposes) && !is_apostrophe(c) {
+                continue;
+            }
+            exact.clear();
+            plain.clear();
+            fold_char_exact(c, &mut exact);
+            simple(c, &mut plain);
+            if exact != plain {
+                out.push((c, exact.clone()));
+            }
+        }
+        out
+    })
 }
