@@ -72,7 +72,9 @@ pub fn run(engine: &Engine, search: &Search) -> Found {
         Sort::Relevance if query.legend.is_empty() => Sort::Newest,
         other => other,
     };
-    let results = engine.searcher().search(&query, &search.filters(), sort);
+    let results = crate::timing::measured("concord:results", || {
+        engine.searcher().search(&query, &search.filters(), sort)
+    });
     Found {
         query: Rc::new(query),
         results: Rc::new(results),

@@ -1,5 +1,10 @@
 //! The corpus that `build.rs` compiled into the app, decoded on first use, and its search
 //! index, assembled from the statements `build.rs` analysed.
+//!
+//! In the wasm build the embedded bytes are a **custom section** of the module
+//! (`concord-corpus`), not data in its memory: they are copied into the heap to be decoded
+//! and freed after, so the memory they took is reused by the index instead of staying
+//! resident beside it (WebAssembly memory never shrinks).
 
 use concord_core::compare::formulas::Formula;
 use concord_core::index::Index;
@@ -7,13 +12,46 @@ use concord_core::query::Searcher;
 use concord_core::{embed, model::Corpus};
 use std::rc::Rc;
 
-/// The embedded corpus bytes (see `concord_core::embed`).
+/// The embedded corpus bytes (see `concord_core::embed`), natively (for tests).
+#[cfg(not(target_arch = "wasm32"))]
 pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// The name of the module's custom section holding the embedded corpus.
+pub const SECTION: &str = "concord-corpus";
+
+// Not `#[used]`: with it the bytes would also be put in the module's data, in memory.
+#[cfg(target_arch = "wasm32")]
+#[link_section = "concord-corpus"]
+#[allow(dead_code)]
+static CORPUS_SECTION: [u8; include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin")).len()] =
+    *include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// The embedded corpus bytes, read from the module's custom section.
+#[cfg(target_arch = "wasm32")]
+fn corpus_bytes() -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let module = wasm_bindgen::module()
+        .dyn_into::<js_sys::WebAssembly::Module>()
+        .map_err(|_| "the app's WebAssembly module is not available".to_string())?;
+    let sections = js_sys::WebAssembly::Module::custom_sections(&module, SECTION);
+    let section = sections
+        .get(0)
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .map_err(|_| format!("the app has no `{SECTION}` section: rebuild it"))?;
+    Ok(js_sys::Uint8Array::new(&section).to_vec())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn corpus_bytes() -> Result<Vec<u8>, String> {
+    Ok(CORPUS_BYTES.to_vec())
+}
 
 thread_local! {
     static ENGINE: Result<Engine, String> = {
         crate::timing::begin("concord:decode");
-        let embedded = embed::decode(CORPUS_BYTES);
+        // The bytes are dropped at the end of this block, before the index is built.
+        let embedded = corpus_bytes()
+            .and_then(|bytes| embed::decode(&bytes).map_err(|e| e.to_string()));
         crate::timing::end("concord:decode");
         embedded
     }
@@ -27,8 +65,7 @@ thread_local! {
             index: Rc::new(index),
             formulas: Rc::new(embedded.formulas),
         }
-    })
-    .map_err(|e| e.to_string());
+    });
 }
 
 /// The corpus and its index, or why the corpus could not be read.

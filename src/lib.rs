@@ -6,10 +6,12 @@
 //! - [`mod@format`] — how dates, kinds and people are written on screen;
 //! - [`app`] — the root component: URL ↔ state, notices, page frame;
 //! - [`components`] — search box, filters, results, concordance and reader;
-//! - [`timing`] — User Timing measures (`concord:ready`, `concord:search`).
+//! - [`timing`] — User Timing measures (`concord:ready`, `concord:search`);
+//! - [`crash`] — the panel a panic shows (with a "Reset the view" link) instead of a dead page.
 
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod data;
 pub mod format;
 pub mod route;
@@ -17,5 +19,6 @@ pub mod timing;
 
 /// Mounts the app on the page body.
 pub fn start() {
+    crash::install();
     yew::Renderer::<app::App>::new().render();
 }

@@ -941,4 +941,90 @@ mod tests {
         let (r, n) = Route::parse("tray=a:1").0.check(&c, &i);
         assert_eq!((r.tray.as_deref(), n.len()), (Some("a:1"), 0));
     }
+
+    /// Property tests (natively: proptest is not built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+
+        /// The embedded corpus and its index, decoded natively (as the app does in the page).
+        fn engine() -> &'static (Corpus, Index) {
+            static ENGINE: std::sync::OnceLock<(Corpus, Index)> = std::sync::OnceLock::new();
+            ENGINE.get_or_init(|| {
+                let e = concord_core::embed::decode(crate::data::CORPUS_BYTES).expect("embedded");
+                (e.corpus, Index::from_data(e.index))
+            })
+        }
+
+        /// Links of every view of the embedded corpus, to mutate.
+        fn links() -> Vec<String> {
+            let (corpus, _) = engine();
+            let d = &corpus.documents[0];
+            let e = &corpus.documents[corpus.documents.len() - 1];
+            vec![
+                "?q=china+%22two-state+solution%22&speaker=narrator&from=2020&to=2023-12".into(),
+                "?q=peace&view=kwic&by=left2&sort=newest&page=2".into(),
+                format!("?doc={}&p=3&text=original&q=negoti*", d.id),
+                format!("?view=compare&cmp={}:2,{}&tray={}", d.id, e.id, e.id),
+                "?view=phrases&country=china,oman&kind=phone-call".into(),
+                "?view=timeline&lane=country&source=cgtn&year=2023".into(),
+            ]
+        }
+
+        /// A link that passed `check` is stable: written out and read again it is the same
+        /// view, with nothing to say about it.
+        fn assert_stable(query: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+            let (corpus, index) = engine();
+            let (route, _) = Route::parse(query).0.check(corpus, index);
+            let link = route.to_query();
+            let (parsed, notices) = Route::parse(&link);
+            proptest::prop_assert!(notices.is_empty(), "{query:?} → {link:?}: {notices:?}");
+            let (again, notices) = parsed.check(corpus, index);
+            proptest::prop_assert!(notices.is_empty(), "{query:?} → {link:?}: {notices:?}");
+            proptest::prop_assert_eq!(&again, &route, "{:?} → {:?}", query, link);
+            Ok(())
+        }
+
+        proptest::proptest! {
+            #![proptest_config(proptest::test_runner::Config::with_cases(400))]
+
+            /// Any text at all as a link: no panic, and what the app makes of it is stable.
+            #[test]
+            fn any_link_is_read_without_panic(query in "\\PC{0,120}") {
+                assert_stable(&query)?;
+            }
+
+            /// Real links with characters inserted, removed or replaced (`%`, `&`, `=`, `,`,
+            /// `:`, markup, astral and invalid percent-encodings among them).
+            #[test]
+            fn mutated_links_are_read_without_panic(
+                base in 0usize..6,
+                edits in proptest::collection::vec(
+                    (0usize..200, 0usize..4, proptest::prop_oneof![
+                        "[%&=,:;?#+*\"<>()0-9a-z -]{0,4}",
+                        "%[0-9A-Fa-fG-Zz]{0,2}",
+                        "\\PC{0,3}",
+                        proptest::strategy::Just("%FF%FE".to_string()),
+                        proptest::strategy::Just("<img src=x onerror=alert(1)>".to_string()),
+                        proptest::strategy::Just("99999999999999999999".to_string()),
+                    ]),
+                    0..6,
+                ),
+            ) {
+                let mut link = links()[base].clone();
+                for (at, cut, insert) in edits {
+                    let mut at = at.min(link.len());
+                    while !link.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let mut end = (at + cut).min(link.len());
+                    while !link.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    link.replace_range(at..end, &insert);
+                }
+                assert_stable(&link)?;
+            }
+        }
+    }
 }

@@ -10,7 +10,13 @@
 //!   computation alone;
 //! - `concord:phrases` — counting the formulations under the current filters;
 //! - `concord:neardup` — finding the near-duplicates of a document's statements (after the
-//!   reader is on screen).
+//!   reader is on screen);
+//! - `concord:results` — running a search (the engine alone, without rendering);
+//!   `concord:trends`, `concord:distinctive` — the term trends and distinctive terms computed
+//!   after a pause in typing;
+//! - `concord:memory` — a mark (not a measure) whose `detail` is the size of the app's
+//!   WebAssembly memory in bytes, set at start-up and after every search (the memory only
+//!   grows, so the last one is the peak).
 //!
 //! Measures are best-effort: a browser without the Performance API simply gets none.
 
@@ -34,6 +40,7 @@ pub fn last_search_ms() -> f64 {
 pub fn started() {
     if let Some(perf) = performance() {
         STARTED.with(|s| s.set(perf.now()));
+        let _ = perf.mark("concord:search-start");
     }
 }
 
@@ -63,6 +70,31 @@ pub fn rendered() {
         LAST.with(|l| l.set(perf.now() - STARTED.with(Cell::get)));
         let _ = perf.measure_with_start_mark("concord:search", INPUT_MARK);
     }
+    memory();
+}
+
+const MEMORY_MARK: &str = "concord:memory";
+
+/// Marks the WebAssembly memory's current size (`concord:memory`, in `detail`).
+fn memory() {
+    use wasm_bindgen::JsCast;
+    let Some(perf) = performance() else { return };
+    let Ok(memory) = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>() else {
+        return;
+    };
+    let bytes = memory
+        .buffer()
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .map_or(0.0, |b| f64::from(b.byte_length()));
+    // `performance.mark(name, { detail })` (web-sys has it only behind its unstable APIs).
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"detail".into(), &bytes.into());
+    perf.clear_marks_with_mark_name(MEMORY_MARK);
+    if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into()) {
+        if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
+            let _ = mark.call2(&perf, &MEMORY_MARK.into(), &options);
+        }
+    }
 }
 
 /// Starts the measure `name` (ended by [`end`]).
@@ -79,6 +111,14 @@ pub fn end(name: &str) {
     }
 }
 
+/// Runs `f` as the measure `name`.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    begin(name);
+    let out = f();
+    end(name);
+    out
+}
+
 /// Records `concord:ready` (once).
 pub fn ready() {
     if let Some(perf) = performance() {
@@ -86,4 +126,5 @@ pub fn ready() {
             let _ = perf.measure("concord:ready");
         }
     }
+    memory();
 }

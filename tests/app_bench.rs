@@ -51,6 +51,67 @@ mod native {
         sorted[((sorted.len() - 1) as f64 * p).round() as usize]
     }
 
+    /// Size of `bytes` after `gzip -9` (what a static host sends).
+    fn gzip_len(bytes: &[u8]) -> usize {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("gzip")
+            .arg("-9c")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("gzip");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = bytes.to_vec();
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().expect("gzip output");
+        writer.join().expect("writer").expect("write to gzip");
+        out.stdout.len()
+    }
+
+    /// The corpus's raw text (every `.txt` file, as read) and the app's wasm, in bytes and
+    /// gzipped; and the embedded corpus alone, gzipped.
+    fn transfer() -> String {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let dir =
+            std::env::var_os("CONCORD_CORPUS").map_or_else(|| root.join("seeds"), |d| root.join(d));
+        let input = concord_core::corpus::folder::read(&dir).expect("corpus folder");
+        let raw: Vec<u8> = input.files.iter().flat_map(|f| f.bytes.clone()).collect();
+        let raw_gz = gzip_len(&raw);
+        let embedded = concord_core::embed::encode(support::corpus());
+        let embedded_gz = gzip_len(&embedded);
+        let wasm = std::fs::read_dir(support::dist())
+            .expect("dist")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "wasm"))
+            .expect("a .wasm in dist");
+        let wasm = std::fs::read(wasm).expect("wasm");
+        let wasm_gz = gzip_len(&wasm);
+        format!(
+            "raw text {} B ({raw_gz} B gzip); embedded corpus {} B ({embedded_gz} B gzip, {:.2}× the text's gzip); \
+             whole wasm {} B ({wasm_gz} B gzip, {:.2}×)",
+            raw.len(),
+            embedded.len(),
+            embedded_gz as f64 / raw_gz as f64,
+            wasm.len(),
+            wasm_gz as f64 / raw_gz as f64,
+        )
+    }
+
+    /// The WebAssembly memory's size in bytes (the `concord:memory` mark), if marked.
+    async fn memory(c: &Client) -> f64 {
+        c.execute(
+            "const m = performance.getEntriesByName('concord:memory'); \
+             return m.length ? m[m.length - 1].detail : null",
+            vec![],
+        )
+        .await
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN)
+    }
+
     #[tokio::main]
     pub async fn main() {
         let label = std::env::var("CONCORD_BENCH_LABEL").unwrap_or_else(|_| "this build".into());
@@ -63,6 +124,7 @@ mod native {
                 decode.extend(measures(&c, "concord:decode").await);
                 index.extend(measures(&c, "concord:index").await);
             }
+            let memory_ready = memory(&c).await;
             for v in [&mut ready, &mut decode, &mut index] {
                 v.sort_by(f64::total_cmp);
             }
@@ -104,9 +166,23 @@ mod native {
                     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
                 }
             }
+            let memory_searched = memory(&c).await;
             let mut searches = measures(&c, "concord:search").await;
             if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
-                println!("searches in order (ms): {searches:.1?}");
+                // Every measure while typing, in start order: what ran when.
+                let all = c
+                    .execute(
+                        "return performance.getEntriesByType('measure')
+                             .filter(e => e.name.startsWith('concord:') && e.name !== 'concord:ready')
+                             .map(e => [e.name, e.startTime, e.duration])",
+                        vec![],
+                    )
+                    .await
+                    .expect("measures");
+                let all: Vec<(String, f64, f64)> = serde_json::from_value(all).expect("entries");
+                for (name, start, duration) in all {
+                    println!("  {start:9.1} ms  {duration:7.1} ms  {name}");
+                }
             }
             searches.sort_by(f64::total_cmp);
             // The comparison of the two longest documents, opened by link five times.
@@ -219,7 +295,21 @@ mod native {
                 percentile(&neardups, 0.5),
                 longest.first().map_or(0, |d| d.statements.len())
             );
-            println!("  targets: search p95 ≤ 16 ms; ready ≤ 300 ms (seeds) / ≤ 1 s (13 MB); compare of two 20,000-word documents < 100 ms\n");
+            let text: usize = support::corpus()
+                .documents
+                .iter()
+                .flat_map(|d| d.paragraphs.iter().map(|p| p.text.len()))
+                .sum();
+            println!(
+                "  memory          wasm {:.1} MB at ready, {:.1} MB after the searches ({:.2}× the {:.1} MB of paragraph text)",
+                memory_ready / 1e6,
+                memory_searched / 1e6,
+                memory_searched / text as f64,
+                text as f64 / 1e6
+            );
+            println!("  transfer        {}", transfer());
+            println!("  targets: search p95 ≤ 16 ms; ready ≤ 300 ms (seeds) / ≤ 1 s (13 MB); compare of two 20,000-word documents < 100 ms;");
+            println!("           corpus transfer ≤ 1.1× the gzip of its raw text; wasm memory ≤ 4× the text\n");
         })
         .await;
     }

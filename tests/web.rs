@@ -24,7 +24,22 @@ async fn mount(query: &str) -> Element {
     gloo::utils::body().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    settle().await;
     root
+}
+
+/// Lets timers due now run (the rest of a results page is drawn in the next task), then
+/// renders what they changed.
+async fn settle() {
+    let next_task = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback(&resolve)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(next_task)
+        .await
+        .expect("a timer");
+    yew::scheduler::flush().await;
 }
 
 fn count(root: &Element, selector: &str) -> usize {
@@ -214,4 +229,44 @@ async fn a_comparison_link_renders_two_columns() {
     );
     assert!(rows >= 1);
     assert_eq!(count(&root, ".cmp-row [role=cell]"), rows * 2);
+}
+
+/// The panel a panic shows: its message as text (never markup), a "Reset the view" link to
+/// the app's address without the query, focused; the app hidden.
+#[wasm_bindgen_test]
+fn a_panic_shows_a_readable_error_with_a_reset_link() {
+    let document = gloo::utils::document();
+    concord::crash::show("index out of bounds <img src=x onerror=alert(1)> at ?q=<script>");
+    let panel = document
+        .get_element_by_id(concord::crash::ID)
+        .expect("the panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("Concord stopped"), "{text}");
+    assert!(
+        text.contains("<img src=x onerror=alert(1)>"),
+        "message shown as text: {text}"
+    );
+    assert_eq!(count(&panel, "img"), 0);
+    assert_eq!(count(&panel, "script"), 0);
+    let reset = panel
+        .query_selector("a.reset")
+        .unwrap()
+        .expect("a reset link");
+    let path = gloo::utils::window().location().pathname().unwrap();
+    assert_eq!(reset.get_attribute("href"), Some(path));
+    assert_eq!(
+        document.active_element().map(|e| e.class_name()),
+        Some("reset".to_string())
+    );
+    assert!(gloo::utils::body().class_list().contains("crashed"));
+    // A second panic replaces the panel.
+    concord::crash::show("again");
+    assert_eq!(document.query_selector_all("#crash").unwrap().length(), 1);
+    panel.remove();
+    document
+        .get_element_by_id(concord::crash::ID)
+        .unwrap()
+        .remove();
+    let _ = gloo::utils::body().class_list().remove_1("crashed");
 }

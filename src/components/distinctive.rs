@@ -58,7 +58,9 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
                 Scope::Results(_) => 600,
             };
             let pending = gloo::timers::callback::Timeout::new(wait, move || {
-                let found = Rc::new(find(&engine, &scope));
+                let found = Rc::new(crate::timing::measured("concord:distinctive", || {
+                    find(&engine, &scope)
+                }));
                 keys.set(Some((scope, found)));
             });
             move || drop(pending)

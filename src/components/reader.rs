@@ -66,11 +66,11 @@ fn hits_of(engine: &Engine, found: &Found, doc: usize) -> Hits {
     hits
 }
 
-/// `left: 12.34%` for a position from 0 to 1, in integer arithmetic (no float formatting
+/// `12.34%` for a position from 0 to 1, in integer arithmetic (no float formatting
 /// code in the app).
 fn percent(x: f32) -> String {
     let basis = (x.clamp(0.0, 1.0) * 10_000.0).round() as u32;
-    format!("left: {}.{:02}%", basis / 100, basis % 100)
+    format!("{}.{:02}%", basis / 100, basis % 100)
 }
 
 /// Scrolls hit `k` into view and focuses it.
@@ -100,6 +100,25 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     let total = hits.marks.len();
+    // The hit strip's ticks are placed through the CSS object model, not a `style`
+    // attribute, which the Content-Security-Policy (no inline styles) would refuse.
+    let strip = use_node_ref();
+    {
+        let strip = strip.clone();
+        use_effect_with(hits.clone(), move |hits| {
+            if let Some(strip) = strip.cast::<web_sys::Element>() {
+                let ticks = strip.children();
+                for (k, &(x, _, _)) in hits.marks.iter().enumerate() {
+                    if let Some(tick) = ticks
+                        .item(k as u32)
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = tick.style().set_property("left", &percent(x));
+                    }
+                }
+            }
+        });
+    }
     // Near-duplicates of the document's statements, by paragraph: found after the first
     // render (they can take a while on a large corpus), once per document.
     let dups = use_state(|| None::<(usize, Rc<HashMap<u32, Vec<NearDup>>>)>);
@@ -209,15 +228,14 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </span>
                 <button type="button" onclick={move |_| next(true)} aria-keyshortcuts="n">{ "Next →" }</button>
                 <span class="keys">{ "Keys: n next, p previous" }</span>
-                <div class="strip" role="group" aria-label="Where the hits fall in the document; choose one to go to it">
-                    { for hits.marks.iter().enumerate().map(|(k, &(x, term, p))| {
+                <div class="strip" ref={strip} role="group" aria-label="Where the hits fall in the document; choose one to go to it">
+                    { for hits.marks.iter().enumerate().map(|(k, &(_, term, p))| {
                         let go_to = go_to.clone();
                         html! {
                             <button
                                 type="button"
                                 tabindex="-1"
                                 class={classes!("tick", term_class(term), (now == Some(k)).then_some("now"))}
-                                style={percent(x)}
                                 aria-label={format!("Hit {} of {total}, paragraph {p}", k + 1)}
                                 onclick={move |_| go_to(k)}
                             ></button>

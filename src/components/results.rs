@@ -21,6 +21,10 @@ use yew::prelude::*;
 pub const PAGE: usize = 20;
 /// Words in a snippet of a long statement.
 const SNIPPET_WORDS: usize = 48;
+/// Statements drawn at once when a page changes (about a screen's worth); the rest of the
+/// page follows in the next task, so a key typed meanwhile is not kept waiting. The list
+/// is `aria-busy` until the page is whole.
+const FIRST: usize = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -51,6 +55,18 @@ pub fn results_view(props: &ResultsProps) -> Html {
     let pages = results.statements.div_ceil(PAGE).max(1);
     let page = (route.page as usize).min(pages);
     let skip = (page - 1) * PAGE;
+    // The whole page once the first part is on screen (see FIRST).
+    let whole_for = use_state(|| None::<(Found, usize)>);
+    {
+        let whole_for = whole_for.clone();
+        use_effect_with((found.clone(), page), move |key| {
+            let key = key.clone();
+            let timeout = gloo::timers::callback::Timeout::new(0, move || whole_for.set(Some(key)));
+            move || drop(timeout)
+        });
+    }
+    let whole = whole_for.as_ref() == Some(&(found.clone(), page));
+    let mut budget = if whole { PAGE } else { FIRST };
     let mut groups: Vec<(u32, Vec<&StatementHit>)> = Vec::new();
     let mut seen = 0usize;
     for d in &results.documents {
@@ -64,13 +80,17 @@ pub fn results_view(props: &ResultsProps) -> Html {
             .take(skip + PAGE - (seen + from))
             .collect();
         seen += d.statements.len();
+        let take: Vec<&StatementHit> = take.into_iter().take(budget).collect();
+        budget -= take.len();
         if !take.is_empty() {
             groups.push((d.doc, take));
         }
-        if seen >= skip + PAGE {
+        if seen >= skip + PAGE || budget == 0 {
             break;
         }
     }
+    let busy = groups.iter().map(|(_, h)| h.len()).sum::<usize>()
+        < results.statements.saturating_sub(skip).min(PAGE);
 
     let onsort = {
         let route = route.clone();
@@ -96,7 +116,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
     };
 
     html! {
-        <section class="results" aria-labelledby="results-title">
+        <section class="results" aria-labelledby="results-title" aria-busy={busy.then_some("true")}>
             <h1 id="results-title" tabindex="-1">{ if route.search.q.trim().is_empty() { "Statements" } else { "Search results" } }</h1>
             <ViewTabs route={route.clone()} />
             <div class="bar">

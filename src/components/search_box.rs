@@ -1,7 +1,7 @@
 //! The search box: the query text, its problems from the lenient parser, and the legend of
 //! its terms in their highlight colours. Typing replaces the history entry; while searches
-//! take less than a frame each key searches at once, otherwise typing is debounced by about
-//! one search's time. `/` anywhere focuses the box.
+//! take less than a frame each key searches at once, otherwise keys join one search at most
+//! about one search's time after the first of them ([`plan`]). `/` anywhere focuses the box.
 
 use super::marked::term_class;
 use crate::app::Nav;
@@ -16,6 +16,40 @@ use yew::prelude::*;
 
 /// One frame at 60 Hz, in milliseconds.
 const FRAME_MS: f64 = 16.0;
+/// The longest a key waits for its search, in milliseconds.
+pub const MAX_WAIT_MS: f64 = 150.0;
+
+/// What a key does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Plan {
+    /// Search now.
+    Now,
+    /// Search this many milliseconds from now, with the text typed by then.
+    After(u32),
+    /// A search is already due: it will take this key's text too.
+    Join,
+}
+
+/// What a key does, given the last search's cost (ms) and whether a search is due. A due
+/// search is never put off by more keys, so typing faster than searches finish still
+/// searches every `cost` (at most [`MAX_WAIT_MS`]) instead of waiting for a pause.
+///
+/// ```
+/// use concord::components::search_box::{plan, Plan};
+/// assert_eq!(plan(3.0, false), Plan::Now);
+/// assert_eq!(plan(40.0, false), Plan::After(40));
+/// assert_eq!(plan(40.0, true), Plan::Join);
+/// assert_eq!(plan(900.0, false), Plan::After(150));
+/// ```
+pub fn plan(cost: f64, due: bool) -> Plan {
+    if cost < FRAME_MS {
+        Plan::Now
+    } else if due {
+        Plan::Join
+    } else {
+        Plan::After(cost.min(MAX_WAIT_MS) as u32)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -49,38 +83,44 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let latest = use_mut_ref(|| props.route.clone());
     *latest.borrow_mut() = props.route.clone();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    // The text typed last: a due search takes it when it runs.
+    let typed: Rc<RefCell<String>> = use_mut_ref(String::new);
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let value = input.value();
             text.set(value.clone());
+            *typed.borrow_mut() = value;
             timing::input();
             let replace = nav.replace.clone();
             let latest = latest.clone();
             let sent = sent.clone();
+            let typed = typed.clone();
             let search = move || {
                 timing::started();
+                let value = typed.borrow().clone();
                 *sent.borrow_mut() = Some(value.clone());
                 let mut route = latest.borrow().clone();
-                route.search.q = value.clone();
+                route.search.q = value;
                 route.page = 1;
                 replace.emit(route);
             };
-            // Debounced only when searches are slow: while the last one took less than a
-            // frame, every key searches at once; otherwise keys typed within about that
-            // time join one search (at most 150 ms later).
-            let cost = timing::last_search_ms();
-            if cost < FRAME_MS {
-                pending.borrow_mut().take();
-                search();
-            } else {
-                let slot = pending.clone();
-                let timeout = Timeout::new(cost.min(150.0) as u32, move || {
-                    slot.borrow_mut().take();
+            let due = pending.borrow().is_some();
+            match plan(timing::last_search_ms(), due) {
+                Plan::Now => {
+                    pending.borrow_mut().take();
                     search();
-                });
-                pending.borrow_mut().replace(timeout);
+                }
+                Plan::After(ms) => {
+                    let slot = pending.clone();
+                    let timeout = Timeout::new(ms, move || {
+                        slot.borrow_mut().take();
+                        search();
+                    });
+                    pending.borrow_mut().replace(timeout);
+                }
+                Plan::Join => {}
             }
         })
     };

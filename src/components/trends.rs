@@ -31,7 +31,9 @@ pub fn trends(props: &TrendsProps) -> Html {
         use_effect_with(props.found.clone(), move |found| {
             let found = found.clone();
             let pending = gloo::timers::callback::Timeout::new(600, move || {
-                let t = engine.searcher().trend(&found.query, &filters);
+                let t = crate::timing::measured("concord:trends", || {
+                    engine.searcher().trend(&found.query, &filters)
+                });
                 trend.set(Some((found, Rc::new(t))));
             });
             move || drop(pending)

@@ -26,6 +26,52 @@ pub fn dist() -> PathBuf {
     dir
 }
 
+/// Answers `request` for the path `url` (no query) from `root`, as a static host would.
+fn serve_file(request: tiny_http::Request, url: &str, root: &std::path::Path) {
+    // Like static hosts: the sub-path without its slash redirects to it.
+    if url == SUB_PATH.trim_end_matches('/') {
+        let to = tiny_http::Header::from_bytes("Location", SUB_PATH).expect("header");
+        let _ = request.respond(tiny_http::Response::empty(301).with_header(to));
+        return;
+    }
+    let path = url.strip_prefix(SUB_PATH).unwrap_or(url);
+    let path = path.trim_start_matches('/');
+    let file = if path.is_empty() || path.ends_with('/') {
+        root.join(path).join("index.html")
+    } else {
+        root.join(path)
+    };
+    // Nothing outside dist/ is served.
+    let inside = file
+        .canonicalize()
+        .ok()
+        .filter(|f| f.starts_with(root.canonicalize().expect("dist")));
+    let response = match inside.and_then(|f| std::fs::read(f).ok()) {
+        Some(bytes) => {
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                _ => "application/octet-stream",
+            };
+            let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("header");
+            tiny_http::Response::from_data(bytes)
+                .with_header(header)
+                .boxed()
+        }
+        None => tiny_http::Response::from_string("not found")
+            .with_status_code(404)
+            .boxed(),
+    };
+    let _ = request.respond(response);
+}
+
+/// The path of a request target, without query or fragment.
+fn path_of(target: &str) -> String {
+    target.split(['?', '#']).next().unwrap_or("/").to_string()
+}
+
 /// Starts (once per test binary) a static file server for the release build; its port.
 pub fn server_port() -> u16 {
     static PORT: OnceLock<u16> = OnceLock::new();
@@ -35,50 +81,8 @@ pub fn server_port() -> u16 {
         let port = server.server_addr().to_ip().expect("ip address").port();
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let url = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_string();
-                // Like static hosts: the sub-path without its slash redirects to it.
-                if url == SUB_PATH.trim_end_matches('/') {
-                    let to = tiny_http::Header::from_bytes("Location", SUB_PATH).expect("header");
-                    let _ = request.respond(tiny_http::Response::empty(301).with_header(to));
-                    continue;
-                }
-                let path = url.strip_prefix(SUB_PATH).unwrap_or(&url);
-                let path = path.trim_start_matches('/');
-                let file = if path.is_empty() || path.ends_with('/') {
-                    root.join(path).join("index.html")
-                } else {
-                    root.join(path)
-                };
-                // Nothing outside dist/ is served.
-                let inside = file
-                    .canonicalize()
-                    .ok()
-                    .filter(|f| f.starts_with(root.canonicalize().expect("dist")));
-                let response = match inside.and_then(|f| std::fs::read(f).ok()) {
-                    Some(bytes) => {
-                        let kind = match file.extension().and_then(|e| e.to_str()) {
-                            Some("html") => "text/html; charset=utf-8",
-                            Some("js") => "text/javascript",
-                            Some("wasm") => "application/wasm",
-                            Some("css") => "text/css",
-                            _ => "application/octet-stream",
-                        };
-                        let header =
-                            tiny_http::Header::from_bytes("Content-Type", kind).expect("header");
-                        tiny_http::Response::from_data(bytes)
-                            .with_header(header)
-                            .boxed()
-                    }
-                    None => tiny_http::Response::from_string("not found")
-                        .with_status_code(404)
-                        .boxed(),
-                };
-                let _ = request.respond(response);
+                let url = path_of(request.url());
+                serve_file(request, &url, &root);
             }
         });
         port
@@ -152,6 +156,11 @@ async fn start_browser(extra_args: &[&str]) -> (Driver, Client) {
         "goog:chromeOptions".into(),
         serde_json::json!({ "binary": chromium, "args": args }),
     );
+    // The page's DevTools network events, read by `requests`.
+    caps.insert(
+        "goog:loggingPrefs".into(),
+        serde_json::json!({ "performance": "ALL" }),
+    );
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
@@ -188,6 +197,57 @@ where
     }
 }
 
+/// ChromeDriver's log of DevTools events (`POST /session/{id}/se/log`).
+#[derive(Debug)]
+struct PerformanceLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"performance"}"#.to_string()),
+        )
+    }
+}
+
+/// Every request the page made since the last call (DevTools `Network.requestWillBeSent`
+/// of the page, as ChromeDriver logs them): method and URL, in order. Chromium's own
+/// background traffic is not the page's and is not listed.
+pub async fn requests(c: &Client) -> Vec<String> {
+    let log = c
+        .issue_cmd(PerformanceLog)
+        .await
+        .expect("the performance log");
+    let entries = log.as_array().cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    for e in entries {
+        let Some(message) = e["message"].as_str() else {
+            continue;
+        };
+        let m: serde_json::Value = serde_json::from_str(message).expect("a DevTools event");
+        if m["message"]["method"] == "Network.requestWillBeSent" {
+            let r = &m["message"]["params"]["request"];
+            out.push(format!(
+                "{} {}",
+                r["method"].as_str().unwrap_or("?"),
+                r["url"].as_str().unwrap_or("?")
+            ));
+        }
+    }
+    out
+}
+
 /// Waits for an element matching `css`.
 pub async fn find(c: &Client, css: &str) -> Element {
     c.wait()
@@ -214,6 +274,17 @@ where
         assert!(start.elapsed() < WAIT, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// Waits until no part of the page is still being drawn (`aria-busy`: a results page
+/// draws its first statements, then the rest).
+pub async fn settled(c: &Client) {
+    until(c, "the page drawn whole", |c| async move {
+        c.find_all(Locator::Css("[aria-busy=true]"))
+            .await
+            .is_ok_and(|v| v.is_empty())
+    })
+    .await;
 }
 
 /// The page's current query string (`?…` or empty) and path.
@@ -291,6 +362,7 @@ pub fn status(statements: usize, documents: usize) -> String {
 
 /// `(data-doc, data-p)` of every result article on the page, in order.
 pub async fn shown(c: &Client) -> Vec<(String, u32)> {
+    settled(c).await;
     let mut out = Vec::new();
     for a in c
         .find_all(Locator::Css("article.hit[data-doc][data-p]"))
