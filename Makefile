@@ -18,7 +18,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app test lint test-core test-app test-wasm test-build-corpus test-e2e sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -28,7 +28,8 @@ help:
 	@echo "make screenshots — PNGs of every view in target/screenshots/"
 	@echo "make bench   — the search benchmark on a generated 13 MB corpus"
 	@echo "make bench-compare — comparison, formulations, near-duplicates, keyness timings"
-	@echo "make bench-app — the app in headless Chromium: ready, search, compare (seeds, 13 MB, 20k-word pair)"
+	@echo "make bench-app — the app in headless Chromium: ready, search, memory, transfer (seeds, 13 MB, 20k-word pair)"
+	@echo "make fuzz    — each fuzz target for FUZZ_SECONDS (default 60; nightly Rust, cargo-fuzz)"
 
 ## Tools ###################################################################################
 
@@ -99,9 +100,21 @@ bench-app: tools browser release
 	CONCORD_DIST=$(RELEASE_DIST)-pair CONCORD_CORPUS=$(PAIR_CORPUS) \
 		CONCORD_BENCH_LABEL="two generated 20,000-word documents" cargo test -p concord --test app_bench
 
+# The fuzz targets (fuzz/: query parser, link decoder, corpus parser, embedded form), each for
+# FUZZ_SECONDS with libFuzzer. Needs nightly Rust and cargo-fuzz (installed when missing).
+# `make test` runs the same properties briefly as proptests.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := query_parser link_decoder corpus_parser embedded_form
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; \
+	done
+
 ## Tests ###################################################################################
 
-test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e sizes
+test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile sizes
 	@echo "make test: all checks passed"
 
 lint:
@@ -133,6 +146,17 @@ test-wasm:
 test-e2e:
 	CONCORD_DIST=$(RELEASE_DIST) CONCORD_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js \
 		cargo test -p concord --test e2e -- --test-threads=2
+
+# Two release builds of the same sources (the second from a copy elsewhere) are byte-identical.
+test-reproducible: tools release
+	bash tests/reproducible.sh
+
+# Markup injection: a corpus of XSS payloads, and links carrying them, in headless Chromium.
+HOSTILE_DIST := $(CURDIR)/target/release-dist-hostile
+test-hostile: tools browser
+	CONCORD_CORPUS=tests/corpora/hostile trunk build --release --dist $(HOSTILE_DIST)
+	CONCORD_DIST=$(HOSTILE_DIST) CONCORD_CORPUS=tests/corpora/hostile \
+		cargo test -p concord --test hostile -- --test-threads=2
 
 sizes:
 	@wasm=$$(ls $(RELEASE_DIST)/*.wasm); js=$$(ls $(RELEASE_DIST)/*.js); \
