@@ -5,7 +5,8 @@ Concord's Content-Security-Policy (in index.html) allows scripts only from the a
 origin ('self'), never inline. Trunk writes the wasm loader as an inline module script; this
 hook writes each inline script to `<stem>-<hash>.js` beside index.html (the hash of its
 content, like Trunk's own file names) and replaces it with
-`<script type="module" src="…" integrity="sha384-…">`. Standard library only.
+`<script type="module" src="…" integrity="sha384-…">` (a classic script, such as the live
+reload `trunk serve` adds, stays classic). Standard library only.
 
 Fails (and so fails the build) when a script cannot be moved, naming it.
 """
@@ -34,8 +35,8 @@ def main() -> int:
         attrs, body = match.group("attrs"), match.group("body")
         if "src=" in attrs or not body.strip():
             return match.group(0)
-        if 'type="module"' not in attrs:
-            raise SystemExit(f"externalize-scripts: {index}: an inline script that is not a module: {attrs!r}")
+        # Trunk's loader is a module; `trunk serve` adds a classic script (live reload).
+        kind = ' type="module"' if 'type="module"' in attrs else ""
         data = body.strip().encode("utf-8") + b"\n"
         digest = hashlib.sha256(data).hexdigest()[:16]
         name = f"init-{digest}.js"
@@ -43,7 +44,7 @@ def main() -> int:
             out.write(data)
         integrity = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
         moved += 1
-        return f'<script type="module" src="{public_url}{name}" integrity="{integrity}" crossorigin="anonymous"></script>'
+        return f'<script{kind} src="{public_url}{name}" integrity="{integrity}" crossorigin="anonymous"></script>'
 
     html = SCRIPT.sub(externalize, html)
     if moved == 0:
