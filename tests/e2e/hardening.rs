@@ -1,10 +1,9 @@
 //! Hardening: the page under its Content-Security-Policy, no request to another origin, and
 //! a few hundred mutated links that must never break the app.
 
-use crate::support::{self, corpus, expected, find, run, status, url};
+use crate::support::{self, corpus, expected, find, follow_in_page, run, status, url};
 use crate::{common_words, status_is};
 use concord_core::query::{Filters, Sort};
-use fantoccini::Client;
 
 /// The policy `index.html` must carry (and the built page must load under).
 const POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self' blob:; base-uri 'none'; form-action 'none'";
@@ -233,25 +232,6 @@ fn mutate(link: &str, rng: &mut fastrand::Rng) -> String {
         }
     }
     out
-}
-
-/// Follows `link` inside the page (as Back and Forward do) and reports what the app shows
-/// once it has rendered: `(crashed, main h1 text)`.
-async fn follow_in_page(c: &Client, link: &str) -> (bool, Option<String>) {
-    let v = c
-        .execute_async(
-            "const [link, done] = [arguments[0], arguments[arguments.length - 1]];
-             history.pushState(null, '', link);
-             dispatchEvent(new PopStateEvent('popstate', { state: null }));
-             requestAnimationFrame(() => setTimeout(() => {
-                 const h1 = document.querySelector('main h1');
-                 done([!!document.getElementById('crash'), h1 ? h1.textContent : null]);
-             }, 0));",
-            vec![serde_json::json!(link)],
-        )
-        .await
-        .expect("the page answers");
-    serde_json::from_value(v).expect("[crashed, h1]")
 }
 
 /// 300 mutated links followed inside the page and 20 opened afresh: the app answers every

@@ -276,6 +276,25 @@ where
     }
 }
 
+/// Follows `link` inside the page (as Back and Forward do) and reports what the app shows
+/// once it has rendered: `(crashed, main h1 text)`.
+pub async fn follow_in_page(c: &Client, link: &str) -> (bool, Option<String>) {
+    let v = c
+        .execute_async(
+            "const [link, done] = [arguments[0], arguments[arguments.length - 1]];
+             history.pushState(null, '', link);
+             dispatchEvent(new PopStateEvent('popstate', { state: null }));
+             requestAnimationFrame(() => setTimeout(() => {
+                 const h1 = document.querySelector('main h1');
+                 done([!!document.getElementById('crash'), h1 ? h1.textContent : null]);
+             }, 0));",
+            vec![serde_json::json!(link)],
+        )
+        .await
+        .expect("the page answers");
+    serde_json::from_value(v).expect("[crashed, h1]")
+}
+
 /// Waits until no part of the page is still being drawn (`aria-busy`: a results page
 /// draws its first statements, then the rest).
 pub async fn settled(c: &Client) {
