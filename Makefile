@@ -159,7 +159,7 @@ test-hostile: tools browser
 		cargo test -p concord --test hostile -- --test-threads=2
 
 sizes:
-	@wasm=$$(ls $(RELEASE_DIST)/*.wasm); js=$$(ls $(RELEASE_DIST)/*.js); \
+	@wasm=$$(ls $(RELEASE_DIST)/concord-*_bg.wasm); js=$$(ls $(RELEASE_DIST)/concord-*.js); \
 	printf 'sizes: wasm %s bytes (%s gzip), js %s bytes (%s gzip); %s\n' \
 		$$(stat -c %s $$wasm) $$(gzip -9c $$wasm | wc -c) $$(stat -c %s $$js) $$(gzip -9c $$js | wc -c) \
 		"$$(grep "^embedded" $(RELEASE_DIST).report.txt)"
