@@ -28,7 +28,7 @@ static CORPUS_SECTION: [u8; include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin
 
 /// The embedded corpus bytes, read from the module's custom section.
 #[cfg(target_arch = "wasm32")]
-fn corpus_bytes() -> Result<Vec<u8>, String> {
+fn corpus_bytes() -> Result<std::borrow::Cow<'static, [u8]>, String> {
     use wasm_bindgen::JsCast;
     let module = wasm_bindgen::module()
         .dyn_into::<js_sys::WebAssembly::Module>()
@@ -38,28 +38,24 @@ fn corpus_bytes() -> Result<Vec<u8>, String> {
         .get(0)
         .dyn_into::<js_sys::ArrayBuffer>()
         .map_err(|_| format!("the app has no `{SECTION}` section: rebuild it"))?;
-    Ok(js_sys::Uint8Array::new(&section).to_vec())
+    Ok(js_sys::Uint8Array::new(&section).to_vec().into())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn corpus_bytes() -> Result<Vec<u8>, String> {
-    Ok(CORPUS_BYTES.to_vec())
+fn corpus_bytes() -> Result<std::borrow::Cow<'static, [u8]>, String> {
+    Ok(CORPUS_BYTES.into())
 }
 
 thread_local! {
     static ENGINE: Result<Engine, String> = {
-        crate::timing::begin("concord:decode");
-        // The bytes are dropped at the end of this block, before the index is built.
-        let embedded = corpus_bytes()
-            .and_then(|bytes| embed::decode(&bytes).map_err(|e| e.to_string()));
-        crate::timing::end("concord:decode");
-        embedded
+        // The bytes are dropped at the end of the decoding, before the index is built.
+        crate::timing::measured("concord:decode", || {
+            corpus_bytes().and_then(|bytes| embed::decode(&bytes).map_err(|e| e.to_string()))
+        })
     }
     .map(|embedded| {
         // The statements were analysed at build time: only integer work is left.
-        crate::timing::begin("concord:index");
-        let index = Index::from_data(embedded.index);
-        crate::timing::end("concord:index");
+        let index = crate::timing::measured("concord:index", || Index::from_data(embedded.index));
         Engine {
             corpus: CorpusRef(Rc::new(embedded.corpus)),
             index: Rc::new(index),

@@ -58,18 +58,13 @@ struct Computed {
     percent: u32,
 }
 
-fn side<'a>(engine: &'a Engine, item: &Item) -> Side<'a> {
-    let doc = engine
-        .corpus
-        .documents
-        .iter()
-        .position(|d| d.id == item.doc)
-        .unwrap_or(usize::MAX) as u32;
-    Side::from_index(&engine.corpus, &engine.index, doc, item.p)
-}
-
 fn compute(engine: &Engine, a: &Item, b: &Item, query: &Query) -> Computed {
-    let sides = [side(engine, a), side(engine, b)];
+    let at = [a, b].map(|item| engine.corpus.position(&item.doc));
+    // A missing document (the route was checked, so only a safeguard) is an empty side.
+    let sides = [(a, at[0]), (b, at[1])].map(|(item, doc)| {
+        let doc = doc.map_or(u32::MAX, |d| d as u32);
+        Side::from_index(&engine.corpus, &engine.index, doc, item.p)
+    });
     let cmp = compare(&sides[0], &sides[1]);
     let searcher = engine.searcher();
     let terms = |u: &Unit<'_>| -> Vec<(std::ops::Range<usize>, usize)> {
@@ -85,15 +80,7 @@ fn compute(engine: &Engine, a: &Item, b: &Item, query: &Query) -> Computed {
         .iter()
         .map(|sd| sd.units.iter().map(terms).collect())
         .collect();
-    let position = |item: &Item| {
-        engine
-            .corpus
-            .documents
-            .iter()
-            .position(|d| d.id == item.doc)
-            .unwrap_or(0)
-    };
-    let docs = [position(a), position(b)];
+    let docs = at.map(|d| d.unwrap_or(0));
     let cell = |k: usize, s: Option<usize>| -> Option<Cell> {
         let sentence = &cmp.sentences[k][s?];
         let unit = &sides[k].units[sentence.unit];
@@ -182,11 +169,11 @@ pub fn compare_view(props: &CompareProps) -> Html {
             move |(sides, found)| {
                 timing::begin("concord:compare");
                 timing::begin("concord:compare-all");
-                timing::begin("concord:compare-compute");
-                let computed = sides.as_ref().map_or_else(Computed::default, |(a, b)| {
-                    compute(&engine, a, b, &found.query)
+                let computed = timing::measured("concord:compare-compute", || {
+                    sides.as_ref().map_or_else(Computed::default, |(a, b)| {
+                        compute(&engine, a, b, &found.query)
+                    })
                 });
-                timing::end("concord:compare-compute");
                 Rc::new(computed)
             },
         )

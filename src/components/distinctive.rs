@@ -47,28 +47,16 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
     let engine = use_context::<Engine>().expect("engine context");
     // Found after the view is on screen (for results, once typing pauses for 0.6 s), so they
     // are not computed between keys, nor before the reader shows.
-    let keys = use_state(|| None::<(Scope, Rc<Vec<Key>>)>);
-    {
+    let wait = match props.scope {
+        Scope::Doc(_) => 0,
+        Scope::Results(_) => 600,
+    };
+    let keys: Rc<Vec<Key>> = {
         let engine = engine.clone();
-        let keys = keys.clone();
-        use_effect_with(props.scope.clone(), move |scope| {
-            let scope = scope.clone();
-            let wait = match scope {
-                Scope::Doc(_) => 0,
-                Scope::Results(_) => 600,
-            };
-            let pending = gloo::timers::callback::Timeout::new(wait, move || {
-                let found = Rc::new(crate::timing::measured("concord:distinctive", || {
-                    find(&engine, &scope)
-                }));
-                keys.set(Some((scope, found)));
-            });
-            move || drop(pending)
-        });
-    }
-    let keys: Rc<Vec<Key>> = match &*keys {
-        Some((scope, keys)) if *scope == props.scope => keys.clone(),
-        _ => Rc::default(),
+        super::use_deferred(props.scope.clone(), wait, move |scope| {
+            crate::timing::measured("concord:distinctive", || find(&engine, scope))
+        })
+        .unwrap_or_default()
     };
     if keys.is_empty() {
         return html! {};

@@ -24,10 +24,9 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
     let entries = {
         let engine = engine.clone();
         use_memo(route.search.filters(), move |filters| {
-            crate::timing::begin("concord:phrases");
-            let entries = table(&engine.searcher(), &engine.formulas, filters);
-            crate::timing::end("concord:phrases");
-            entries
+            crate::timing::measured("concord:phrases", || {
+                table(&engine.searcher(), &engine.formulas, filters)
+            })
         })
     };
     let index = &engine.index;

@@ -92,7 +92,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let corpus = engine.corpus.clone();
     let route = &props.route;
     let doc_id = route.doc.clone().unwrap_or_default();
-    let doc_index = corpus.documents.iter().position(|d| d.id == doc_id);
+    let doc_index = corpus.position(&doc_id);
     let hits = {
         let engine = engine.clone();
         use_memo((props.found.clone(), doc_index), move |(found, doc)| {
@@ -121,27 +121,17 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
     // Near-duplicates of the document's statements, by paragraph: found after the first
     // render (they can take a while on a large corpus), once per document.
-    let dups = use_state(|| None::<(usize, Rc<HashMap<u32, Vec<NearDup>>>)>);
-    {
+    let dups = {
         let engine = engine.clone();
-        let dups = dups.clone();
-        use_effect_with(doc_index, move |&doc| {
-            let pending = doc.map(|d| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    crate::timing::begin("concord:neardup");
-                    let found = near_duplicates_of(&engine, d);
-                    crate::timing::end("concord:neardup");
-                    dups.set(Some((d, Rc::new(found))));
-                })
-            });
-            move || drop(pending)
-        });
-    }
-    let no_dups = HashMap::new();
-    let dups_here: &HashMap<u32, Vec<NearDup>> = match (&*dups, doc_index) {
-        (Some((d, map)), Some(i)) if *d == i => map,
-        _ => &no_dups,
+        super::use_deferred(doc_index, 0, move |doc| {
+            doc.map(|d| {
+                crate::timing::measured("concord:neardup", || near_duplicates_of(&engine, d))
+            })
+            .unwrap_or_default()
+        })
     };
+    let no_dups = HashMap::new();
+    let dups_here: &HashMap<u32, Vec<NearDup>> = dups.as_deref().unwrap_or(&no_dups);
     // The current hit, shared with the key listener.
     let current = use_mut_ref(|| None::<usize>);
     let redraw = use_force_update();

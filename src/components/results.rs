@@ -56,16 +56,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
     let page = (route.page as usize).min(pages);
     let skip = (page - 1) * PAGE;
     // The whole page once the first part is on screen (see FIRST).
-    let whole_for = use_state(|| None::<(Found, usize)>);
-    {
-        let whole_for = whole_for.clone();
-        use_effect_with((found.clone(), page), move |key| {
-            let key = key.clone();
-            let timeout = gloo::timers::callback::Timeout::new(0, move || whole_for.set(Some(key)));
-            move || drop(timeout)
-        });
-    }
-    let whole = whole_for.as_ref() == Some(&(found.clone(), page));
+    let whole = super::use_deferred((found.clone(), page), 0, |_| ()).is_some();
     let mut budget = if whole { PAGE } else { FIRST };
     let mut groups: Vec<(u32, Vec<&StatementHit>)> = Vec::new();
     let mut seen = 0usize;

@@ -7,8 +7,7 @@ use super::marked::term_class;
 use crate::app::Found;
 use crate::data::Engine;
 use crate::route::Route;
-use concord_core::query::trend::{Step, Trend};
-use std::rc::Rc;
+use concord_core::query::trend::Step;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,26 +23,13 @@ const PAD: f64 = 28.0;
 #[function_component(Trends)]
 pub fn trends(props: &TrendsProps) -> Html {
     let engine = use_context::<Engine>().expect("engine context");
-    let trend = use_state(|| None::<(Found, Rc<Trend>)>);
-    {
-        let (engine, trend) = (engine.clone(), trend.clone());
-        let filters = props.route.search.filters();
-        use_effect_with(props.found.clone(), move |found| {
-            let found = found.clone();
-            let pending = gloo::timers::callback::Timeout::new(600, move || {
-                let t = crate::timing::measured("concord:trends", || {
-                    engine.searcher().trend(&found.query, &filters)
-                });
-                trend.set(Some((found, Rc::new(t))));
-            });
-            move || drop(pending)
-        });
-    }
-    let Some(t) = trend
-        .as_ref()
-        .filter(|(f, _)| *f == props.found)
-        .map(|(_, t)| t.clone())
-    else {
+    let filters = props.route.search.filters();
+    let trend = super::use_deferred(props.found.clone(), 600, move |found: &Found| {
+        crate::timing::measured("concord:trends", || {
+            engine.searcher().trend(&found.query, &filters)
+        })
+    });
+    let Some(t) = trend else {
         return html! {};
     };
     if t.terms.is_empty() || t.periods.len() < 2 {

@@ -29,7 +29,12 @@ impl Corpus {
 
     /// The document with this id.
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        self.position(id).map(|i| &self.documents[i])
+    }
+
+    /// The index in [`Corpus::documents`] of the document with `id`, if there is one.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
     }
 }
 
