@@ -44,6 +44,21 @@ mod native {
         serde_json::from_value(v).expect("durations")
     }
 
+    /// Waits until the page has recorded the measure `name` (once).
+    async fn measured(c: &Client, name: &'static str) {
+        until(c, name, move |c| async move {
+            c.execute(
+                "return performance.getEntriesByName(arguments[0]).length",
+                vec![serde_json::json!(name)],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_u64())
+                == Some(1)
+        })
+        .await;
+    }
+
     fn percentile(sorted: &[f64], p: f64) -> f64 {
         if sorted.is_empty() {
             return f64::NAN;
@@ -198,25 +213,13 @@ mod native {
             longest.sort_by_key(|d| std::cmp::Reverse(words(d)));
             let (mut compares, mut compares_all, mut computes) = (Vec::new(), Vec::new(), Vec::new());
             if longest.len() >= 2 {
-                let link = form_urlencoded::Serializer::new(String::new())
-                    .append_pair("view", "compare")
-                    .append_pair("cmp", &format!("{},{}", longest[0].id, longest[1].id))
-                    .finish();
+                let cmp = format!("{},{}", longest[0].id, longest[1].id);
+                let link = support::query(&[("view", "compare"), ("cmp", &cmp)]);
                 for _ in 0..READY_RUNS {
-                    c.goto(&url(&format!("?{link}"))).await.unwrap();
+                    c.goto(&url(&link)).await.unwrap();
                     find(&c, ".cmp-table").await;
                     // Wait for the last rows (rendered in chunks after the first screen).
-                    until(&c, "every row of the comparison", |c| async move {
-                        c.execute(
-                            "return performance.getEntriesByName('concord:compare-all').length",
-                            vec![],
-                        )
-                        .await
-                        .ok()
-                        .and_then(|v| v.as_u64())
-                            == Some(1)
-                    })
-                    .await;
+                    measured(&c, "concord:compare-all").await;
                     compares.extend(measures(&c, "concord:compare").await);
                     compares_all.extend(measures(&c, "concord:compare-all").await);
                     computes.extend(measures(&c, "concord:compare-compute").await);
@@ -232,22 +235,9 @@ mod native {
                 find(&c, "h1#phrases-title").await;
                 phrases.extend(measures(&c, "concord:phrases").await);
                 if let Some(d) = longest.first() {
-                    let link = form_urlencoded::Serializer::new(String::new())
-                        .append_pair("doc", &d.id)
-                        .finish();
-                    c.goto(&url(&format!("?{link}"))).await.unwrap();
+                    c.goto(&url(&support::query(&[("doc", &d.id)]))).await.unwrap();
                     find(&c, "h1#doc-title").await;
-                    until(&c, "the near-duplicates", |c| async move {
-                        c.execute(
-                            "return performance.getEntriesByName('concord:neardup').length",
-                            vec![],
-                        )
-                        .await
-                        .ok()
-                        .and_then(|v| v.as_u64())
-                            == Some(1)
-                    })
-                    .await;
+                    measured(&c, "concord:neardup").await;
                     neardups.extend(measures(&c, "concord:neardup").await);
                 }
             }

@@ -12,7 +12,7 @@
 mod support;
 
 use fantoccini::Client;
-use support::{corpus, find, follow_in_page, run, url};
+use support::{corpus, find, follow_in_page, query as link, run, url};
 
 /// The payloads, one a line.
 fn payloads() -> Vec<String> {
@@ -73,14 +73,6 @@ async fn visible(c: &Client) -> String {
         .await
         .expect("text");
     v.as_str().unwrap_or_default().to_string()
-}
-
-fn link(pairs: &[(&str, &str)]) -> String {
-    let mut s = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in pairs {
-        s.append_pair(k, v);
-    }
-    format!("?{}", s.finish())
 }
 
 /// The fixture itself: at least 50 distinct payloads, every one in the corpus's text, and

@@ -1,7 +1,7 @@
 //! Hardening: the page under its Content-Security-Policy, no request to another origin, and
 //! a few hundred mutated links that must never break the app.
 
-use crate::support::{self, corpus, expected, find, follow_in_page, run, status, url};
+use crate::support::{self, corpus, expected, find, follow_in_page, query, run, status, url};
 use crate::{common_words, status_is};
 use concord_core::query::{Filters, Sort};
 
@@ -40,11 +40,9 @@ async fn the_page_loads_under_its_content_security_policy() {
         let (n, docs, order) = expected(word, &Filters::default(), Sort::Relevance);
         status_is(&c, &status(n, docs)).await;
         let doc = &order[0].0;
-        let link = form_urlencoded::Serializer::new(String::new())
-            .append_pair("doc", doc)
-            .append_pair("q", word)
-            .finish();
-        c.goto(&url(&format!("?{link}"))).await.unwrap();
+        c.goto(&url(&query(&[("doc", doc), ("q", word)])))
+            .await
+            .unwrap();
         find(&c, ".strip .tick").await;
         let lefts = c
             .execute(
@@ -89,13 +87,7 @@ async fn a_session_makes_no_request_to_another_origin() {
         let cmp = format!("{},{}", documents[0].id, documents[documents.len() - 1].id);
         for link in [
             format!("?q={}&view=kwic", words[1]),
-            format!(
-                "?{}",
-                form_urlencoded::Serializer::new(String::new())
-                    .append_pair("view", "compare")
-                    .append_pair("cmp", &cmp)
-                    .finish()
-            ),
+            query(&[("view", "compare"), ("cmp", &cmp)]),
             "?view=phrases".into(),
             "?view=timeline".into(),
         ] {
@@ -126,43 +118,36 @@ fn base_links() -> Vec<String> {
     let docs = &corpus().documents;
     let (a, b) = (&docs[0].id, &docs[docs.len() - 1].id);
     let words = common_words(2);
-    let enc = |pairs: &[(&str, &str)]| {
-        let mut s = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in pairs {
-            s.append_pair(k, v);
-        }
-        format!("?{}", s.finish())
-    };
     vec![
-        enc(&[
+        query(&[
             ("q", &format!("{} \"{}\"", words[0], words[1])),
             ("from", "2020"),
             ("to", "2023-12"),
         ]),
-        enc(&[
+        query(&[
             ("q", &words[1]),
             ("view", "kwic"),
             ("by", "left2"),
             ("sort", "newest"),
             ("page", "2"),
         ]),
-        enc(&[
+        query(&[
             ("doc", a),
             ("p", "3"),
             ("text", "original"),
             ("q", &format!("{}*", &words[0][..3])),
         ]),
-        enc(&[
+        query(&[
             ("view", "compare"),
             ("cmp", &format!("{a}:2,{b}")),
             ("tray", b),
         ]),
-        enc(&[
+        query(&[
             ("view", "phrases"),
             ("speaker", "narrator"),
             ("kind", "phone-call"),
         ]),
-        enc(&[("view", "timeline"), ("lane", "country"), ("year", "2023")]),
+        query(&[("view", "timeline"), ("lane", "country"), ("year", "2023")]),
     ]
 }
 

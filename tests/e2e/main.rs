@@ -124,10 +124,7 @@ async fn a_search_link_shows_its_results_with_marks_per_term() {
     let words = common_words(2);
     run(move |c| async move {
         let q = format!("{} OR {}", words[0], words[1]);
-        let link = form_urlencoded::Serializer::new(String::new())
-            .append_pair("q", &q)
-            .finish();
-        c.goto(&url(&format!("?{link}"))).await.unwrap();
+        c.goto(&url(&support::query(&[("q", &q)]))).await.unwrap();
         let (n, docs, order) = expected(&q, &Filters::default(), Sort::Relevance);
         assert!(n > 0, "{q} finds something");
         status_is(&c, &status(n, docs)).await;
@@ -690,7 +687,7 @@ fn comparable_pair() -> ((String, u32), (String, u32)) {
 fn expected_comparison(a: &(String, u32), b: &(String, u32)) -> (usize, usize, u32) {
     use concord_core::compare::{align::compare, Side};
     let side = |x: &(String, u32)| {
-        let d = corpus().documents.iter().position(|d| d.id == x.0).unwrap() as u32;
+        let d = corpus().position(&x.0).unwrap() as u32;
         Side::from_index(corpus(), index(), d, Some(x.1))
     };
     let cmp = compare(&side(a), &side(b));
@@ -726,13 +723,10 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
     let (rows, phrases, percent) = expected_comparison(&a, &b);
     let link = |x: &(String, u32), y: &(String, u32)| {
         let cmp = format!("{}:{},{}:{}", x.0, x.1, y.0, y.1);
-        form_urlencoded::Serializer::new(String::new())
-            .append_pair("view", "compare")
-            .append_pair("cmp", &cmp)
-            .finish()
+        support::query(&[("view", "compare"), ("cmp", &cmp)])
     };
     run(move |c| async move {
-        c.goto(&url(&format!("?{}", link(&a, &b)))).await.unwrap();
+        c.goto(&url(&link(&a, &b))).await.unwrap();
         find(&c, "h1#compare-title").await;
         assert_eq!(c.title().await.unwrap(), "Comparison — Concord");
         assert_eq!(
@@ -788,29 +782,14 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
         );
 
         find(&c, "a.swap").await.click().await.unwrap();
-        let swapped = format!("?{}", link(&b, &a));
+        let swapped = link(&b, &a);
         let want = swapped.clone();
         until(&c, "the swapped link", move |c| {
             let want = want.clone();
             async move { location(&c).await.1 == want }
         })
         .await;
-        until(&c, "B on the left", {
-            let b = b.clone();
-            move |c| {
-                let b = b.clone();
-                async move {
-                    match c.find(Locator::Css(".cmp-cell.side-a[data-doc]")).await {
-                        Ok(td) => {
-                            td.attr("data-doc").await.ok().flatten() == Some(b.0.clone())
-                                && td.attr("data-p").await.ok().flatten() == Some(b.1.to_string())
-                        }
-                        Err(_) => false,
-                    }
-                }
-            }
-        })
-        .await;
+        left_column_is(&c, &b).await;
         assert!(
             first_cells(1).await.iter().all(|x| *x == b),
             "left column is B after the swap"
@@ -818,28 +797,13 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
         assert_eq!(phrase_ids(&c, 1).await.len(), phrases);
 
         c.back().await.unwrap();
-        let original = format!("?{}", link(&a, &b));
+        let original = link(&a, &b);
         until(&c, "the first link after Back", move |c| {
             let want = original.clone();
             async move { location(&c).await.1 == want }
         })
         .await;
-        until(&c, "A on the left again", {
-            let a = a.clone();
-            move |c| {
-                let a = a.clone();
-                async move {
-                    match c.find(Locator::Css(".cmp-cell.side-a[data-doc]")).await {
-                        Ok(td) => {
-                            td.attr("data-doc").await.ok().flatten() == Some(a.0.clone())
-                                && td.attr("data-p").await.ok().flatten() == Some(a.1.to_string())
-                        }
-                        Err(_) => false,
-                    }
-                }
-            }
-        })
-        .await;
+        left_column_is(&c, &a).await;
     })
     .await;
 }
@@ -866,11 +830,8 @@ async fn the_compare_tray_picks_two_results() {
         actions[1].click().await.unwrap();
         find(&c, "h1#compare-title").await;
         let cmp = format!("{}:{},{}:{}", hits[0].0, hits[0].1, hits[1].0, hits[1].1);
-        let want = form_urlencoded::Serializer::new(String::new())
-            .append_pair("view", "compare")
-            .append_pair("cmp", &cmp)
-            .finish();
-        assert_eq!(location(&c).await.1, format!("?{want}"));
+        let want = support::query(&[("view", "compare"), ("cmp", &cmp)]);
+        assert_eq!(location(&c).await.1, want);
     })
     .await;
 }
@@ -1045,16 +1006,40 @@ async fn export_of_a_filtered_view_round_trips_through_a_csv_parser() {
     .await;
 }
 
-/// Every paragraph's citation: the permalink opens the reader at it, and the plain text and
-/// BibTeX carry the paragraph's text hash.
-#[tokio::test]
-async fn a_citation_gives_the_permalink_and_the_text_hash() {
+/// Waits until the comparison's left column starts with `item` (document, paragraph).
+async fn left_column_is(c: &Client, item: &(String, u32)) {
+    let item = item.clone();
+    until(c, &format!("{item:?} on the left"), move |c| {
+        let item = item.clone();
+        async move {
+            match c.find(Locator::Css(".cmp-cell.side-a[data-doc]")).await {
+                Ok(td) => {
+                    td.attr("data-doc").await.ok().flatten() == Some(item.0.clone())
+                        && td.attr("data-p").await.ok().flatten() == Some(item.1.to_string())
+                }
+                Err(_) => false,
+            }
+        }
+    })
+    .await;
+}
+
+/// The paragraph the citation tests cite: the first statement of the document with the most
+/// statements (any corpus).
+fn cited() -> (&'static concord_core::model::Document, u32) {
     let doc = corpus()
         .documents
         .iter()
         .max_by_key(|d| d.statements.len())
         .unwrap();
-    let p = doc.statements[0].p;
+    (doc, doc.statements[0].p)
+}
+
+/// Every paragraph's citation: the permalink opens the reader at it, and the plain text and
+/// BibTeX carry the paragraph's text hash.
+#[tokio::test]
+async fn a_citation_gives_the_permalink_and_the_text_hash() {
+    let (doc, p) = cited();
     let hash = concord_core::export::text_hash(&doc.paragraph(p).unwrap().text);
     let id = doc.id.clone();
     run(move |c| async move {
@@ -1223,12 +1208,7 @@ async fn selecting_a_span_on_the_timeline_sets_from_and_to() {
 /// throwing out of the click handler; the app keeps working.
 #[tokio::test]
 async fn copy_link_without_a_clipboard_says_so_and_the_app_keeps_working() {
-    let doc = corpus()
-        .documents
-        .iter()
-        .max_by_key(|d| d.statements.len())
-        .unwrap();
-    let p = doc.statements[0].p;
+    let (doc, p) = cited();
     let id = doc.id.clone();
     run(move |c| async move {
         c.goto(&url(&format!("?doc={id}"))).await.unwrap();

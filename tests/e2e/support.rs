@@ -89,6 +89,15 @@ pub fn server_port() -> u16 {
     })
 }
 
+/// A link's query string, `?` and the pairs form-encoded in order.
+pub fn query(pairs: &[(&str, &str)]) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        s.append_pair(k, v);
+    }
+    format!("?{}", s.finish())
+}
+
 /// The app's address under the sub-path, with `query` (which starts with `?` or is empty).
 pub fn url(query: &str) -> String {
     format!("http://127.0.0.1:{}{SUB_PATH}{query}", server_port())
