@@ -300,6 +300,26 @@ fn paragraph_text(p: &Paragraph, hits: &Hits) -> Html {
     }
 }
 
+/// The paragraph as it stands in the file (label, line breaks and broken words as they
+/// were), hits marked; shown with `white-space: pre-line`.
+fn original_text(p: &Paragraph, hits: &Hits) -> Html {
+    let original = p.original();
+    match hits.by_paragraph.get(&p.n) {
+        Some((first, highlights)) => {
+            let shifted: Vec<Highlight> = highlights
+                .iter()
+                .map(|h| Highlight {
+                    start: p.original_offset(h.start),
+                    end: p.original_offset(h.end),
+                    term: h.term,
+                })
+                .collect();
+            marked(&original, 0..original.len(), &shifted, Some(*first))
+        }
+        None => html! { { original } },
+    }
+}
+
 fn statement_view(
     engine: &Engine,
     route: &Route,
@@ -328,6 +348,10 @@ fn statement_view(
                 Attribution::Role => Some("identified from a role, such as “the president”"),
                 Attribution::Pronoun => Some("continues the previous speaker (“he”, “she”)"),
                 Attribution::QuoteContinued => Some("continues the previous paragraph’s quotation"),
+                Attribution::Document => {
+                    Some("the document’s speaker: no reporting clause names another")
+                }
+                Attribution::Label => Some("a transcript turn, from its speaker label"),
             });
             html! {
                 <article class={class} id={format!("p-{}", p.n)} data-doc={doc.id.clone()} data-p={p.n.to_string()}>
@@ -356,6 +380,11 @@ fn statement_view(
                 </article>
             }
         }
+        Role::Label => html! {
+            <p class={classes!("turn-label", (target == Some(p.n)).then_some("target"))} id={format!("p-{}", p.n)} data-doc={doc.id.clone()} data-p={p.n.to_string()}>
+                { p.text.clone() }
+            </p>
+        },
         Role::Title | Role::Dateline | Role::Boilerplate => html! {},
     }
 }
@@ -427,7 +456,7 @@ fn original_view(route: &Route, doc: &Document, d: usize, p: &Paragraph, hits: &
             data-role={role}
         >
             <span class="role-tag">{ role }</span>
-            <p>{ paragraph_text(p, hits) }</p>
+            <p class="lines">{ original_text(p, hits) }</p>
             { paragraph_link(route, doc, p) }
             <ParagraphTools doc={d} p={p.n} />
         </li>
@@ -452,6 +481,7 @@ fn meta(props: &MetaProps) -> Html {
             format!("day from the text (line {line}), year from the catalog")
         }
         DateOrigin::Catalog => "from the catalog".into(),
+        DateOrigin::FileName => "from the file name".into(),
         DateOrigin::None => "no date found".into(),
     };
     let participants: Html = doc

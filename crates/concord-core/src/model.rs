@@ -53,6 +53,8 @@ pub struct Document {
     /// The file's path relative to the corpus folder.
     pub file: String,
     pub title: String,
+    /// Where the title came from.
+    pub title_origin: TitleOrigin,
     pub date: DocDate,
     /// Outlet or publisher, when known.
     pub source: Option<String>,
@@ -60,9 +62,15 @@ pub struct Document {
     pub kind: Option<String>,
     /// Indexes into [`Corpus::people`].
     pub participants: Vec<u32>,
+    /// The document's own speaker (index into [`Corpus::people`]), from the catalog: a
+    /// speech's orator. Statements without a reporting clause of their own are theirs.
+    pub speaker: Option<u32>,
+    /// True when the file was hard-wrapped and its lines were joined into paragraphs.
+    pub reflowed: bool,
     /// Country slugs mentioned in the statements, in order of first mention.
     pub countries: Vec<String>,
-    /// Every non-empty line of the file, in order; paragraph `n` is `paragraphs[n - 1]`.
+    /// The file's paragraphs, in order; paragraph `n` is `paragraphs[n - 1]`. One per
+    /// non-empty line, or, in a [`reflowed`](Document::reflowed) file, per run of joined lines.
     pub paragraphs: Vec<Paragraph>,
     /// The body paragraphs, each attributed to a speaker or to the narrator.
     pub statements: Vec<Statement>,
@@ -81,16 +89,146 @@ impl Document {
     }
 }
 
-/// One non-empty line of a corpus file.
+/// One paragraph of a corpus file: a non-empty line, or consecutive lines of a hard-wrapped
+/// file joined (see [`crate::corpus::reflow`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
-    /// 1-based position among the file's non-empty lines. Appears in links (`p=`).
+    /// 1-based position among the file's paragraphs. Appears in links (`p=`).
     pub n: u32,
-    /// 1-based line number in the file.
+    /// 1-based line number in the file of its first line.
     pub line: u32,
     pub role: Role,
-    /// The line's text with surrounding white space trimmed; otherwise untouched.
+    /// The text with surrounding white space trimmed, lines joined at [`Paragraph::breaks`],
+    /// a transcript's speaker label ([`Paragraph::label`]) taken off the front; otherwise
+    /// untouched.
     pub text: String,
+    /// Where the file's line breaks stood inside `text`, in order (empty for a one-line
+    /// paragraph), so that the original lines can be shown as they are in the file.
+    pub breaks: Vec<LineBreak>,
+    /// A transcript's speaker label as it stood before the text (`Q: `, `MR. SMITH: `),
+    /// colon and following white space included.
+    pub label: Option<String>,
+}
+
+impl Paragraph {
+    /// The 1-based file line of the paragraph's last line.
+    pub fn last_line(&self) -> u32 {
+        self.line + self.breaks.len() as u32
+    }
+
+    /// The file's lines as they stood (each trimmed), rebuilt from the text, its breaks and
+    /// its label.
+    ///
+    /// ```
+    /// use concord_core::model::{Joint, LineBreak, Paragraph, Role};
+    /// let p = Paragraph {
+    ///     n: 1, line: 3, role: Role::Body, text: "The negotiations go on.".into(),
+    ///     breaks: vec![LineBreak { at: 10, joint: Joint::Hyphen }],
+    ///     label: Some("A: ".into()),
+    /// };
+    /// assert_eq!(p.lines(), ["A: The negoti-", "ations go on."]);
+    /// ```
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.breaks.len() + 1);
+        let mut at = 0;
+        let mut first = self.label.clone().unwrap_or_default();
+        for b in &self.breaks {
+            let end = (b.at as usize).min(self.text.len());
+            let mut line = std::mem::take(&mut first);
+            line.push_str(self.text.get(at..end).unwrap_or_default());
+            if b.joint == Joint::Hyphen {
+                line.push('-');
+            }
+            out.push(line);
+            at = end + usize::from(b.joint == Joint::Space);
+        }
+        first.push_str(self.text.get(at.min(self.text.len())..).unwrap_or_default());
+        out.push(first);
+        out
+    }
+}
+
+impl Paragraph {
+    /// The paragraph as it stands in the file: its lines (trimmed) joined with `\n`, its
+    /// label in front. [`Paragraph::original_offset`] maps offsets of `text` into it.
+    pub fn original(&self) -> String {
+        self.lines().join("\n")
+    }
+
+    /// Where byte `at` of [`Paragraph::text`] stands in [`Paragraph::original`].
+    ///
+    /// ```
+    /// use concord_core::model::{Joint, LineBreak, Paragraph, Role};
+    /// let p = Paragraph {
+    ///     n: 1, line: 1, role: Role::Body, text: "the negotiations go on".into(),
+    ///     breaks: vec![LineBreak { at: 10, joint: Joint::Hyphen }, LineBreak { at: 16, joint: Joint::Space }],
+    ///     label: Some("A: ".into()),
+    /// };
+    /// assert_eq!(p.original(), "A: the negoti-\nations\ngo on");
+    /// let o = p.original();
+    /// let (s, e) = (p.original_offset(4), p.original_offset(16));
+    /// assert_eq!(&o[s..e], "negoti-\nations");
+    /// assert_eq!(&o[p.original_offset(17)..], "go on");
+    /// ```
+    pub fn original_offset(&self, at: usize) -> usize {
+        let mut shift = self.label.as_ref().map_or(0, String::len);
+        for b in &self.breaks {
+            let b_at = b.at as usize;
+            match b.joint {
+                // The space at `b_at` became the line break: no shift.
+                Joint::Space => {}
+                Joint::Hyphen if at >= b_at => shift += 2,
+                Joint::Direct if at >= b_at => shift += 1,
+                _ => {}
+            }
+        }
+        at + shift
+    }
+}
+
+/// A line break of the file inside a joined paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineBreak {
+    /// Byte offset in [`Paragraph::text`] where the earlier line ended.
+    pub at: u32,
+    pub joint: Joint,
+}
+
+/// How two lines were joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Joint {
+    /// With one space (the space at `at` stands for the line break).
+    Space,
+    /// A word broken by a hyphen at the line end, joined without it ("negoti-" + "ations").
+    Hyphen,
+    /// Joined as they stood, without a space: the line ended in a hyphen that belongs to the
+    /// word ("two-" + "state").
+    Direct,
+}
+
+/// Where a document's title came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TitleOrigin {
+    /// The file's first line.
+    FirstLine,
+    /// The catalog's `title`.
+    Catalog,
+    /// Made from the file name, because the first line is not a title.
+    FileName,
+    /// The first words of the first line, which is article text (the file name has none).
+    FirstWords,
+}
+
+impl TitleOrigin {
+    /// The name used in reports and JSON output.
+    pub fn label(self) -> &'static str {
+        match self {
+            TitleOrigin::FirstLine => "first line",
+            TitleOrigin::Catalog => "catalog",
+            TitleOrigin::FileName => "file name",
+            TitleOrigin::FirstWords => "first words",
+        }
+    }
 }
 
 /// What a paragraph is, decided by [`crate::corpus::layout`].
@@ -106,6 +244,9 @@ pub enum Role {
     Body,
     /// Site furniture: share links, newsletter and donation blocks, related-post teasers.
     Boilerplate,
+    /// A transcript's speaker label on a line of its own (`MR. SMITH:`): it opens the turn
+    /// of the paragraphs that follow and is not a statement.
+    Label,
 }
 
 impl Role {
@@ -116,6 +257,7 @@ impl Role {
             Role::Heading => "heading",
             Role::Body => "body",
             Role::Boilerplate => "boilerplate",
+            Role::Label => "label",
         }
     }
 }
@@ -145,6 +287,11 @@ pub enum Attribution {
     Pronoun,
     /// A paragraph that is only a quotation, continuing the previous paragraph's quote.
     QuoteContinued,
+    /// No reporting clause: the document's own speaker (a speech's orator, from the catalog).
+    Document,
+    /// A transcript turn: the paragraph opens with a speaker label (`Q:`, `MR. SMITH:`), or
+    /// continues the turn the last label opened.
+    Label,
 }
 
 /// A date and how precisely it is known.
@@ -218,17 +365,20 @@ pub enum DateOrigin {
     TextAndCatalog {
         line: u32,
     },
+    /// Read from the file's name (or the name of a folder it is in).
+    FileName,
     None,
 }
 
 impl std::fmt::Display for DateOrigin {
-    /// The compact form used in expectation files: `text:2`, `text+catalog:3`, `catalog`,
-    /// `none`.
+    /// The compact form used in expectation files and JSON output: `text:2`,
+    /// `text+catalog:3`, `catalog`, `file name`, `none`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DateOrigin::Text { line } => write!(f, "text:{line}"),
             DateOrigin::TextAndCatalog { line } => write!(f, "text+catalog:{line}"),
             DateOrigin::Catalog => write!(f, "catalog"),
+            DateOrigin::FileName => write!(f, "file name"),
             DateOrigin::None => write!(f, "none"),
         }
     }

@@ -183,6 +183,107 @@ pub fn leading_date(line: &str) -> Option<(Date, &str)> {
     Some((f.date()?, rest.trim()))
 }
 
+/// The date a file's path gives: in its name, else in the name of the nearest folder that
+/// has one. Read, at their precision: `2023-11-01`, `2023_11_01`, `2023.11.01`, `20231101`,
+/// `2023-11` (a year and month), or a year from 1900 to 2100 standing alone between
+/// separators (`speech_04_2019.txt`, `2019 Kenya.txt`). Digits that run on into other digits
+/// or letters (`b8054d8e`, `000123`) are no date; an impossible month or day is none.
+///
+/// ```
+/// use concord_core::corpus::date::from_file_name;
+/// let d = |p| from_file_name(p).map(|d| d.to_string());
+/// assert_eq!(d("un/2023-11-01_statement.txt").as_deref(), Some("2023-11-01"));
+/// assert_eq!(d("KEN_20231101.txt").as_deref(), Some("2023-11-01"));
+/// assert_eq!(d("speech_04_2019.txt").as_deref(), Some("2019"));
+/// assert_eq!(d("2019/kenya.txt").as_deref(), Some("2019"));
+/// assert_eq!(d("000_b8054d8e205d4872.txt"), None);
+/// assert_eq!(d("2023-13-01 notes.txt"), None);
+/// ```
+pub fn from_file_name(path: &str) -> Option<Date> {
+    let path = path.strip_suffix(".txt").unwrap_or(path);
+    path.rsplit('/').find_map(date_in_name)
+}
+
+fn date_in_name(name: &str) -> Option<Date> {
+    // Runs of digits with what separates them.
+    let bytes = name.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let standalone = |(s, e): (usize, usize)| {
+        let before = s.checked_sub(1).map(|k| bytes[k]);
+        let after = bytes.get(e).copied();
+        before.is_none_or(|b| !b.is_ascii_alphanumeric())
+            && after.is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    let num = |(s, e): (usize, usize)| name[s..e].parse::<u32>().ok();
+    let year_ok = |y: u32| (1900..=2100).contains(&y);
+    let sep = |k: usize| {
+        bytes
+            .get(k)
+            .is_some_and(|b| matches!(b, b'-' | b'_' | b'.'))
+    };
+    // YYYY-MM-DD and YYYY-MM, with one kind of separator.
+    for w in 0..runs.len() {
+        let (s, e) = runs[w];
+        if e - s != 4
+            || !year_ok(num(runs[w])?)
+            || s.checked_sub(1)
+                .is_some_and(|k| bytes[k].is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let year = num(runs[w])? as i32;
+        let next = |k: usize| {
+            runs.get(k)
+                .copied()
+                .filter(|&(ns, ne)| ne - ns == 2 && ns == runs[k - 1].1 + 1 && sep(runs[k - 1].1))
+        };
+        if let Some(m) = next(w + 1) {
+            let month = num(m)? as u8;
+            if let Some(d) = next(w + 2).filter(|&d| standalone(d) && bytes[m.1] == bytes[e]) {
+                return Date::new(year, month, num(d)? as u8)
+                    .filter(|_| month > 0 && num(d) > Some(0));
+            }
+            if standalone(m) && month > 0 {
+                return Date::new(year, month, 0);
+            }
+        }
+    }
+    // YYYYMMDD.
+    for &r in &runs {
+        if r.1 - r.0 == 8 && standalone(r) {
+            let (y, m, d) = (
+                &name[r.0..r.0 + 4],
+                &name[r.0 + 4..r.0 + 6],
+                &name[r.0 + 6..r.1],
+            );
+            let (y, m, d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            if year_ok(y as u32) && m > 0 && d > 0 {
+                if let Some(date) = Date::new(y, m, d) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    // A year standing alone.
+    runs.iter()
+        .copied()
+        .filter(|&r| r.1 - r.0 == 4 && standalone(r))
+        .find_map(|r| num(r).filter(|&y| year_ok(y)))
+        .and_then(|y| Date::new(y as i32, 0, 0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

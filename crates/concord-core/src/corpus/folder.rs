@@ -2,7 +2,7 @@
 //!
 //! - `*.txt` files are documents, in the folder and its subfolders (path relative to the
 //!   folder, `/`-separated, sorted so the build is the same on every machine);
-//! - `catalog.toml` at the top is the catalog;
+//! - `catalog.toml` and `catalog.csv` at the top are the catalogs;
 //! - hidden files and folders (`.git`, `.DS_Store`) and other files are listed in
 //!   [`Input::skipped`] with the reason, so the report warns of them; `.txt` files larger
 //!   than [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES) are listed in [`Input::too_large`]
@@ -14,6 +14,8 @@ use std::path::Path;
 
 /// The catalog's file name at the top of a corpus folder.
 pub const CATALOG: &str = "catalog.toml";
+/// The spreadsheet catalog's file name at the top of a corpus folder.
+pub const CATALOG_CSV: &str = "catalog.csv";
 
 /// Reads the corpus folder `dir`.
 pub fn read(dir: &Path) -> Result<Input, CorpusError> {
@@ -21,12 +23,14 @@ pub fn read(dir: &Path) -> Result<Input, CorpusError> {
     let meta = fs::metadata(dir).map_err(|e| CorpusError {
         file: dir.display().to_string(),
         line: None,
+        column: None,
         kind: ErrorKind::Unreadable(e.to_string()),
     })?;
     if !meta.is_dir() {
         return Err(CorpusError {
             file: dir.display().to_string(),
             line: None,
+            column: None,
             kind: ErrorKind::Unreadable("not a folder".into()),
         });
     }
@@ -63,6 +67,7 @@ fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> 
             path.to_string()
         },
         line: None,
+        column: None,
         kind: ErrorKind::Unreadable(e.to_string()),
     };
     let mut entries: Vec<fs::DirEntry> = fs::read_dir(dir)
@@ -85,6 +90,9 @@ fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> 
         } else if prefix.is_empty() && name == CATALOG {
             let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
             input.catalog = Some(SourceFile { path: rel, bytes });
+        } else if prefix.is_empty() && name == CATALOG_CSV {
+            let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
+            input.catalog_csv = Some(SourceFile { path: rel, bytes });
         } else if name.ends_with(".txt") && meta.len() > super::MAX_FILE_BYTES {
             input.too_large.push((rel, meta.len()));
         } else if name.ends_with(".txt") {

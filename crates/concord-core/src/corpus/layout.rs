@@ -2,8 +2,9 @@
 //!
 //! The rules, in order (each is general; none names a file or an outlet):
 //!
-//! 1. **Title**: the first paragraph, unless it reads as article text (over 40 words): then
-//!    the title is made from its first words and the paragraph stays body.
+//! 1. **Title**: the first paragraph, unless it reads as article text (over 40 words). The
+//!    builder also refuses a first line that is a salutation or a sentence ([`not_a_title`]);
+//!    such a paragraph stays body, and the title comes from the catalog or the file name.
 //! 2. **Furniture line** (boilerplate): a short line without a sentence ending that is made of
 //!    site-furniture words (share, suggest, newsletter, join, support, patron, related,
 //!    latest, search, trends, … see [`lexicon::FURNITURE_WORDS`]): at most 5 words with one
@@ -69,6 +70,28 @@ pub fn roles(paragraphs: &[&str]) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// True when a first line is not a title though short enough for one: it ends with a comma
+/// or semicolon ("Mr. President, please allow me, first of all, to"), greets the audience
+/// ("Excellencies,", "Mr. President" — [`lexicon::SALUTATIONS`]), opens in lower case (the
+/// rest of a sentence), or is a sentence of eight words or more ending in a full stop.
+///
+/// ```
+/// use concord_core::corpus::layout::not_a_title;
+/// assert!(not_a_title("Mr. President, please allow me, first of all, to"));
+/// assert!(not_a_title("Excellencies"));
+/// assert!(not_a_title("It is an honour for me to address this Assembly today."));
+/// assert!(!not_a_title("China Urges Ceasefire Between Palestine and Israel, Calls for Support"));
+/// assert!(!not_a_title("Statement by H.E. Mr. Wang Yi at the General Debate"));
+/// ```
+pub fn not_a_title(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    t.ends_with([',', ';'])
+        || lexicon::SALUTATIONS.iter().any(|s| lower.starts_with(s))
+        || t.chars().next().is_some_and(char::is_lowercase)
+        || (t.ends_with('.') && !t.ends_with("..") && word_count(t) >= 8)
 }
 
 /// True for a short line of site furniture (rule 2).

@@ -21,12 +21,16 @@ pub mod catalog;
 pub mod date;
 pub mod folder;
 pub mod layout;
+pub mod reflow;
 pub mod report;
 pub mod speakers;
+pub mod transcript;
+pub mod vocabulary;
 
 use crate::index::MAX_STATEMENT_TOKENS;
 use crate::model::{
-    Attribution, Corpus, Country, DateOrigin, DocDate, Document, Paragraph, Person, Role, Statement,
+    Attribution, Corpus, Country, DateOrigin, DocDate, Document, Paragraph, Person, Role,
+    Statement, TitleOrigin,
 };
 use crate::text::gazetteer::Gazetteer;
 use crate::text::{collapse_space, lexicon, name_key, slug, tokens, Token};
@@ -54,7 +58,10 @@ pub const MAX_FILE_BYTES: u64 = 16_000_000;
 #[derive(Debug, Clone, Default)]
 pub struct Input {
     pub files: Vec<SourceFile>,
+    /// `catalog.toml`.
     pub catalog: Option<SourceFile>,
+    /// `catalog.csv`, the spreadsheet catalog.
+    pub catalog_csv: Option<SourceFile>,
     /// Paths not taken as corpus files, with the reason (warnings of the report).
     pub skipped: Vec<(String, String)>,
     /// `.txt` files larger than [`MAX_FILE_BYTES`], with their size (errors of the build).
@@ -68,6 +75,8 @@ pub struct CorpusError {
     pub file: String,
     /// 1-based line, where one can be named.
     pub line: Option<u32>,
+    /// 1-based column (a spreadsheet catalog's field), where one can be named.
+    pub column: Option<u32>,
     pub kind: ErrorKind,
 }
 
@@ -89,6 +98,8 @@ pub enum ErrorKind {
     DuplicateId { id: String, other: String },
     /// The catalog names a file that is not in the corpus.
     MissingFile(String),
+    /// Both catalogs describe this file (the other catalog's path and line).
+    TwoCatalogs { file: String, other: String },
     /// The folder holds no `.txt` file.
     NoDocuments,
     /// The file is larger than [`MAX_FILE_BYTES`] (its size in bytes).
@@ -99,9 +110,10 @@ pub enum ErrorKind {
 
 impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: ", self.file, line)?,
-            None => write!(f, "{}: ", self.file)?,
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{}:{}:{}: ", self.file, line, column)?,
+            (Some(line), None) => write!(f, "{}:{}: ", self.file, line)?,
+            _ => write!(f, "{}: ", self.file)?,
         }
         match &self.kind {
             ErrorKind::NotUtf8 { byte } => write!(
@@ -123,6 +135,10 @@ impl fmt::Display for CorpusError {
             ErrorKind::MissingFile(name) => write!(
                 f,
                 "the catalog names `{name}`, which is not a .txt file of the corpus"
+            ),
+            ErrorKind::TwoCatalogs { file, other } => write!(
+                f,
+                "`{file}` is also described at {other}; describe each file in one catalog only"
             ),
             ErrorKind::NoDocuments => write!(f, "holds no .txt file: nothing to build"),
             ErrorKind::LineTooLong { words } => write!(
@@ -170,17 +186,32 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         }
         None => Catalog::default(),
     };
+    let mut catalog = catalog;
     for c in &catalog.countries {
         let names: Vec<&str> = c.names.iter().map(String::as_str).collect();
         let demonyms: Vec<&str> = c.demonyms.iter().map(String::as_str).collect();
         gazetteer.add(&c.slug, &names, &demonyms);
     }
+    let mut catalog_notes = Vec::new();
+    if let Some(file) = &input.catalog_csv {
+        let text = decode(file).map_err(|e| Errors(vec![e]))?;
+        let country = |v: &str| {
+            gazetteer
+                .resolve(v)
+                .map(str::to_string)
+                .ok_or_else(|| gazetteer.suggest(v))
+        };
+        let warnings =
+            catalog::csv::parse(&file.path, &text, &mut catalog, country).map_err(Errors)?;
+        catalog_notes.extend(warnings.into_iter().map(|(line, message)| Note {
+            file: file.path.clone(),
+            line: Some(line),
+            level: NoteLevel::Warning,
+            message,
+        }));
+    }
 
     let mut errors = Vec::new();
-    let catalog_path = input
-        .catalog
-        .as_ref()
-        .map_or("catalog.toml", |c| c.path.as_str());
     let entries: HashMap<&str, &CatalogDocument> = catalog
         .documents
         .iter()
@@ -189,8 +220,9 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     for d in &catalog.documents {
         if !input.files.iter().any(|f| f.path == d.file) {
             errors.push(CorpusError {
-                file: catalog_path.to_string(),
+                file: d.catalog.clone(),
                 line: Some(d.line),
+                column: None,
                 kind: ErrorKind::MissingFile(d.file.clone()),
             });
         }
@@ -199,6 +231,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         errors.push(CorpusError {
             file: path.clone(),
             line: None,
+            column: None,
             kind: ErrorKind::TooLarge(*bytes),
         });
     }
@@ -206,6 +239,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         errors.push(CorpusError {
             file: ".".into(),
             line: None,
+            column: None,
             kind: ErrorKind::NoDocuments,
         });
     }
@@ -229,12 +263,12 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         let id = document_id(&file.path, entry.copied());
         if let Some(other) = ids.insert(id.clone(), &file.path) {
             errors.push(CorpusError {
-                file: if entry.is_some_and(|e| e.id.is_some()) {
-                    catalog_path.to_string()
-                } else {
-                    file.path.clone()
+                file: match entry.filter(|e| e.id.is_some()) {
+                    Some(e) => e.catalog.clone(),
+                    None => file.path.clone(),
                 },
                 line: entry.filter(|e| e.id.is_some()).map(|e| e.line),
+                column: None,
                 kind: ErrorKind::DuplicateId {
                     id,
                     other: other.to_string(),
@@ -248,6 +282,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
 
     let mut builder = Builder {
         gazetteer,
+        vocabulary: vocabulary::Vocabulary::of(files.iter().map(|(_, text)| text.as_str())),
         people: catalog
             .people
             .iter()
@@ -273,6 +308,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
                     level: NoteLevel::Warning,
                     message: format!("not read: {why}"),
                 })
+                .chain(catalog_notes)
                 .collect(),
             ..Report::default()
         },
@@ -325,6 +361,7 @@ fn decode(file: &SourceFile) -> Result<String, CorpusError> {
     let err = |line, kind| CorpusError {
         file: file.path.clone(),
         line,
+        column: None,
         kind,
     };
     let bytes = file
@@ -358,6 +395,7 @@ fn too_long_lines(file: &SourceFile, text: &str) -> Vec<CorpusError> {
             (words > MAX_STATEMENT_TOKENS).then(|| CorpusError {
                 file: file.path.clone(),
                 line: Some(i as u32 + 1),
+                column: None,
                 kind: ErrorKind::LineTooLong { words },
             })
         })
@@ -370,6 +408,7 @@ fn line_of_byte(bytes: &[u8], at: usize) -> u32 {
 
 struct Builder {
     gazetteer: Gazetteer,
+    vocabulary: vocabulary::Vocabulary,
     people: Vec<Person>,
     report: Report,
 }
@@ -392,71 +431,133 @@ impl Builder {
             })
         };
 
-        // 1–2. Paragraphs and roles.
-        let lines: Vec<(u32, &str)> = text
+        // 1. Paragraphs: one a line, or lines joined in a hard-wrapped file.
+        let lines: Vec<reflow::Line<'_>> = text
             .lines()
             .enumerate()
-            .map(|(i, l)| (i as u32 + 1, l.trim()))
-            .filter(|(_, l)| !l.is_empty())
-            .collect();
-        let texts: Vec<&str> = lines.iter().map(|(_, l)| *l).collect();
-        let roles = layout::roles(&texts);
-        let paragraphs: Vec<Paragraph> = lines
-            .iter()
-            .zip(&roles)
-            .enumerate()
-            .map(|(i, ((line, text), role))| Paragraph {
-                n: i as u32 + 1,
-                line: *line,
-                role: *role,
-                text: text.to_string(),
+            .map(|(i, raw)| reflow::Line {
+                number: i as u32 + 1,
+                raw,
             })
             .collect();
-
-        // 3. Title.
-        let first = &paragraphs[0];
-        let leading = date::leading_date(&first.text);
-        let title = if let Some(t) = entry.and_then(|e| e.title.clone()) {
-            t
-        } else if first.role == Role::Title {
-            collapse_space(
-                leading
-                    .as_ref()
-                    .map_or(first.text.as_str(), |(_, rest)| rest),
-            )
+        let reflowed = reflow::is_hard_wrapped(&lines);
+        let joined: Vec<reflow::Joined> = if reflowed {
+            reflow::join(&lines, |t| transcript::label(t).is_some(), &self.vocabulary)
         } else {
-            let words: Vec<&str> = first.text.split_whitespace().take(12).collect();
+            lines
+                .iter()
+                .filter(|l| !l.raw.trim().is_empty())
+                .map(|l| reflow::Joined {
+                    line: l.number,
+                    text: l.raw.trim().to_string(),
+                    breaks: Vec::new(),
+                })
+                .collect()
+        };
+        if reflowed {
             note(
-                Some(first.line),
+                None,
                 NoteLevel::Guess,
                 format!(
-                    "the first line reads as article text ({}+ words), so the title is its first words; set `title` in the catalog",
-                    layout::MAX_TITLE_WORDS
+                    "hard-wrapped: {} lines joined into {} paragraphs",
+                    lines.iter().filter(|l| !l.raw.trim().is_empty()).count(),
+                    joined.len()
                 ),
             );
-            format!("{}…", words.join(" "))
+        }
+
+        // 2. Transcript labels, then roles.
+        let labels: Vec<Option<transcript::Label<'_>>> =
+            joined.iter().map(|j| transcript::label(&j.text)).collect();
+        let is_transcript = labels.iter().flatten().count() >= transcript::MIN_LABELS;
+        let mut paragraphs: Vec<Paragraph> = joined
+            .iter()
+            .zip(&labels)
+            .enumerate()
+            .map(|(i, (j, label))| {
+                let label = label
+                    .as_ref()
+                    .filter(|l| is_transcript && l.raw.len() < j.text.len());
+                let cut = label.map_or(0, |l| l.raw.len());
+                Paragraph {
+                    n: i as u32 + 1,
+                    line: j.line,
+                    role: Role::Body,
+                    text: j.text[cut..].to_string(),
+                    breaks: j
+                        .breaks
+                        .iter()
+                        .map(|b| crate::model::LineBreak {
+                            at: b.at.saturating_sub(cut as u32),
+                            joint: b.joint,
+                        })
+                        .collect(),
+                    label: label.map(|l| l.raw.to_string()),
+                }
+            })
+            .collect();
+        let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let roles = layout::roles(&texts);
+        for ((p, role), label) in paragraphs.iter_mut().zip(roles).zip(&labels) {
+            p.role = match label {
+                Some(l) if is_transcript && l.raw.len() >= p.text.len() => Role::Label,
+                Some(_) if p.label.is_some() => Role::Body,
+                _ => role,
+            };
+        }
+
+        // 3. Title.
+        let first_text = paragraphs[0].text.clone();
+        let first_line = paragraphs[0].line;
+        let leading = date::leading_date(&first_text);
+        let candidate = leading
+            .as_ref()
+            .map_or(first_text.as_str(), |(_, rest)| rest);
+        let not_a_title = layout::not_a_title(candidate)
+            || paragraphs[0].label.is_some()
+            || paragraphs[0].role == Role::Label;
+        if not_a_title && paragraphs[0].role == Role::Title {
+            paragraphs[0].role = Role::Body;
+        }
+        let (title, title_origin) = if let Some(t) = entry.and_then(|e| e.title.clone()) {
+            (t, TitleOrigin::Catalog)
+        } else if paragraphs[0].role == Role::Title {
+            let t = collapse_space(
+                leading
+                    .as_ref()
+                    .map_or(first_text.as_str(), |(_, rest)| rest),
+            );
+            (t, TitleOrigin::FirstLine)
+        } else if let Some(t) = title_from_file_name(&file.path) {
+            note(
+                Some(first_line),
+                NoteLevel::Guess,
+                format!("the first line is not a title, so the title `{t}` is made from the file name; set `title` in the catalog"),
+            );
+            (t, TitleOrigin::FileName)
+        } else {
+            let words: Vec<&str> = first_text.split_whitespace().take(12).collect();
+            note(
+                Some(first_line),
+                NoteLevel::Guess,
+                "the first line is not a title and the file name has no words, so the title is the first line's first words; set `title` in the catalog".into(),
+            );
+            (format!("{}…", words.join(" ")), TitleOrigin::FirstWords)
         };
+        // A title's leading date only counts when the title is the first line.
+        let leading = leading.filter(|_| paragraphs[0].role == Role::Title);
 
         // 4. Date.
-        let date = self.date(&paragraphs, leading.map(|(d, _)| d), entry, &mut note);
+        let date = self.date(
+            &file.path,
+            &paragraphs,
+            leading.map(|(d, _)| d),
+            entry,
+            &mut note,
+        );
 
-        // 5. Statements.
+        // 5. Kind, then statements.
         let body: Vec<&Paragraph> = paragraphs.iter().filter(|p| p.role == Role::Body).collect();
-        let body_texts: Vec<&str> = body.iter().map(|p| p.text.as_str()).collect();
-        let (statements, participants) = self.statements(&body, &body_texts, entry, &mut note);
-
-        // 6. Countries, kind, source.
-        let mut countries: Vec<String> = Vec::new();
-        for p in paragraphs
-            .iter()
-            .filter(|p| matches!(p.role, Role::Title | Role::Heading | Role::Body))
-        {
-            for c in self.gazetteer.countries_in(&p.text) {
-                if !countries.contains(&c) {
-                    countries.push(c);
-                }
-            }
-        }
         let kind = match entry.and_then(|e| e.kind.clone()) {
             Some(k) => Some(k),
             None => {
@@ -477,6 +578,27 @@ impl Builder {
                 guess
             }
         };
+        let body_texts: Vec<&str> = body.iter().map(|p| p.text.as_str()).collect();
+        let shape = Shape {
+            title: &title,
+            kind: kind.as_deref(),
+            transcript: is_transcript,
+        };
+        let (statements, participants, speaker) =
+            self.statements(&body, &body_texts, entry, &shape, &mut note);
+
+        // 6. Countries, source.
+        let mut countries: Vec<String> = Vec::new();
+        for p in paragraphs
+            .iter()
+            .filter(|p| matches!(p.role, Role::Title | Role::Heading | Role::Body))
+        {
+            for c in self.gazetteer.countries_in(&p.text) {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+            }
+        }
         let source = entry.and_then(|e| e.source.clone());
         if source.is_none() {
             note(
@@ -505,6 +627,7 @@ impl Builder {
                 .map(|p| p.line)
                 .collect(),
             date: date.clone(),
+            reflowed,
         });
         self.report.notes.extend(notes);
 
@@ -512,10 +635,13 @@ impl Builder {
             id,
             file: file.path.clone(),
             title,
+            title_origin,
             date,
             source,
             kind,
             participants,
+            speaker,
+            reflowed,
             countries,
             paragraphs,
             statements,
@@ -524,6 +650,7 @@ impl Builder {
 
     fn date(
         &self,
+        path: &str,
         paragraphs: &[Paragraph],
         title_date: Option<crate::model::Date>,
         entry: Option<&CatalogDocument>,
@@ -600,6 +727,17 @@ impl Builder {
                 origin: DateOrigin::Text { line },
             },
             (None, None) => {
+                if let Some(d) = date::from_file_name(path) {
+                    note(
+                        None,
+                        NoteLevel::Guess,
+                        format!("date {d} read from the file name; give `date` in the catalog to be sure"),
+                    );
+                    return DocDate {
+                        date: Some(d),
+                        origin: DateOrigin::FileName,
+                    };
+                }
                 match yearless {
                     Some((_, _, line, found)) => note(
                         Some(line),
@@ -613,13 +751,16 @@ impl Builder {
         }
     }
 
+    /// The statements of a document's body paragraphs, its participants and its own speaker
+    /// (indexes into the people table).
     fn statements(
         &mut self,
         body: &[&Paragraph],
         body_texts: &[&str],
         entry: Option<&CatalogDocument>,
+        shape: &Shape<'_>,
         note: &mut impl FnMut(Option<u32>, NoteLevel, String),
-    ) -> (Vec<Statement>, Vec<u32>) {
+    ) -> (Vec<Statement>, Vec<u32>, Option<u32>) {
         // The names this document can use: every listed person's names and aliases, and
         // people found in its text. A guessed person's first and last names count only in
         // documents that name them in full.
@@ -643,7 +784,8 @@ impl Builder {
                 .cloned()
                 .collect::<Vec<_>>(),
         );
-        for d in speakers::discover(body_texts, &curated, &self.gazetteer) {
+        let common = |w: &str| self.vocabulary.is_common(w);
+        for d in speakers::discover(body_texts, &curated, &self.gazetteer, &common) {
             let id = slug(&d.name);
             let index = match local.iter().position(|p| p.id == id) {
                 Some(i) => {
@@ -713,6 +855,67 @@ impl Builder {
             }
         }
 
+        // The document's own speaker: the catalog's, else, for a speech, remarks or statement,
+        // the one person its title names.
+        let position =
+            |local: &[Person], id: &str| local.iter().position(|p| p.id == id).map(|i| i as u32);
+        let mut doc_speaker = entry
+            .and_then(|e| e.speaker.as_deref())
+            .and_then(|id| position(&local, id));
+        if doc_speaker.is_none()
+            && shape
+                .kind
+                .is_some_and(|k| lexicon::contains(lexicon::SPEECH_KINDS, k))
+        {
+            let named = names.people_in(&tokens(shape.title));
+            if let [one] = named.as_slice() {
+                doc_speaker = Some(*one);
+                note(None, NoteLevel::Guess, format!(
+                    "the speech's speaker is `{}`, the one person its title names; set `speaker` in the catalog to be sure",
+                    local[*one as usize].id
+                ));
+            }
+        }
+        if let Some(sp) = doc_speaker {
+            if !document_people.contains(&sp) {
+                document_people.push(sp);
+            }
+        }
+
+        // Transcript labels name their people: found among the known, or added.
+        let mut label_people: Vec<Option<u32>> = Vec::with_capacity(body.len());
+        let mut last_named: Option<u32> = None;
+        for p in body {
+            let who = p.label.as_deref().map(|raw| {
+                let name = raw.trim_end().trim_end_matches(':').trim();
+                match transcript::speaker(name) {
+                    transcript::Speaker::Questioner => {
+                        Some(label_person(&mut local, &mut names, "Questioner", None))
+                    }
+                    transcript::Speaker::Answer => doc_speaker.or(last_named),
+                    transcript::Speaker::Named { name, title } => {
+                        let toks = tokens(&name);
+                        let known = names
+                            .match_at(&toks, 0)
+                            .filter(|&(_, end)| end == toks.len())
+                            .map(|(p, _)| p);
+                        let person = known.unwrap_or_else(|| {
+                            let role = title.filter(|t| {
+                                !lexicon::contains(lexicon::HONORIFICS, &t.to_lowercase())
+                            });
+                            label_person(&mut local, &mut names, &name, role)
+                        });
+                        last_named = Some(person);
+                        Some(person)
+                    }
+                }
+            });
+            if who == Some(None) {
+                note(Some(p.line), NoteLevel::Warning, "an answer label (`A:`) but the document has no speaker; set `speaker` in the catalog".into());
+            }
+            label_people.push(who.flatten());
+        }
+
         let attributor = Attributor {
             people: &local,
             names: &names,
@@ -723,8 +926,27 @@ impl Builder {
             ..Context::default()
         };
         let mut local_statements = Vec::new();
-        for (p, toks) in body.iter().zip(&body_toks) {
-            let (speaker, how) = attributor.attribute_tokens(toks, &ctx);
+        let mut turn: Option<u32> = None;
+        for ((p, toks), labelled) in body.iter().zip(&body_toks).zip(&label_people) {
+            let (mut speaker, mut how) = attributor.attribute_tokens(toks, &ctx);
+            if p.label.is_some() {
+                // A labelled turn is its speaker's, whatever it reports.
+                turn = *labelled;
+                (speaker, how) = (
+                    *labelled,
+                    if labelled.is_some() {
+                        Attribution::Label
+                    } else {
+                        Attribution::Narrator
+                    },
+                );
+            } else if how == Attribution::Narrator {
+                if let Some(t) = turn.filter(|_| shape.transcript) {
+                    (speaker, how) = (Some(t), Attribution::Label);
+                } else if let Some(d) = doc_speaker {
+                    (speaker, how) = (Some(d), Attribution::Document);
+                }
+            }
             let opens_with_pronoun = toks
                 .first()
                 .is_some_and(|t| lexicon::contains(lexicon::PRONOUNS, &t.text.to_lowercase()));
@@ -772,6 +994,7 @@ impl Builder {
                 ..s
             })
             .collect();
+        let speaker = doc_speaker.map(|i| global(i, &mut self.people));
         let participants: Vec<u32> = match entry.filter(|e| !e.participants.is_empty()) {
             Some(e) => e
                 .participants
@@ -795,7 +1018,7 @@ impl Builder {
                 seen
             }
         };
-        (statements, participants)
+        (statements, participants, speaker)
     }
 
     /// True for a word that must not become a guessed person's short name: a country name
@@ -808,6 +1031,74 @@ impl Builder {
             || lexicon::contains(lexicon::ORGANISATION_WORDS, &lower)
             || name_key(word).chars().count() < 2
     }
+}
+
+/// What the attribution of a document's statements needs to know of the document.
+struct Shape<'a> {
+    title: &'a str,
+    kind: Option<&'a str>,
+    /// Speaker labels recur: unlabelled paragraphs continue the last labelled turn.
+    transcript: bool,
+}
+
+/// The person a transcript label names, added to the document's people (guessed) when new.
+fn label_person(
+    local: &mut Vec<Person>,
+    names: &mut NameIndex,
+    name: &str,
+    role: Option<String>,
+) -> u32 {
+    let id = slug(name);
+    if let Some(i) = local.iter().position(|p| p.id == id) {
+        return i as u32;
+    }
+    local.push(Person {
+        id,
+        name: name.to_string(),
+        country: None,
+        role,
+        aliases: Vec::new(),
+        guessed: true,
+    });
+    let i = local.len() as u32 - 1;
+    names.add(name, i);
+    i
+}
+
+/// A title made from a file's name, when its first line is not one: the stem without dates,
+/// numbers and hash-like runs, separators made spaces (`un-speech_kenya_2019.txt` → "Un speech
+/// kenya"), the first letter capitalised. `None` when no word of letters remains
+/// (`000_b8054d8e205d4872.txt`).
+///
+/// ```
+/// # use concord_core::corpus::title_from_file_name;
+/// assert_eq!(title_from_file_name("speeches/KEN_2019_statement.txt").as_deref(), Some("KEN statement"));
+/// assert_eq!(title_from_file_name("general-debate_kenya_2019.txt").as_deref(), Some("General debate kenya"));
+/// assert_eq!(title_from_file_name("000_b8054d8e205d4872.txt"), None);
+/// ```
+pub fn title_from_file_name(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.strip_suffix(".txt").unwrap_or(name);
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '_' || c == '-' || c == '.' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        // A run of hex digits with digits in it is a hash, not a word.
+        .filter(|w| {
+            !(w.len() >= 6
+                && w.chars().all(|c| c.is_ascii_hexdigit())
+                && w.chars().any(|c| c.is_ascii_digit()))
+        })
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut title = words.join(" ");
+    if let Some(c) = title.chars().next() {
+        let upper: String = c.to_uppercase().collect();
+        title.replace_range(..c.len_utf8(), &upper);
+    }
+    Some(title)
 }
 
 /// The kind of event, from cue words in the title and the first body paragraph.
@@ -844,6 +1135,7 @@ mod tests {
                 path: "catalog.toml".into(),
                 bytes: c.as_bytes().to_vec(),
             }),
+            catalog_csv: None,
             skipped: vec![],
             too_large: vec![],
         }
@@ -947,7 +1239,8 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 
         /// Any text builds (or is refused as empty) without panicking, and the document keeps
-        /// every non-empty line as a paragraph, in order, with statements only from body text.
+        /// every non-empty line, in order (one paragraph each, or joined if the text reads as
+        /// hard-wrapped), with statements only from body text.
         #[test]
         fn any_text_builds_with_its_invariants(
             lines in proptest::collection::vec(
@@ -966,7 +1259,7 @@ mod tests {
                 Err(e) => proptest::prop_assert!(expected.is_empty(), "{e}"),
                 Ok((corpus, report)) => {
                     let d = &corpus.documents[0];
-                    let got: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                    let got: Vec<String> = d.paragraphs.iter().flat_map(|p| p.lines()).collect();
                     proptest::prop_assert_eq!(got, expected);
                     for (i, p) in d.paragraphs.iter().enumerate() {
                         proptest::prop_assert_eq!(p.n as usize, i + 1);

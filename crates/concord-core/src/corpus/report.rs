@@ -27,6 +27,8 @@ pub struct DocumentReport {
     /// File lines taken as boilerplate.
     pub boilerplate_lines: Vec<u32>,
     pub date: DocDate,
+    /// True when the file was hard-wrapped and its lines joined into paragraphs.
+    pub reflowed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,8 +76,9 @@ impl Report {
             .filter(|d| d.date.date.is_some())
             .count();
         let guessed = self.people.iter().filter(|p| p.guessed).count();
+        let reflowed = self.documents.iter().filter(|d| d.reflowed).count();
         format!(
-            "corpus: {} files → {} documents, {} statements ({} attributed), {} speakers ({} guessed), {} boilerplate lines, {}/{} dated, {} skipped paths, {} notes",
+            "corpus: {} files → {} documents, {} statements ({} attributed), {} speakers ({} guessed), {} boilerplate lines, {}/{} dated, {} reflowed, {} skipped paths, {} notes",
             self.corpus_files,
             self.documents.len(),
             statements,
@@ -85,6 +88,7 @@ impl Report {
             boilerplate,
             dated,
             self.documents.len(),
+            reflowed,
             self.skipped.len(),
             self.notes.len(),
         )
@@ -102,16 +106,18 @@ impl fmt::Display for Report {
                 (Some(date), DateOrigin::TextAndCatalog { line }) => {
                     format!("{date} (text line {line} + catalog year)")
                 }
+                (Some(date), DateOrigin::FileName) => format!("{date} (file name)"),
                 (Some(date), _) => format!("{date} (catalog)"),
                 (None, _) => "undated".into(),
             };
             let boiler: Vec<String> = d.boilerplate_lines.iter().map(u32::to_string).collect();
             writeln!(
                 f,
-                "  {}  [{}]  {} paragraphs, {} statements ({} attributed), date {}, boilerplate lines [{}]",
+                "  {}  [{}]  {} paragraphs{}, {} statements ({} attributed), date {}, boilerplate lines [{}]",
                 d.id,
                 d.file,
                 d.paragraphs,
+                if d.reflowed { " (reflowed)" } else { "" },
                 d.statements,
                 d.attributed,
                 date,

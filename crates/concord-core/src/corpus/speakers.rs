@@ -431,8 +431,15 @@ const PARTICLES: &[&str] = &[
 /// one ("“…,” said Jane Roe"), or after an office anywhere ("Prime Minister Jane Roe").
 /// Titles and demonyms in front give the person's role and country. A name needs two words
 /// or more, and none that marks an organisation or a country ("United Nations said",
-/// "Saudi Arabia stressed" name no person).
-pub fn discover(paragraphs: &[&str], known: &NameIndex, gazetteer: &Gazetteer) -> Vec<Discovered> {
+/// "Saudi Arabia stressed" name no person); it must look like a personal name
+/// ([`looks_like_a_name`]). `common` says whether the corpus writes a word in lower case (a
+/// common word, see [`super::vocabulary`]).
+pub fn discover(
+    paragraphs: &[&str],
+    known: &NameIndex,
+    gazetteer: &Gazetteer,
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<Discovered> {
     let mut found: Vec<Discovered> = Vec::new();
     for text in paragraphs {
         let toks = tokens(text);
@@ -494,7 +501,7 @@ pub fn discover(paragraphs: &[&str], known: &NameIndex, gazetteer: &Gazetteer) -
                 candidates.push((s, e, 2));
             }
             for (s, e, min_words) in candidates {
-                if let Some(d) = name_from(&toks, s, e, min_words, known, gazetteer) {
+                if let Some(d) = name_from(&toks, s, e, min_words, known, gazetteer, common) {
                     merge(&mut found, d);
                 }
             }
@@ -583,6 +590,7 @@ fn name_from(
     min_words: usize,
     known: &NameIndex,
     gazetteer: &Gazetteer,
+    common: &dyn Fn(&str) -> bool,
 ) -> Option<Discovered> {
     let mut country = None;
     let mut title = Vec::new();
@@ -626,12 +634,14 @@ fn name_from(
         .iter()
         .any(|w| lexicon::contains(lexicon::ORGANISATION_WORDS, &w.text.to_lowercase()));
     let place = (s..e).any(|k| gazetteer.match_at(toks, k).is_some());
+    let texts: Vec<&str> = words.iter().map(|w| w.text).collect();
     if plain_words < min_words
         || plain_words > 4
         || organisation
         || place
         || known.match_at(toks, s).is_some()
         || PARTICLES.contains(&first.text)
+        || !looks_like_a_name(&texts, common)
     {
         return None;
     }
@@ -647,6 +657,49 @@ fn name_from(
         role: (!title.is_empty()).then(|| title.join(" ")),
         aliases,
     })
+}
+
+/// True when the words of a capitalised run (titles taken off) look like a personal name:
+///
+/// - no word is a pronoun, conjunction, determiner or preposition ("As I", "So I", "My
+///   President", "When We": [`lexicon::opens_no_name`]), particles inside names aside;
+/// - no word is an acronym ("UN Member", "EU") or a region word or adjective ("West African",
+///   "Small Island Developing": [`lexicon::REGION_WORDS`]);
+/// - no word has a common noun's ending ("Cooperation", "Development":
+///   [`lexicon::COMMON_NOUN_ENDINGS`]);
+/// - not every word is a common word, one the corpus writes in lower case ("Climate Change",
+///   "Human Rights"; `common`).
+///
+/// ```
+/// use concord_core::corpus::speakers::looks_like_a_name;
+/// let common = |w: &str| ["climate", "change", "human", "rights", "food"].contains(&w.to_lowercase().as_str());
+/// assert!(looks_like_a_name(&["Antonio", "Guterres"], &common));
+/// assert!(looks_like_a_name(&["Bashar", "al", "Assad"], &common));
+/// for not in [&["As", "I"][..], &["Climate", "Change"], &["UN", "Member"], &["West", "African"], &["Human", "Rights"]] {
+///     assert!(!looks_like_a_name(not, &common), "{not:?}");
+/// }
+/// ```
+pub fn looks_like_a_name(words: &[&str], common: &dyn Fn(&str) -> bool) -> bool {
+    let plain: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !PARTICLES.contains(w))
+        .collect();
+    if plain.is_empty() {
+        return false;
+    }
+    let bad_word = |w: &str| {
+        let lower = w.to_lowercase();
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = letters >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        lexicon::opens_no_name(&lower)
+            || acronym
+            || lexicon::contains(lexicon::REGION_WORDS, &lower)
+            || lexicon::COMMON_NOUN_ENDINGS
+                .iter()
+                .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    };
+    !plain.iter().any(|w| bad_word(w)) && !plain.iter().all(|w| common(w))
 }
 
 /// Token texts joined as they stood: a space between words, none around hyphens.
@@ -837,7 +890,7 @@ mod tests {
 
     fn discovered(paras: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
         let known = NameIndex::of_people(&people());
-        discover(paras, &known, &Gazetteer::built_in())
+        discover(paras, &known, &Gazetteer::built_in(), &|_| false)
             .into_iter()
             .map(|d| (d.name, d.country, d.role))
             .collect()

@@ -576,6 +576,8 @@ mod tests {
             line: n,
             role: if n == 1 { Role::Title } else { Role::Body },
             text: text.into(),
+            breaks: vec![],
+            label: None,
         };
         let statement = |p| Statement {
             p,
@@ -588,10 +590,13 @@ mod tests {
                 id: "a".into(),
                 file: "a.txt".into(),
                 title: "A".into(),
+                title_origin: TitleOrigin::FirstLine,
                 date: DocDate::UNKNOWN,
                 source: Some("Nordic Wire".into()),
                 kind: Some("meeting".into()),
                 participants: vec![],
+                speaker: None,
+                reflowed: false,
                 countries: vec![],
                 paragraphs: vec![
                     para(1, "A"),

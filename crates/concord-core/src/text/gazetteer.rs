@@ -14,6 +14,8 @@ const BUILT_IN: &str = include_str!("../../data/countries.tsv");
 pub struct Country {
     pub slug: String,
     pub name: String,
+    /// ISO 3166-1 alpha-3 code, for the built-in countries.
+    pub code: Option<String>,
 }
 
 /// What a match in the text stands for.
@@ -33,6 +35,8 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     /// Name token keys, grouped by their first token's key.
     forms: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
+    /// Every name, demonym, slug and code, folded ([`fold_name`]), with its country.
+    lookup: Vec<(String, usize)>,
 }
 
 impl Gazetteer {
@@ -52,8 +56,55 @@ impl Gazetteer {
             let mut names = vec![cols[1]];
             names.extend(list(2));
             g.add(cols[0], &names, &list(3));
+            if let Some(code) = cols.get(4).filter(|c| !c.is_empty()) {
+                let i = g.countries.len() - 1;
+                g.countries[i].code = Some(code.to_string());
+                g.lookup.push((fold_name(code), i));
+            }
         }
         g
+    }
+
+    /// The slug of the country that `value` names: its name or another name, a demonym, its
+    /// slug or its ISO 3166-1 alpha-3 code, case, accents and punctuation aside.
+    ///
+    /// ```
+    /// use concord_core::text::gazetteer::Gazetteer;
+    /// let g = Gazetteer::built_in();
+    /// for v in ["China", "chinese", "CHN", "china", "People's Republic of China"] {
+    ///     assert_eq!(g.resolve(v), Some("china"), "{v}");
+    /// }
+    /// assert_eq!(g.resolve("cote d'ivoire"), Some("cote-divoire"));
+    /// assert_eq!(g.resolve("Narnia"), None);
+    /// ```
+    pub fn resolve(&self, value: &str) -> Option<&str> {
+        let key = fold_name(value);
+        self.lookup
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, i)| self.countries[*i].slug.as_str())
+    }
+
+    #[cfg(feature = "build")]
+    /// Up to three country names closest to `value` (by Jaro–Winkler similarity, at least
+    /// 0.8), for an error's "did you mean".
+    pub fn suggest(&self, value: &str) -> Vec<String> {
+        let key = fold_name(value);
+        let mut scored: Vec<(f64, usize)> = self
+            .lookup
+            .iter()
+            .map(|(k, i)| (strsim::jaro_winkler(&key, k), *i))
+            .filter(|(s, _)| *s >= 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut out: Vec<String> = Vec::new();
+        for (_, i) in scored {
+            let name = &self.countries[i].name;
+            if !out.contains(name) && out.len() < 3 {
+                out.push(name.clone());
+            }
+        }
+        out
     }
 
     /// Adds a country (or more names and demonyms for a known slug).
@@ -64,10 +115,16 @@ impl Gazetteer {
                 self.countries.push(Country {
                     slug: slug.to_string(),
                     name: names.first().copied().unwrap_or(slug).to_string(),
+                    code: None,
                 });
+                self.lookup
+                    .push((fold_name(slug), self.countries.len() - 1));
                 self.countries.len() - 1
             }
         };
+        for form in names.iter().chain(demonyms) {
+            self.lookup.push((fold_name(form), index));
+        }
         let forms = names
             .iter()
             .map(|n| (n, false))
@@ -135,6 +192,23 @@ impl Gazetteer {
         }
         found
     }
+}
+
+/// The form names are compared in by [`Gazetteer::resolve`]: lower case, diacritics, quotes
+/// and punctuation dropped, white space collapsed (`Côte d’Ivoire` → `cote divoire`).
+fn fold_name(s: &str) -> String {
+    let key = name_key(s).to_lowercase();
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if c == ' ' || c == '-' {
+            if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+        }
+    }
+    out.trim_end().to_string()
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! The corpus catalog, `catalog.toml`: curated metadata that the text cannot give (a date's
-//! missing year, the outlet, the people and their aliases). Every field is optional; a corpus
-//! builds without a catalog.
+//! The corpus catalogs: curated metadata that the text cannot give (a date's missing year,
+//! the outlet, the speaker, the people and their aliases). Every field is optional; a corpus
+//! builds without a catalog. `catalog.toml` (this module) holds people, countries and
+//! documents; `catalog.csv` ([`csv`]), a spreadsheet of documents, may stand beside it or
+//! instead of it. A file described by both is an error.
 //!
 //! ```toml
 //! [[person]]
@@ -20,14 +22,17 @@
 //! source = "Ministry of Foreign Affairs"
 //! kind = "phone-call"            # a slug
 //! participants = ["xi-jinping", "mahmoud-abbas"]
+//! speaker = "wang-yi"            # the document's own speaker: a person id, or a name
 //! # id = "…", title = "…" override the file stem and the first line
 //! ```
 //!
 //! Errors name the catalog file and the line of the offending value.
 
+pub mod csv;
+
 use super::{CorpusError, ErrorKind};
 use crate::model::Date;
-use crate::text::{is_slug, slug};
+use crate::text::{is_slug, lexicon, name_key, slug};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -76,6 +81,7 @@ struct RawDocument {
     kind: Option<Spanned<String>>,
     #[serde(default)]
     participants: Vec<Spanned<String>>,
+    speaker: Option<Spanned<String>>,
 }
 
 /// A person as the catalog lists them.
@@ -100,7 +106,10 @@ pub struct CatalogCountry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogDocument {
     pub file: String,
-    /// Line of the entry's `file` key, for errors about the entry as a whole.
+    /// The catalog file that describes it (`catalog.toml`, `catalog.csv`).
+    pub catalog: String,
+    /// Line of the entry's `file` key (a spreadsheet's row), for errors about the entry as a
+    /// whole.
     pub line: u32,
     pub id: Option<String>,
     pub title: Option<String>,
@@ -109,6 +118,8 @@ pub struct CatalogDocument {
     pub kind: Option<String>,
     /// Person ids.
     pub participants: Vec<String>,
+    /// The document's own speaker, a person id.
+    pub speaker: Option<String>,
 }
 
 /// A parsed and checked catalog.
@@ -132,6 +143,7 @@ impl Catalog {
         let err = |line: u32, kind: ErrorKind| CorpusError {
             file: path.to_string(),
             line: Some(line),
+            column: None,
             kind,
         };
         let raw: Raw = toml::from_str(text).map_err(|e| {
@@ -276,9 +288,30 @@ impl Catalog {
                     ));
                 }
             }
+            let speaker = match &d.speaker {
+                Some(sp) => {
+                    let value = sp.get_ref().trim();
+                    if catalog.people.iter().any(|q| q.id == value) {
+                        Some(value.to_string())
+                    } else if is_slug(value) || value.is_empty() {
+                        errors.push(err(
+                            line_of(sp.span()),
+                            ErrorKind::Catalog(format!(
+                                "speaker `{value}` is not a [[person]] id in the catalog (give a person id, or the speaker's name)"
+                            )),
+                        ));
+                        None
+                    } else {
+                        Some(catalog.person_named(value, None, None))
+                    }
+                }
+                None => None,
+            };
             catalog.documents.push(CatalogDocument {
                 file: d.file.into_inner(),
+                catalog: path.to_string(),
                 line,
+                speaker,
                 id: d.id.map(Spanned::into_inner),
                 title: d.title,
                 date,
@@ -297,6 +330,82 @@ impl Catalog {
             Err(errors)
         }
     }
+}
+
+impl Catalog {
+    /// The id of the person called `name` (honorifics such as "H.E.", "Mr." and "Dr." taken
+    /// off): a listed person whose name or alias it is, else a person added to the table with
+    /// that name, `role` and `country`. A listed person's missing role and country are
+    /// completed from `role` and `country`.
+    pub fn person_named(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        country: Option<&str>,
+    ) -> String {
+        let name = strip_honorifics(name);
+        let key = name_key(&name).to_lowercase();
+        let found = self.people.iter_mut().find(|p| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .any(|n| name_key(n).to_lowercase() == key)
+                || p.id == slug(&name)
+        });
+        match found {
+            Some(p) => {
+                if p.role.is_none() {
+                    p.role = role.map(str::to_string);
+                }
+                if p.country.is_none() {
+                    p.country = country.map(str::to_string);
+                }
+                p.id.clone()
+            }
+            None => {
+                let id = slug(&name);
+                self.people.push(CatalogPerson {
+                    id: id.clone(),
+                    aliases: Vec::new(),
+                    name,
+                    country: country.map(str::to_string),
+                    role: role.map(str::to_string),
+                });
+                id
+            }
+        }
+    }
+}
+
+/// `name` without leading honorifics ("H.E. Mr. Wang Yi" → "Wang Yi"), white space collapsed.
+///
+/// ```
+/// use concord_core::corpus::catalog::strip_honorifics;
+/// assert_eq!(strip_honorifics("H.E. Mr.  Wang Yi"), "Wang Yi");
+/// assert_eq!(strip_honorifics("Dr. Tedros Adhanom Ghebreyesus"), "Tedros Adhanom Ghebreyesus");
+/// assert_eq!(strip_honorifics("His Excellency Antonio Guterres"), "Antonio Guterres");
+/// assert_eq!(strip_honorifics("Mr."), "Mr.");
+/// ```
+pub fn strip_honorifics(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut start = 0;
+    while start + 1 < words.len() {
+        let w = words[start].to_lowercase();
+        let two = words
+            .get(start + 1)
+            .map(|n| format!("{w} {}", n.to_lowercase()));
+        if two
+            .as_deref()
+            .is_some_and(|t| lexicon::contains(lexicon::HONORIFICS, t))
+            && start + 2 < words.len()
+        {
+            start += 2;
+        } else if lexicon::contains(lexicon::HONORIFICS, &w) {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    words[start..].join(" ")
 }
 
 /// 1-based line number of byte offset `at` in `text`.

@@ -1,0 +1,360 @@
+//! Paragraphs of hard-wrapped files: text extracted from PDFs, e-mails and old archives has a
+//! line break every 60–100 characters, so one line is not one paragraph.
+//!
+//! **Detection**, per file. Let *W*, the wrap width, be the 90th percentile of the lengths
+//! (in characters) of the file's lines of 20 characters or more. A line followed directly
+//! (no blank line) by another is a *soft break* when it is at least 0.7 *W* long and ends
+//! mid-sentence (not in `.`, `!`, `?`, `…`, `:` or `;`, quotes and brackets aside). The file
+//! is hard-wrapped when *W* is at most [`MAX_WRAP_WIDTH`] characters, at least
+//! [`MIN_SOFT_BREAKS`] lines are soft breaks, soft breaks are at least a third of the lines
+//! followed directly by another, and at least a quarter of them continue in lower case.
+//! A file of one paragraph a line (a news page, a readout) has few lines that end
+//! mid-sentence and is left as it is.
+//!
+//! **Joining**, in a hard-wrapped file. A line continues the paragraph of the line before,
+//! joined with one space, unless
+//! 1. a blank line stands between them;
+//! 2. the line is indented deeper than the file's usual indent, or is a list item (`-`, `•`,
+//!    `*`, `1.`, `(a)`, `a)`), or opens with a transcript speaker label (`Q:`);
+//! 3. the line before ends a sentence (or with `:`) and is clearly shorter than the wrap width
+//!    (under 0.85 *W*);
+//! 4. the line before is short (under 0.6 *W*) and this one opens with a capital letter: the
+//!    line before was a title, heading or salutation;
+//! 5. the paragraph would grow past [`MAX_JOINED_WORDS`] words.
+//!
+//! A word broken by a hyphen at the line end ("negoti-" / "ations") is joined without the
+//! hyphen when the joined word occurs elsewhere in the corpus; otherwise the hyphen belongs to
+//! the word ("two-" / "state" → "two-state") and the lines are joined without a space. Every
+//! join is kept as a [`LineBreak`], so the original lines can be shown as they are.
+
+use super::layout::ends_sentence;
+use crate::model::{Joint, LineBreak};
+use std::collections::HashSet;
+
+/// The widest wrap width taken as hard wrapping, in characters.
+pub const MAX_WRAP_WIDTH: usize = 130;
+/// Fewest soft breaks that make a file hard-wrapped.
+pub const MIN_SOFT_BREAKS: usize = 3;
+/// Most words a joined paragraph may reach (well under a statement's token limit).
+pub const MAX_JOINED_WORDS: usize = 20_000;
+
+/// A line of a file: its 1-based number, its text as it stands (untrimmed).
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub number: u32,
+    pub raw: &'a str,
+}
+
+/// A paragraph made of one or more lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    /// The first line's number.
+    pub line: u32,
+    pub text: String,
+    pub breaks: Vec<LineBreak>,
+}
+
+/// Lower-case words that occur in the corpus, for de-hyphenation.
+pub trait Vocabulary {
+    fn has(&self, lower: &str) -> bool;
+}
+
+impl Vocabulary for HashSet<String> {
+    fn has(&self, lower: &str) -> bool {
+        self.contains(lower)
+    }
+}
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Ends a sentence for the purpose of reflow: `.`, `!`, `?`, `…`, or `:` / `;`.
+fn ends_clause(text: &str) -> bool {
+    ends_sentence(text) || {
+        let t = text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '”' | '’')
+        });
+        t.ends_with([':', ';'])
+    }
+}
+
+fn starts_lower(text: &str) -> bool {
+    text.chars()
+        .find(|c| !matches!(c, '"' | '\'' | '“' | '‘' | '(' | '['))
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+fn starts_upper(text: &str) -> bool {
+    text.chars()
+        .find(|c| !matches!(c, '"' | '\'' | '“' | '‘' | '(' | '['))
+        .is_some_and(char::is_uppercase)
+}
+
+/// The wrap width of `lines` (trimmed texts): the 90th percentile of the lengths of lines of
+/// 20 characters or more; 0 when there are none.
+pub fn wrap_width(lines: &[&str]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| len(l)).filter(|&n| n >= 20).collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
+}
+
+/// True when the file whose lines are `lines` (every line, blank ones included) is
+/// hard-wrapped (see the module).
+pub fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
+    let texts: Vec<&str> = lines.iter().map(|l| l.raw.trim()).collect();
+    let width = wrap_width(&texts);
+    if width == 0 || width > MAX_WRAP_WIDTH {
+        return false;
+    }
+    let (mut followed, mut soft, mut lower) = (0, 0, 0);
+    for pair in texts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        followed += 1;
+        if len(a) * 10 >= width * 7 && !ends_clause(a) {
+            soft += 1;
+            if starts_lower(b) {
+                lower += 1;
+            }
+        }
+    }
+    soft >= MIN_SOFT_BREAKS && soft * 3 >= followed && lower * 4 >= soft
+}
+
+/// True for a list item: `-`, `•`, `*`, `–` then a space; `1.`, `2)`, `(a)`, `a)`.
+pub fn is_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if let Some(rest) = t.strip_prefix(['-', '•', '*', '–', '—', '·']) {
+        return rest.starts_with(' ');
+    }
+    let body = t.strip_prefix('(').unwrap_or(t);
+    let marker: String = body
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let after = &body[marker.len()..];
+    let short = !marker.is_empty()
+        && (marker.chars().all(|c| c.is_ascii_digit()) && marker.len() <= 3
+            || marker.len() == 1
+            || marker.chars().all(|c| "ivxlc".contains(c)) && marker.len() <= 4);
+    short && (after.starts_with(". ") || after.starts_with(") "))
+}
+
+fn indent(raw: &str) -> usize {
+    raw.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// Joins the lines of a hard-wrapped file into paragraphs (see the module). `opens_turn`
+/// says whether a line opens with a transcript speaker label; `vocabulary` decides whether a
+/// hyphen at a line end is taken off.
+pub fn join(
+    lines: &[Line<'_>],
+    opens_turn: impl Fn(&str) -> bool,
+    vocabulary: &dyn Vocabulary,
+) -> Vec<Joined> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.raw.trim()).collect();
+    let width = wrap_width(&texts).max(1);
+    // The usual indent: the most common indent of non-blank lines.
+    let mut indents: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.raw.trim().is_empty())
+        .map(|l| indent(l.raw))
+        .collect();
+    indents.sort_unstable();
+    let usual = mode(&indents);
+
+    let mut out: Vec<Joined> = Vec::new();
+    let mut words = 0;
+    let mut prev: Option<&str> = None;
+    for (l, text) in lines.iter().zip(&texts) {
+        if text.is_empty() {
+            prev = None;
+            continue;
+        }
+        let n = crate::text::word_count(text);
+        let starts_new = match prev {
+            None => true,
+            Some(before) => {
+                indent(l.raw) > usual
+                    || is_list_item(text)
+                    || opens_turn(text)
+                    || (ends_clause(before) && len(before) * 100 < width * 85)
+                    || (len(before) * 10 < width * 6 && starts_upper(text))
+                    || words + n > MAX_JOINED_WORDS
+            }
+        };
+        match out.last_mut() {
+            Some(p) if !starts_new => {
+                let joint = joint_of(&p.text, text, vocabulary);
+                if joint == Joint::Hyphen {
+                    p.text.pop();
+                }
+                p.breaks.push(LineBreak {
+                    at: p.text.len() as u32,
+                    joint,
+                });
+                if joint == Joint::Space {
+                    p.text.push(' ');
+                }
+                p.text.push_str(text);
+                words += n;
+            }
+            _ => {
+                out.push(Joined {
+                    line: l.number,
+                    text: text.to_string(),
+                    breaks: Vec::new(),
+                });
+                words = n;
+            }
+        }
+        prev = Some(text);
+    }
+    out
+}
+
+/// How `next` joins the paragraph text `so_far`.
+fn joint_of(so_far: &str, next: &str, vocabulary: &dyn Vocabulary) -> Joint {
+    let Some(stem) = so_far.strip_suffix('-') else {
+        return Joint::Space;
+    };
+    // A dash standing alone (" -") or after a non-letter is punctuation, not a broken word.
+    let head: String = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if head.is_empty() {
+        return Joint::Space;
+    }
+    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    if tail.is_empty() || !starts_lower(next) {
+        return Joint::Direct;
+    }
+    let word = format!("{head}{tail}").to_lowercase();
+    if vocabulary.has(&word) {
+        Joint::Hyphen
+    } else {
+        Joint::Direct
+    }
+}
+
+fn mode(sorted: &[usize]) -> usize {
+    let mut best = (0, 0);
+    let mut i = 0;
+    while i < sorted.len() {
+        let j = sorted[i..].iter().take_while(|&&x| x == sorted[i]).count();
+        if j > best.1 {
+            best = (sorted[i], j);
+        }
+        i += j;
+    }
+    best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line<'_>> {
+        text.lines()
+            .enumerate()
+            .map(|(i, raw)| Line {
+                number: i as u32 + 1,
+                raw,
+            })
+            .collect()
+    }
+
+    fn vocab(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    const WRAPPED: &str = "Statement by the Minister\n\
+Mr. President,\n\
+Let me begin by thanking the Secretary-General for his report on\n\
+the situation in the region, and for the tireless work of his\n\
+envoys. The negotiations that began last year have been long and\n\
+difficult, and my government believes to this day that a two-\n\
+state solution remains the only way forward. The negoti-\n\
+ations must resume.\n\
+We also call for an end to the violence.\n\
+  Second, humanitarian access must be restored without delay to all\n\
+those in need, and the crossings must stay open day and night.\n\
+- relief convoys must pass;\n\
+- the wounded must be evacuated.\n";
+
+    #[test]
+    fn a_wrapped_speech_is_detected_and_joined() {
+        let l = lines(WRAPPED);
+        assert!(is_hard_wrapped(&l));
+        let joined = join(&l, |_| false, &vocab(&["negotiations"]));
+        let texts: Vec<&str> = joined.iter().map(|j| j.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Statement by the Minister",
+                "Mr. President,",
+                "Let me begin by thanking the Secretary-General for his report on the situation in the region, and for the tireless work of his envoys. The negotiations that began last year have been long and difficult, and my government believes to this day that a two-state solution remains the only way forward. The negotiations must resume.",
+                "We also call for an end to the violence.",
+                "Second, humanitarian access must be restored without delay to all those in need, and the crossings must stay open day and night.",
+                "- relief convoys must pass;",
+                "- the wounded must be evacuated.",
+            ]
+        );
+        assert_eq!(joined[2].line, 3);
+        assert_eq!(joined[2].breaks.len(), 5);
+        assert_eq!(joined[2].breaks[3].joint, Joint::Direct);
+        assert_eq!(joined[2].breaks[4].joint, Joint::Hyphen);
+    }
+
+    #[test]
+    fn one_paragraph_a_line_is_not_wrapped() {
+        let text = "China Calls For Ceasefire\n\
+On Monday, the spokesperson said that China calls for an immediate ceasefire in the region and the protection of civilians.\n\
+He added that the two-state solution is the only way out.\n\
+“We urge all sides to exercise restraint,” he said.\n\
+The talks will continue next week in Geneva, officials said.\n";
+        assert!(!is_hard_wrapped(&lines(text)));
+    }
+
+    #[test]
+    fn blank_line_paragraphs_in_a_wrapped_file() {
+        let text = "The minister said that the talks would go on for as long as\n\
+they were needed, and that no side would leave the table\n\
+before an agreement was reached on the main questions.\n\
+\n\
+She added that the next round would open in Geneva in the\n\
+spring, with experts from both sides meeting beforehand to\n\
+prepare the ground for the ministers.\n";
+        let l = lines(text);
+        assert!(is_hard_wrapped(&l));
+        let joined = join(&l, |_| false, &vocab(&[]));
+        assert_eq!(joined.len(), 2);
+        assert_eq!(joined[1].line, 5);
+    }
+
+    #[test]
+    fn list_items() {
+        for t in [
+            "- one", "• two", "1. three", "(a) four", "b) five", "iv. six",
+        ] {
+            assert!(is_list_item(t), "{t}");
+        }
+        for t in ["-5 degrees", "In 2023. The", "US) said", "Mr. Smith"] {
+            assert!(!is_list_item(t), "{t}");
+        }
+    }
+}
