@@ -378,7 +378,7 @@ mod tests {
             Err(DecodeError::Version { found: 9 })
         );
         assert!(matches!(
-            decode(b"CONCORD\x05\xff\xff"),
+            decode(&[&MAGIC[..], &[VERSION, 0xff, 0xff]].concat()),
             Err(DecodeError::Damaged(_))
         ));
     }

@@ -37,6 +37,21 @@ struct ExpectedDocument {
     headings: Vec<u32>,
     boilerplate: Vec<u32>,
     speakers: BTreeMap<String, String>,
+    /// Where the title came from (`first line`, `catalog`, `file name`, `first words`).
+    #[serde(default)]
+    title_from: Option<String>,
+    /// The document's own speaker (a person id, or empty for none).
+    #[serde(default)]
+    speaker: Option<String>,
+    /// Whether the file was reflowed.
+    #[serde(default)]
+    reflowed: Option<bool>,
+    /// Paragraphs that are transcript label lines.
+    #[serde(default)]
+    labels: Option<Vec<u32>>,
+    /// Paragraph number → the start of its text (pins reflow and label removal).
+    #[serde(default)]
+    starts: BTreeMap<String, String>,
 }
 
 fn workspace() -> PathBuf {
@@ -93,6 +108,40 @@ fn check_document(corpus: &Corpus, d: &Document, e: &ExpectedDocument) -> Vec<St
         with_role(Role::Boilerplate),
         format!("{:?}", e.boilerplate),
     );
+    if let Some(want) = &e.title_from {
+        eq(
+            "title_from",
+            d.title_origin.label().to_string(),
+            want.clone(),
+        );
+    }
+    if let Some(want) = &e.speaker {
+        eq(
+            "speaker",
+            d.speaker.as_ref().map_or(String::new(), person),
+            want.clone(),
+        );
+    }
+    if let Some(want) = e.reflowed {
+        eq("reflowed", d.reflowed.to_string(), want.to_string());
+    }
+    if let Some(want) = &e.labels {
+        eq("labels", with_role(Role::Label), format!("{want:?}"));
+    }
+    for (n, start) in &e.starts {
+        let text = n
+            .parse()
+            .ok()
+            .and_then(|n| d.paragraph(n))
+            .map_or("", |p| p.text.as_str());
+        if !text.starts_with(start.as_str()) {
+            problems.push(format!(
+                "{}: paragraph {n} starts {:?}, expected {start:?}",
+                d.id,
+                text.chars().take(60).collect::<String>()
+            ));
+        }
+    }
     let got: BTreeMap<String, String> = d
         .statements
         .iter()

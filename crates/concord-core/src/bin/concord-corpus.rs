@@ -3,25 +3,46 @@
 //! ```text
 //! concord-corpus report [DIR]       print the build report (default DIR: seeds)
 //! concord-corpus statements [DIR]   print every statement with its speaker
+//! concord-corpus documents --json [DIR]    one JSON object a line: each document
+//! concord-corpus statements --json [DIR]   one JSON object a line: each statement
+//! concord-corpus people --json [DIR]       one JSON object a line: each person
 //! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
 //!                                   roles and speakers, for crates/concord-core/tests/expect/
 //! concord-corpus search DIR QUERY    run a query; print matches with [highlights] and facets
 //! ```
+//!
+//! The JSON lines (for scripts and checks; documented in the README):
+//! - documents: `id`, `file`, `title`, `title_origin`, `date` (ISO at its precision, or
+//!   null), `date_origin`, `speaker` (person id or null), `statements`, `reflowed`;
+//! - statements: `doc`, `p`, `speaker` (person id, or `narrator`), `speaker_name`, `text`;
+//! - people: `id`, `name`, `guessed`, `country` (slug or null), `role` (or null).
 
 use concord_core::corpus::{self, folder};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let json = match args.iter().position(|a| a == "--json") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
     let (command, dir, query) = match args.as_slice() {
         [c] => (c.as_str(), PathBuf::from("seeds"), ""),
         [c, d] => (c.as_str(), PathBuf::from(d), ""),
         [c, d, q] if c == "search" => (c.as_str(), PathBuf::from(d), q.as_str()),
         _ => ("help", PathBuf::new(), ""),
     };
-    if !["report", "statements", "expect", "search"].contains(&command) {
-        eprintln!("usage: concord-corpus report|statements|expect [DIR]\n       concord-corpus search DIR QUERY");
+    let known = if json {
+        ["documents", "statements", "people"].contains(&command)
+    } else {
+        ["report", "statements", "expect", "search"].contains(&command)
+    };
+    if !known {
+        eprintln!("usage: concord-corpus report|statements|expect [DIR]\n       concord-corpus documents|statements|people --json [DIR]\n       concord-corpus search DIR QUERY");
         return ExitCode::from(2);
     }
     let input = match folder::read(&dir) {
@@ -33,7 +54,9 @@ fn main() -> ExitCode {
     };
     match corpus::build(&input) {
         Ok((corpus, report)) => {
-            if command == "report" {
+            if json {
+                print!("{}", json_lines(&corpus, command));
+            } else if command == "report" {
                 print!("{report}");
                 println!();
                 println!(
@@ -73,6 +96,92 @@ fn main() -> ExitCode {
     }
 }
 
+/// The JSON lines of `what` (`documents`, `statements` or `people`), keys in the
+/// documented order.
+fn json_lines(corpus: &concord_core::model::Corpus, what: &str) -> String {
+    use serde::Serialize;
+    #[derive(Serialize)]
+    struct DocumentLine<'a> {
+        id: &'a str,
+        file: &'a str,
+        title: &'a str,
+        title_origin: &'a str,
+        date: Option<String>,
+        date_origin: String,
+        speaker: Option<&'a str>,
+        statements: usize,
+        reflowed: bool,
+    }
+    #[derive(Serialize)]
+    struct StatementLine<'a> {
+        doc: &'a str,
+        p: u32,
+        speaker: &'a str,
+        speaker_name: &'a str,
+        text: &'a str,
+    }
+    #[derive(Serialize)]
+    struct PersonLine<'a> {
+        id: &'a str,
+        name: &'a str,
+        guessed: bool,
+        country: Option<&'a str>,
+        role: Option<&'a str>,
+    }
+    let person = |i: Option<u32>| i.and_then(|i| corpus.people.get(i as usize));
+    fn line<T: Serialize>(v: &T) -> String {
+        serde_json::to_string(v).expect("JSON of plain data")
+    }
+    let mut out = String::new();
+    let mut push = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    match what {
+        "documents" => {
+            for d in &corpus.documents {
+                push(line(&DocumentLine {
+                    id: &d.id,
+                    file: &d.file,
+                    title: &d.title,
+                    title_origin: d.title_origin.label(),
+                    date: d.date.date.map(|x| x.to_string()),
+                    date_origin: d.date.origin.to_string(),
+                    speaker: person(d.speaker).map(|p| p.id.as_str()),
+                    statements: d.statements.len(),
+                    reflowed: d.reflowed,
+                }));
+            }
+        }
+        "statements" => {
+            for d in &corpus.documents {
+                for s in &d.statements {
+                    let who = person(s.speaker);
+                    push(line(&StatementLine {
+                        doc: &d.id,
+                        p: s.p,
+                        speaker: who.map_or("narrator", |p| p.id.as_str()),
+                        speaker_name: who.map_or("Narrator", |p| p.name.as_str()),
+                        text: d.paragraph(s.p).map_or("", |p| p.text.as_str()),
+                    }));
+                }
+            }
+        }
+        _ => {
+            for p in &corpus.people {
+                push(line(&PersonLine {
+                    id: &p.id,
+                    name: &p.name,
+                    guessed: p.guessed,
+                    country: p.country.as_deref(),
+                    role: p.role.as_deref(),
+                }));
+            }
+        }
+    }
+    out
+}
+
 /// The expectation file for `corpus` (format read by tests/expectations.rs).
 fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> String {
     use concord_core::model::Role;
@@ -101,6 +210,16 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
         let date = d.date.date.map_or("undated".to_string(), |x| x.to_string());
         let _ = writeln!(out, "date = {}", q(&date));
         let _ = writeln!(out, "date_from = {}", q(&d.date.origin.to_string()));
+        let _ = writeln!(out, "title_from = {}", q(d.title_origin.label()));
+        let doc_speaker = d
+            .speaker
+            .map_or(String::new(), |i| corpus.people[i as usize].id.clone());
+        let _ = writeln!(out, "speaker = {}", q(&doc_speaker));
+        let _ = writeln!(out, "reflowed = {}", d.reflowed);
+        let labels = role(Role::Label);
+        if labels != "[]" {
+            let _ = writeln!(out, "labels = {labels}");
+        }
         let _ = writeln!(out, "kind = {}", q(d.kind.as_deref().unwrap_or("")));
         let _ = writeln!(out, "source = {}", q(d.source.as_deref().unwrap_or("")));
         let _ = writeln!(
@@ -116,6 +235,17 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
         let _ = writeln!(out, "datelines = {}", role(Role::Dateline));
         let _ = writeln!(out, "headings = {}", role(Role::Heading));
         let _ = writeln!(out, "boilerplate = {}", role(Role::Boilerplate));
+        if d.reflowed || d.paragraphs.iter().any(|p| p.label.is_some()) {
+            let _ = writeln!(
+                out,
+                "# paragraph number = the start of its text (lines joined, labels taken off)"
+            );
+            let _ = writeln!(out, "[document.starts]");
+            for p in &d.paragraphs {
+                let start: String = p.text.chars().take(60).collect();
+                let _ = writeln!(out, "{} = {}", p.n, q(&start));
+            }
+        }
         let _ = writeln!(out, "# paragraph number = speaker id, or \"narrator\"");
         let _ = writeln!(out, "[document.speakers]");
         for s in &d.statements {

@@ -15,7 +15,8 @@
 //!    written as sentences that such blocks hold.
 //! 4. **Dateline**: among the three paragraphs after the title and before any body text, a
 //!    line of at most 10 words that holds a date and otherwise only dateline words, times and
-//!    numbers ("Updated 21:01, 05-Nov-2021"), or a short byline ("By Jane Roe").
+//!    numbers ("Updated 21:01, 05-Nov-2021"), a place of one to three capitalised words and a
+//!    full date ("Lisbon, 27 June 2022"), or a short byline ("By Jane Roe").
 //! 5. **Heading**: a line of 3 to 14 words, in title case (at least 60% of its words of four or
 //!    more letters capitalised), with no sentence ending, between body paragraphs.
 //! 6. Everything else is **body**.
@@ -135,6 +136,24 @@ pub fn is_dateline(text: &str) -> bool {
     if !dates.iter().any(|d| d.year.is_some()) {
         return false;
     }
+    // A place and a date: "Lisbon, 27 June 2022", "New York, 24 September 2021".
+    if let Some(comma) = text.find(',') {
+        let place = &text[..comma];
+        let rest = text[comma + 1..].trim();
+        let place_words: Vec<&str> = place.unicode_words().collect();
+        if (1..=3).contains(&place_words.len())
+            && place_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && dates.iter().any(|d| {
+                d.year.is_some()
+                    && d.day > 0
+                    && text[d.range.clone()].trim() == rest.trim_end_matches('.')
+            })
+        {
+            return true;
+        }
+    }
     toks.iter().filter(|t| t.is_word()).all(|t| {
         let inside = dates.iter().any(|d| d.range.contains(&t.start));
         let lower = t.text.to_lowercase();
@@ -211,6 +230,8 @@ mod tests {
             "October 10, 2023",
             "Published on Friday, 3 March 2023 at 10:00 GMT",
             "By Jane Roe",
+            "Lisbon, 27 June 2022",
+            "New York, 24 September 2021",
         ] {
             assert!(is_dateline(line), "{line}");
         }
@@ -218,6 +239,7 @@ mod tests {
             "On November 1, 2023, Wang Yi had a phone call."
         ));
         assert!(!is_dateline("Talks resumed in October 2023"));
+        assert!(!is_dateline("Lisbon, where talks began on 27 June 2022"));
     }
 
     #[test]

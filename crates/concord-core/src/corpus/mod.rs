@@ -579,10 +579,21 @@ impl Builder {
             }
         };
         let body_texts: Vec<&str> = body.iter().map(|p| p.text.as_str()).collect();
+        // Each body paragraph's turn label: its own, or that of a label line just before it.
+        let mut turn_labels: Vec<Option<String>> = Vec::with_capacity(body.len());
+        let mut pending: Option<String> = None;
+        for p in &paragraphs {
+            match p.role {
+                Role::Label => pending = Some(p.text.clone()),
+                Role::Body => turn_labels.push(p.label.clone().or(pending.take())),
+                _ => {}
+            }
+        }
         let shape = Shape {
             title: &title,
             kind: kind.as_deref(),
             transcript: is_transcript,
+            turn_labels,
         };
         let (statements, participants, speaker) =
             self.statements(&body, &body_texts, entry, &shape, &mut note);
@@ -785,7 +796,15 @@ impl Builder {
                 .collect::<Vec<_>>(),
         );
         let common = |w: &str| self.vocabulary.is_common(w);
-        for d in speakers::discover(body_texts, &curated, &self.gazetteer, &common) {
+        // A speech's title may name its speaker ("Remarks by Foreign Minister Ana Duarte").
+        let speech = shape
+            .kind
+            .is_some_and(|k| lexicon::contains(lexicon::SPEECH_KINDS, k));
+        let mut texts: Vec<&str> = body_texts.to_vec();
+        if speech && entry.and_then(|e| e.speaker.as_ref()).is_none() {
+            texts.push(shape.title);
+        }
+        for d in speakers::discover(&texts, &curated, &self.gazetteer, &common) {
             let id = slug(&d.name);
             let index = match local.iter().position(|p| p.id == id) {
                 Some(i) => {
@@ -885,8 +904,8 @@ impl Builder {
         // Transcript labels name their people: found among the known, or added.
         let mut label_people: Vec<Option<u32>> = Vec::with_capacity(body.len());
         let mut last_named: Option<u32> = None;
-        for p in body {
-            let who = p.label.as_deref().map(|raw| {
+        for (p, label) in body.iter().zip(&shape.turn_labels) {
+            let who = label.as_deref().map(|raw| {
                 let name = raw.trim_end().trim_end_matches(':').trim();
                 match transcript::speaker(name) {
                     transcript::Speaker::Questioner => {
@@ -927,9 +946,21 @@ impl Builder {
         };
         let mut local_statements = Vec::new();
         let mut turn: Option<u32> = None;
-        for ((p, toks), labelled) in body.iter().zip(&body_toks).zip(&label_people) {
+        for (((p, toks), labelled), label) in body
+            .iter()
+            .zip(&body_toks)
+            .zip(&label_people)
+            .zip(&shape.turn_labels)
+        {
             let (mut speaker, mut how) = attributor.attribute_tokens(toks, &ctx);
-            if p.label.is_some() {
+            let editorial = shape.transcript
+                && p.text.split_once(':').is_some_and(|(head, _)| {
+                    lexicon::contains(lexicon::NOT_SPEAKER_LABELS, &head.trim().to_lowercase())
+                });
+            if editorial {
+                // "Note: …" in a transcript is the editor's, not the last speaker's.
+                (speaker, how) = (None, Attribution::Narrator);
+            } else if label.is_some() {
                 // A labelled turn is its speaker's, whatever it reports.
                 turn = *labelled;
                 (speaker, how) = (
@@ -1039,6 +1070,8 @@ struct Shape<'a> {
     kind: Option<&'a str>,
     /// Speaker labels recur: unlabelled paragraphs continue the last labelled turn.
     transcript: bool,
+    /// For each body paragraph, the label that opens its turn (its own, or a label line's).
+    turn_labels: Vec<Option<String>>,
 }
 
 /// The person a transcript label names, added to the document's people (guessed) when new.

@@ -469,6 +469,17 @@ pub fn discover(
                 if s < k {
                     candidates.push((s, k, 2));
                 }
+                // "the Secretary-General, António Guterres, said": a name set off by commas
+                // just before the verb.
+                if k > 1 && toks[k - 1].is_punct(',') {
+                    let mut s = k - 1;
+                    while s > 0 && name_part(&toks, s - 1) {
+                        s -= 1;
+                    }
+                    if s + 1 < k && s > 0 && toks[s - 1].is_punct(',') {
+                        candidates.push((s, k - 1, 2));
+                    }
+                }
                 // "Usama, the Assistant Minister of …, applauded": one word will do as a name
                 // when an appositive with an office stands between it and the verb.
                 if let Some(open) = appositive_before(&toks, k) {

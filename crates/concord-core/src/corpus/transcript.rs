@@ -111,11 +111,15 @@ pub fn speaker(name: &str) -> Speaker {
     if lexicon::contains(lexicon::ANSWER_LABELS, &lower) {
         return Speaker::Answer;
     }
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    // All capitals, but not an outlet's acronym (`AFP:`, `CCTV:`: one word of four letters
+    // or fewer).
     let shouting = name
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
-        && name.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        && letters > 1
+        && (name.split_whitespace().count() > 1 || letters > 4);
     let mut words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
@@ -198,5 +202,12 @@ mod tests {
             }
         );
         assert_eq!(speaker("Journalist"), Speaker::Questioner);
+        assert_eq!(
+            speaker("CCTV"),
+            Speaker::Named {
+                name: "CCTV".into(),
+                title: None
+            }
+        );
     }
 }
