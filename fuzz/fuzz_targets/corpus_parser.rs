@@ -1,4 +1,4 @@
-//! Any set of files and any catalog: building the corpus never panics; a corpus that builds
+//! Any set of files and any catalogs (TOML and CSV): building the corpus never panics; a corpus that builds
 //! has one document per file, and its embedded form gives it back exactly.
 #![no_main]
 
@@ -10,6 +10,7 @@ use libfuzzer_sys::fuzz_target;
 struct Files {
     files: Vec<(String, Vec<u8>)>,
     catalog: Option<String>,
+    catalog_csv: Option<String>,
 }
 
 fuzz_target!(|f: Files| {
@@ -24,6 +25,10 @@ fuzz_target!(|f: Files| {
     input.files.dedup_by(|a, b| a.path == b.path);
     input.catalog = f.catalog.map(|c| SourceFile {
         path: "catalog.toml".into(),
+        bytes: c.into_bytes(),
+    });
+    input.catalog_csv = f.catalog_csv.map(|c| SourceFile {
+        path: "catalog.csv".into(),
         bytes: c.into_bytes(),
     });
     if let Ok((corpus, report)) = build(&input) {

@@ -591,7 +591,6 @@ impl Builder {
         }
         let shape = Shape {
             title: &title,
-            kind: kind.as_deref(),
             transcript: is_transcript,
             turn_labels,
         };
@@ -797,8 +796,9 @@ impl Builder {
         );
         let common = |w: &str| self.vocabulary.is_common(w);
         // A speech's title may name its speaker ("Remarks by Foreign Minister Ana Duarte").
-        let speech = shape
-            .kind
+        // Only a kind the catalog gives counts: a guessed "statement" may be a readout.
+        let speech = entry
+            .and_then(|e| e.kind.as_deref())
             .is_some_and(|k| lexicon::contains(lexicon::SPEECH_KINDS, k));
         let mut texts: Vec<&str> = body_texts.to_vec();
         if speech && entry.and_then(|e| e.speaker.as_ref()).is_none() {
@@ -874,18 +874,14 @@ impl Builder {
             }
         }
 
-        // The document's own speaker: the catalog's, else, for a speech, remarks or statement,
-        // the one person its title names.
+        // The document's own speaker: the catalog's, else, for a speech, remarks or statement
+        // (a kind the catalog gives), the one person its title names.
         let position =
             |local: &[Person], id: &str| local.iter().position(|p| p.id == id).map(|i| i as u32);
         let mut doc_speaker = entry
             .and_then(|e| e.speaker.as_deref())
             .and_then(|id| position(&local, id));
-        if doc_speaker.is_none()
-            && shape
-                .kind
-                .is_some_and(|k| lexicon::contains(lexicon::SPEECH_KINDS, k))
-        {
+        if doc_speaker.is_none() && speech {
             let named = names.people_in(&tokens(shape.title));
             if let [one] = named.as_slice() {
                 doc_speaker = Some(*one);
@@ -1067,7 +1063,6 @@ impl Builder {
 /// What the attribution of a document's statements needs to know of the document.
 struct Shape<'a> {
     title: &'a str,
-    kind: Option<&'a str>,
     /// Speaker labels recur: unlabelled paragraphs continue the last labelled turn.
     transcript: bool,
     /// For each body paragraph, the label that opens its turn (its own, or a label line's).

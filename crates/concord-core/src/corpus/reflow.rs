@@ -17,7 +17,9 @@
 //! 2. the line is indented deeper than the file's usual indent, or is a list item (`-`, `•`,
 //!    `*`, `1.`, `(a)`, `a)`), or opens with a transcript speaker label (`Q:`);
 //! 3. the line before ends a sentence (or with `:`) and is clearly shorter than the wrap width
-//!    (under 0.85 *W*);
+//!    (under 0.85 *W*), or this line's first word would have fitted on it (with
+//!    [`FIT_MARGIN`] characters to spare, against the file's [`line_capacity`]): a writer or
+//!    PDF wrapping greedily would have put the word there, so the line ended a paragraph;
 //! 4. the line before is short (under 0.6 *W*) and this one opens with a capital letter: the
 //!    line before was a title, heading or salutation;
 //! 5. the paragraph would grow past [`MAX_JOINED_WORDS`] words.
@@ -35,6 +37,9 @@ use std::collections::HashSet;
 pub const MAX_WRAP_WIDTH: usize = 130;
 /// Fewest soft breaks that make a file hard-wrapped.
 pub const MIN_SOFT_BREAKS: usize = 3;
+/// Characters to spare for the fit test of rule 3: lines set in a proportional font (most
+/// PDFs) vary a little in how many characters fit.
+pub const FIT_MARGIN: usize = 1;
 /// Most words a joined paragraph may reach (well under a statement's token limit).
 pub const MAX_JOINED_WORDS: usize = 20_000;
 
@@ -163,6 +168,7 @@ pub fn join(
 ) -> Vec<Joined> {
     let texts: Vec<&str> = lines.iter().map(|l| l.raw.trim()).collect();
     let width = wrap_width(&texts).max(1);
+    let capacity = line_capacity(&texts);
     // The usual indent: the most common indent of non-blank lines.
     let mut indents: Vec<usize> = lines
         .iter()
@@ -187,7 +193,9 @@ pub fn join(
                 indent(l.raw) > usual
                     || is_list_item(text)
                     || opens_turn(text)
-                    || (ends_clause(before) && len(before) * 100 < width * 85)
+                    || (ends_clause(before)
+                        && (len(before) * 100 < width * 85
+                            || len(before) + 1 + first_word_len(text) + FIT_MARGIN <= capacity))
                     || (len(before) * 10 < width * 6 && starts_upper(text))
                     || words + n > MAX_JOINED_WORDS
             }
@@ -249,6 +257,22 @@ fn joint_of(so_far: &str, next: &str, vocabulary: &dyn Vocabulary) -> Joint {
     } else {
         Joint::Direct
     }
+}
+
+/// The longest a line of the file gets (the 98th percentile of the lengths of lines of 20
+/// characters or more, so that one stray long line does not count).
+pub fn line_capacity(lines: &[&str]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| len(l)).filter(|&n| n >= 20).collect();
+    if lens.is_empty() {
+        return 0;
+    }
+    lens.sort_unstable();
+    lens[(lens.len() * 98 / 100).min(lens.len() - 1)]
+}
+
+/// Characters of the first word of `text` (up to its first space).
+fn first_word_len(text: &str) -> usize {
+    text.split(' ').next().map_or(0, len)
 }
 
 fn mode(sorted: &[usize]) -> usize {
@@ -356,5 +380,28 @@ prepare the ground for the ministers.\n";
         for t in ["-5 degrees", "In 2023. The", "US) said", "Mr. Smith"] {
             assert!(!is_list_item(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_sentence_end_that_left_room_for_the_next_word_ends_the_paragraph() {
+        // The longest line has 39 characters. The fourth (34) ends a sentence and is not
+        // clearly short (0.85 × 39 = 33.2), but "She" would have fitted after it (34 + 1 + 3
+        // and a character to spare), so a paragraph ended there; the second line ends a
+        // sentence too, but is full, so the text runs on.
+        let text = "The minister said today that the talks\n\
+would go on for as long as they needed.\n\
+Both sides agreed on that, and on when\n\
+the experts should meet in spring.\n\
+She added that the next round would be\n\
+held in Geneva, with experts meeting\n\
+beforehand to prepare the ground well.\n";
+        for l in text.lines() {
+            assert!(l.len() <= 40, "{l}");
+        }
+        let l = lines(text);
+        assert!(is_hard_wrapped(&l));
+        let joined = join(&l, |_| false, &vocab(&[]));
+        let starts: Vec<&str> = joined.iter().map(|j| &j.text[..12]).collect();
+        assert_eq!(starts, ["The minister", "She added th"]);
     }
 }

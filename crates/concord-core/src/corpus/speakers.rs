@@ -584,12 +584,30 @@ fn name_part(toks: &[Token<'_>], i: usize) -> bool {
         return true;
     }
     let joins = |k: usize| toks.get(k).is_some_and(|n| n.is_capitalized());
-    // "al-Assad": a particle or hyphen inside a name, followed by a capitalised word.
-    (t.is_word() && PARTICLES.contains(&t.text) && i > 0 && toks[i - 1].is_capitalized())
+    let particle = |k: usize| {
+        toks.get(k)
+            .is_some_and(|n| n.is_word() && PARTICLES.contains(&n.text))
+    };
+    // Written together, without spaces ("Ki-moon").
+    let touching = |a: usize, b: usize| toks[a].start + toks[a].text.len() == toks[b].start;
+    // "al-Assad", "von der Leyen": particles inside a name, after a capitalised word or
+    // another particle.
+    (particle(i) && i > 0 && (toks[i - 1].is_capitalized() || particle(i - 1)))
         || (t.is_punct('-') && i > 0 && toks[i - 1].is_word() && joins(i + 1))
+        || (particle(i) && toks.get(i + 1).is_some_and(|n| n.is_punct('-')))
+        // "Ban Ki-moon": a hyphen and a lower-case part written onto a capitalised word.
+        || (t.is_punct('-')
+            && i > 0
+            && toks[i - 1].is_capitalized()
+            && toks.get(i + 1).is_some_and(|n| n.is_word())
+            && touching(i - 1, i)
+            && touching(i, i + 1))
         || (t.is_word()
-            && PARTICLES.contains(&t.text)
-            && toks.get(i + 1).is_some_and(|n| n.is_punct('-')))
+            && i > 1
+            && toks[i - 1].is_punct('-')
+            && toks[i - 2].is_capitalized()
+            && touching(i - 2, i - 1)
+            && touching(i - 1, i))
 }
 
 /// The person named by the capitalised run `toks[s..e]` once titles and demonyms are taken
@@ -614,7 +632,10 @@ fn name_from(
             }
         }
         let lower = toks[s].text.to_lowercase();
-        if lower == "the" || lexicon::contains(lexicon::TITLE_WORDS, &lower) {
+        if lower == "the"
+            || lexicon::contains(lexicon::TITLE_WORDS, &lower)
+            || lexicon::contains(lexicon::HONORIFICS, &lower)
+        {
             if lower != "the" {
                 title.push(toks[s].text);
             }
@@ -674,8 +695,10 @@ fn name_from(
 ///
 /// - no word is a pronoun, conjunction, determiner or preposition ("As I", "So I", "My
 ///   President", "When We": [`lexicon::opens_no_name`]), particles inside names aside;
-/// - no word is an acronym ("UN Member", "EU") or a region word or adjective ("West African",
-///   "Small Island Developing": [`lexicon::REGION_WORDS`]);
+/// - no word is an acronym ("UN Member", "EU"), a region word or adjective ("West African",
+///   "Small Island Developing": [`lexicon::REGION_WORDS`]) or a frequent common noun of
+///   diplomatic text ("Nuclear Weapons": [`lexicon::COMMON_NAME_BREAKERS`]) or a word for a
+///   place's feature ("Gaza Strip", "Suez Canal": [`lexicon::PLACE_WORDS`]);
 /// - no word has a common noun's ending ("Cooperation", "Development":
 ///   [`lexicon::COMMON_NOUN_ENDINGS`]);
 /// - not every word is a common word, one the corpus writes in lower case ("Climate Change",
@@ -706,6 +729,8 @@ pub fn looks_like_a_name(words: &[&str], common: &dyn Fn(&str) -> bool) -> bool 
         lexicon::opens_no_name(&lower)
             || acronym
             || lexicon::contains(lexicon::REGION_WORDS, &lower)
+            || lexicon::contains(lexicon::COMMON_NAME_BREAKERS, &lower)
+            || lexicon::contains(lexicon::PLACE_WORDS, &lower)
             || lexicon::COMMON_NOUN_ENDINGS
                 .iter()
                 .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))

@@ -19,7 +19,7 @@ struct Counts {
 }
 
 /// Fewest lower-case uses that make a word common (not a name).
-pub const COMMON_USES: u32 = 2;
+pub const COMMON_USES: u32 = 1;
 
 impl Vocabulary {
     /// Counts the words (runs of letters) of `texts`.
@@ -53,13 +53,22 @@ impl Vocabulary {
         self.counts.contains_key(lower)
     }
 
-    /// True when the corpus writes `word` in lower case at least [`COMMON_USES`] times: a
-    /// common word, not a name ("rights", "change"; never "guterres").
+    /// True when the corpus writes `word`, or its singular or plural, in lower case at least
+    /// [`COMMON_USES`] times: a common word, not a name ("rights", "change"; never
+    /// "guterres").
     pub fn is_common(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        self.counts
-            .get(lower.as_str())
-            .is_some_and(|c| c.lower >= COMMON_USES)
+        let forms = [
+            Some(lower.clone()),
+            lower.strip_suffix('s').map(str::to_string),
+            lower.strip_suffix("es").map(str::to_string),
+            Some(format!("{lower}s")),
+        ];
+        forms.iter().flatten().any(|f| {
+            self.counts
+                .get(f.as_str())
+                .is_some_and(|c| c.lower >= COMMON_USES)
+        })
     }
 }
 

@@ -294,4 +294,27 @@ mod tests {
         let e = run("file\na.txt\na.txt\n").unwrap_err();
         assert_eq!(e, ["catalog.csv:3:1: `a.txt` is also described at catalog.csv:2; describe each file in one catalog only"]);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any spreadsheet text is read or refused with errors naming the file; never a panic.
+        #[test]
+        fn any_text_is_read_or_refused(
+            text in "(file|date|speaker|speaker_country|kind|x|,|\"|\n|\r|[a-z.]{1,8}|[0-9-]{1,10}|;| ){0,60}"
+        ) {
+            match run(&text) {
+                Ok((c, _)) => {
+                    for d in &c.documents {
+                        proptest::prop_assert!(!d.file.is_empty());
+                    }
+                }
+                Err(e) => {
+                    for m in e {
+                        proptest::prop_assert!(m.starts_with("catalog.csv:"), "{m}");
+                    }
+                }
+            }
+        }
+    }
 }
