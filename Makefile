@@ -18,7 +18,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-reproducible sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -114,7 +114,7 @@ fuzz:
 
 ## Tests ###################################################################################
 
-test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile sizes
+test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile test-speeches sizes
 	@echo "make test: all checks passed"
 
 lint:
@@ -157,6 +157,14 @@ test-hostile: tools browser
 	CONCORD_CORPUS=tests/corpora/hostile trunk build --release --dist $(HOSTILE_DIST)
 	CONCORD_DIST=$(HOSTILE_DIST) CONCORD_CORPUS=tests/corpora/hostile \
 		cargo test -p concord --test hostile -- --test-threads=2
+
+# Real corpora: hard-wrapped speeches, a spreadsheet catalog, file-name dates and a
+# transcript (tests/corpora/speeches), in headless Chromium.
+SPEECHES_DIST := $(CURDIR)/target/release-dist-speeches
+test-speeches: tools browser
+	CONCORD_CORPUS=tests/corpora/speeches trunk build --release --dist $(SPEECHES_DIST)
+	CONCORD_DIST=$(SPEECHES_DIST) CONCORD_CORPUS=tests/corpora/speeches \
+		cargo test -p concord --test speeches -- --test-threads=2
 
 sizes:
 	@wasm=$$(ls $(RELEASE_DIST)/concord-*_bg.wasm); js=$$(ls $(RELEASE_DIST)/concord-*.js); \

@@ -343,15 +343,24 @@ fn statement_view(
             let speaker = statement
                 .and_then(|s| s.speaker)
                 .and_then(|i| corpus.people.get(i as usize));
+            // The badge beside the speaker, and what it means.
             let how = statement.map(|s| s.attribution).and_then(|a| match a {
                 Attribution::Named | Attribution::Narrator => None,
-                Attribution::Role => Some("identified from a role, such as “the president”"),
-                Attribution::Pronoun => Some("continues the previous speaker (“he”, “she”)"),
-                Attribution::QuoteContinued => Some("continues the previous paragraph’s quotation"),
-                Attribution::Document => {
-                    Some("the document’s speaker: no reporting clause names another")
+                Attribution::Role => Some((
+                    "inferred",
+                    "identified from a role, such as “the president”",
+                )),
+                Attribution::Pronoun => {
+                    Some(("inferred", "continues the previous speaker (“he”, “she”)"))
                 }
-                Attribution::Label => Some("a transcript turn, from its speaker label"),
+                Attribution::QuoteContinued => {
+                    Some(("inferred", "continues the previous paragraph’s quotation"))
+                }
+                Attribution::Document => Some((
+                    "speaker",
+                    "the document’s own speaker: no reporting clause names another",
+                )),
+                Attribution::Label => Some(("turn", "a transcript turn, from its speaker label")),
             });
             html! {
                 <article class={class} id={format!("p-{}", p.n)} data-doc={doc.id.clone()} data-p={p.n.to_string()}>
@@ -368,7 +377,7 @@ fn statement_view(
                             }
                         }
                         if let Some(how) = how {
-                            <span class="how" title={how}>{ "inferred" }<span class="sr-only">{ format!(": {how}") }</span></span>
+                            <span class="how" title={how.1}>{ how.0 }<span class="sr-only">{ format!(": {}", how.1) }</span></span>
                         }
                         { paragraph_link(route, doc, p) }
                         <CompareAction route={route.clone()} item={Item { doc: doc.id.clone(), p: Some(p.n) }}
@@ -509,6 +518,14 @@ fn meta(props: &MetaProps) -> Html {
                 <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
                 <span class="detail">{ format!(" ({date_note})") }</span>
             </dd></div>
+            if let Some(speaker) = doc.speaker.and_then(|i| corpus.people.get(i as usize)) {
+                <div><dt>{ "Speaker" }</dt><dd>
+                    { speaker.name.clone() }
+                    if !format::person_detail(&corpus, speaker).is_empty() {
+                        <span class="detail">{ format!(" ({})", format::person_detail(&corpus, speaker)) }</span>
+                    }
+                </dd></div>
+            }
             <div><dt>{ "Source" }</dt><dd>{ doc.source.clone().unwrap_or_else(|| "Unknown".into()) }</dd></div>
             <div><dt>{ "Kind" }</dt><dd>{ doc.kind.as_deref().map_or_else(|| "Unknown".into(), format::kind) }</dd></div>
             if !doc.participants.is_empty() {
