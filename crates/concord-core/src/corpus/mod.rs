@@ -201,8 +201,9 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
                 .map(str::to_string)
                 .ok_or_else(|| gazetteer.suggest(v))
         };
-        let warnings =
-            catalog::csv::parse(&file.path, &text, &mut catalog, country).map_err(Errors)?;
+        let exists = |path: &str| input.files.iter().any(|f| f.path == path);
+        let warnings = catalog::csv::parse(&file.path, &text, &mut catalog, country, exists)
+            .map_err(Errors)?;
         catalog_notes.extend(warnings.into_iter().map(|(line, message)| Note {
             file: file.path.clone(),
             line: Some(line),

@@ -11,7 +11,9 @@
 //! paragraphs, so a single "Note:" or "Mr. President:" does not make one.
 //!
 //! Who a label names ([`Speaker`]): a question label (`Q`, `Question`, `Journalist`,
-//! `Reporter`, … [`lexicon::QUESTION_LABELS`]) is the questioner; an answer label (`A`,
+//! `Reporter`, … [`lexicon::QUESTION_LABELS`]) or an outlet's (an acronym of two to four
+//! capitals, `AFP`, `CCTV`, or a name with an organisation word, `China Daily`, `Phoenix TV`)
+//! is the questioner; an answer label (`A`,
 //! `Answer`) is the document's speaker; any other label is a person's name, with titles
 //! (`Spokesperson`, `Mr.`) taken off and capitals (`MR. SMITH`) made a name's (`Smith`).
 
@@ -105,21 +107,25 @@ const PARTICLES: &[&str] = &[
 /// ```
 pub fn speaker(name: &str) -> Speaker {
     let lower = name.to_lowercase();
-    if lexicon::contains(lexicon::QUESTION_LABELS, &lower) {
+    // "AFP:", "China Daily:", "Phoenix TV:": an outlet asking.
+    let outlet = name.split_whitespace().any(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        lexicon::contains(lexicon::ORGANISATION_WORDS, &w.to_lowercase())
+            || (name.split_whitespace().count() == 1
+                && (2..=4).contains(&letters.len())
+                && letters.iter().all(|c| c.is_uppercase()))
+    });
+    if lexicon::contains(lexicon::QUESTION_LABELS, &lower) || outlet {
         return Speaker::Questioner;
     }
     if lexicon::contains(lexicon::ANSWER_LABELS, &lower) {
         return Speaker::Answer;
     }
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    // All capitals, but not an outlet's acronym (`AFP:`, `CCTV:`: one word of four letters
-    // or fewer).
     let shouting = name
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
-        && letters > 1
-        && (name.split_whitespace().count() > 1 || letters > 4);
+        && name.chars().filter(|c| c.is_alphabetic()).count() > 1;
     let mut words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
@@ -202,10 +208,12 @@ mod tests {
             }
         );
         assert_eq!(speaker("Journalist"), Speaker::Questioner);
+        assert_eq!(speaker("CCTV"), Speaker::Questioner);
+        assert_eq!(speaker("China Daily"), Speaker::Questioner);
         assert_eq!(
-            speaker("CCTV"),
+            speaker("SMITH"),
             Speaker::Named {
-                name: "CCTV".into(),
+                name: "Smith".into(),
                 title: None
             }
         );

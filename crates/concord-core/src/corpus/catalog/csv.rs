@@ -4,7 +4,7 @@
 //!
 //! | column | value |
 //! |---|---|
-//! | `file` (required) | path relative to the corpus folder |
+//! | `file` (required) | path relative to the corpus folder (`\` separators, a leading `./` and a missing `.txt` are understood) |
 //! | `id` | the document id used in links |
 //! | `title` | the title, replacing the first line |
 //! | `date` | `YYYY`, `YYYY-MM` or `YYYY-MM-DD` |
@@ -15,7 +15,8 @@
 //! | `speaker_country` | a country's name, demonym, slug or ISO 3166-1 alpha-3 code |
 //! | `participants` | names (or person ids), separated by `;` |
 //!
-//! An empty cell says nothing. An unknown column is a warning naming it; a bad value is an
+//! An empty cell says nothing. An unknown column is a warning naming it (and the column it may
+//! have meant); a bad value is an
 //! error naming the file, line, column and value (for an unknown country, with the closest
 //! known names).
 
@@ -43,12 +44,15 @@ pub type Warning = (u32, String);
 
 /// Reads `text` (the file at `path`) into `catalog`: its documents, and the people its
 /// `speaker` and `participants` columns name. `country` resolves a `speaker_country` cell to
-/// a slug, or gives the closest known names. Returns the warnings, or every error found.
+/// a slug, or gives the closest known names; `exists` says whether a path is a corpus file
+/// (a `file` cell may use `\` separators, start with `./`, or leave out `.txt`). Returns the
+/// warnings, or every error found.
 pub fn parse(
     path: &str,
     text: &str,
     catalog: &mut Catalog,
     country: impl Fn(&str) -> Result<String, Vec<String>>,
+    exists: impl Fn(&str) -> bool,
 ) -> Result<Vec<Warning>, Vec<CorpusError>> {
     let err = |line: u32, column: Option<u32>, message: String| CorpusError {
         file: path.to_string(),
@@ -77,11 +81,18 @@ pub fn parse(
             }
             None => warnings.push((
                 1,
-                format!(
-                    "unknown column `{name}` (column {}) is not read; the columns are {}",
-                    i + 1,
-                    COLUMNS.join(", ")
-                ),
+                match closest_column(name) {
+                    Some(near) => format!(
+                        "unknown column `{name}` (column {}) is not read; did you mean `{near}`? The columns are {}",
+                        i + 1,
+                        COLUMNS.join(", ")
+                    ),
+                    None => format!(
+                        "unknown column `{name}` (column {}) is not read; the columns are {}",
+                        i + 1,
+                        COLUMNS.join(", ")
+                    ),
+                },
             )),
         }
     }
@@ -124,6 +135,8 @@ pub fn parse(
             ));
             continue;
         };
+        let file = normalized(file, &exists);
+        let file = file.as_str();
         if let Some(other) = catalog.documents.iter().find(|d| d.file == file) {
             errors.push(CorpusError {
                 file: path.to_string(),
@@ -216,6 +229,40 @@ pub fn parse(
     }
 }
 
+/// A `file` cell as the corpus names files: `/` separators, no leading `./`, and `.txt` added
+/// when only the name with it is a corpus file.
+fn normalized(file: &str, exists: &impl Fn(&str) -> bool) -> String {
+    let mut f = file.replace('\\', "/");
+    while let Some(rest) = f.strip_prefix("./") {
+        f = rest.to_string();
+    }
+    if !exists(&f) && exists(&format!("{f}.txt")) {
+        f.push_str(".txt");
+    }
+    f
+}
+
+/// The column most like `name`, for an unknown column's warning: one whose name contains it
+/// or is contained in it (`country` → `speaker_country`), else one at least 0.85 alike
+/// (Jaro–Winkler: `speakr` → `speaker`).
+fn closest_column(name: &str) -> Option<&'static str> {
+    let name = name.trim().replace([' ', '-'], "_");
+    if name.len() >= 4 {
+        if let Some(c) = COLUMNS
+            .iter()
+            .find(|c| c.contains(name.as_str()) || name.contains(**c))
+        {
+            return Some(c);
+        }
+    }
+    COLUMNS
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&name, c), *c))
+        .filter(|(s, _)| *s >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 fn csv_error(path: &str, e: &::csv::Error) -> CorpusError {
     let line = e.position().map(|p| p.line() as u32);
     let message = match e.kind() {
@@ -250,9 +297,11 @@ mod tests {
 
     fn run(text: &str) -> Result<(Catalog, Vec<Warning>), Vec<String>> {
         let mut c = Catalog::default();
-        parse("catalog.csv", text, &mut c, countries)
-            .map(|w| (c, w))
-            .map_err(|e| e.iter().map(ToString::to_string).collect())
+        parse("catalog.csv", text, &mut c, countries, |f| {
+            f == "a.txt" || f == "b.txt"
+        })
+        .map(|w| (c, w))
+        .map_err(|e| e.iter().map(ToString::to_string).collect())
     }
 
     #[test]
@@ -264,6 +313,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(w, [(1, "unknown column `notes` (column 8) is not read; the columns are file, id, title, date, source, kind, speaker, speaker_role, speaker_country, participants".to_string())]);
+        assert_eq!(closest_column("country"), Some("speaker_country"));
+        assert_eq!(closest_column("speaker name"), Some("speaker"));
+        assert_eq!(closest_column("speakr"), Some("speaker"));
+        assert_eq!(closest_column("year"), None);
         assert_eq!(c.documents.len(), 2);
         let a = &c.documents[0];
         assert_eq!((a.file.as_str(), a.line), ("a.txt", 2));
@@ -291,7 +344,7 @@ mod tests {
         );
         let e = run("file,title\na.txt,\"Doha, Qatar\"\nb.txt,Doha, Qatar\n").unwrap_err();
         assert_eq!(e, ["catalog.csv:3: this row has 3 cells, the header 2: quote a cell that holds a comma (\"Doha, Qatar\")"]);
-        let e = run("file\na.txt\na.txt\n").unwrap_err();
+        let e = run("file\na.txt\n.\\a\n").unwrap_err();
         assert_eq!(e, ["catalog.csv:3:1: `a.txt` is also described at catalog.csv:2; describe each file in one catalog only"]);
     }
 
