@@ -164,6 +164,7 @@ SPEECHES_DIST := $(CURDIR)/target/release-dist-speeches
 test-speeches: tools browser
 	CONCORD_CORPUS=tests/corpora/speeches trunk build --release --dist $(SPEECHES_DIST)
 	CONCORD_DIST=$(SPEECHES_DIST) CONCORD_CORPUS=tests/corpora/speeches \
+		CONCORD_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js \
 		cargo test -p concord --test speeches -- --test-threads=2
 
 sizes:

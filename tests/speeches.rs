@@ -180,6 +180,56 @@ async fn a_phrase_broken_across_lines_is_found() {
     .await;
 }
 
+/// axe-core's audit finds nothing on the reader of reflowed and transcript documents (their
+/// statements, with "speaker" and "turn" badges and label lines, and their original text), in
+/// light and dark.
+#[tokio::test]
+async fn the_reader_of_real_corpora_passes_an_axe_audit() {
+    let path = std::env::var("CONCORD_AXE").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/.tools/node_modules/axe-core/axe.min.js"
+        )
+        .into()
+    });
+    let axe = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core at {path} ({e}); `make tools` installs it"));
+    let mut views = Vec::new();
+    for d in corpus()
+        .documents
+        .iter()
+        .filter(|d| d.reflowed || d.paragraphs.iter().any(|p| p.label.is_some()))
+    {
+        views.push(link(&[("doc", &d.id)]));
+        views.push(link(&[("doc", &d.id), ("text", "original")]));
+    }
+    for args in [vec![], vec!["--blink-settings=preferredColorScheme=0"]] {
+        let (axe, views) = (axe.clone(), views.clone());
+        support::run_with(&args, move |c| async move {
+            for view in views {
+                c.goto(&url(&view)).await.unwrap();
+                find(&c, "main h1").await;
+                c.execute(&format!("{axe}\nreturn true;"), vec![])
+                    .await
+                    .unwrap();
+                let found = c
+                    .execute_async(
+                        "const done = arguments[arguments.length - 1];
+                         axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                           r.violations.map(v => v.id + ': ' + v.help + ' — ' +
+                             v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let violations: Vec<String> = serde_json::from_value(found).unwrap();
+                assert!(violations.is_empty(), "{view}: {violations:#?}");
+            }
+        })
+        .await;
+    }
+}
+
 /// Not a check: screenshots of the reader on this corpus (desktop, 375 px, dark) in
 /// `$CONCORD_SCREENSHOTS` (default `target/screenshots`), for people to look at. Run with
 /// `make test-speeches` settings and `-- --ignored screenshots`.
