@@ -54,22 +54,24 @@ fn main() -> ExitCode {
     };
     match corpus::build(&input) {
         Ok((corpus, report)) => {
+            use std::fmt::Write;
+            let mut out = String::new();
             if json {
-                print!("{}", json_lines(&corpus, command));
+                out = json_lines(&corpus, command);
             } else if command == "report" {
-                print!("{report}");
-                println!();
-                println!(
-                    "embedded form (in the app's wasm): {} bytes",
+                let _ = writeln!(
+                    out,
+                    "{report}\nembedded form (in the app's wasm): {} bytes",
                     concord_core::embed::encode(&corpus).len()
                 );
             } else if command == "expect" {
-                print!("{}", expectations(&dir, &corpus));
+                out = expectations(&dir, &corpus);
             } else if command == "search" {
                 search(&corpus, query);
             } else {
                 for d in &corpus.documents {
-                    println!(
+                    let _ = writeln!(
+                        out,
                         "== {} | {} | {:?}",
                         d.id,
                         d.title,
@@ -81,9 +83,22 @@ fn main() -> ExitCode {
                             .map_or("narrator", |p| corpus.people[p as usize].id.as_str());
                         let text = &d.paragraph(s.p).expect("statement paragraph").text;
                         let short: String = text.chars().take(70).collect();
-                        println!("  p{:<3} {:<22} {:<15?} {short}", s.p, who, s.attribution);
+                        let _ = writeln!(
+                            out,
+                            "  p{:<3} {:<22} {:<15?} {short}",
+                            s.p, who, s.attribution
+                        );
                     }
                 }
+            }
+            // A reader that stops early (`| head`) is not an error.
+            use std::io::Write as _;
+            match std::io::stdout().lock().write_all(out.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    return ExitCode::FAILURE;
+                }
+                _ => {}
             }
             ExitCode::SUCCESS
         }
