@@ -301,7 +301,7 @@ fn paragraph_text(p: &Paragraph, hits: &Hits) -> Html {
 }
 
 /// The paragraph as it stands in the file (label, line breaks and broken words as they
-/// were), hits marked; shown with `white-space: pre-line`.
+/// were), hits marked; shown with `white-space: pre-wrap` (the file's own spacing).
 fn original_text(p: &Paragraph, hits: &Hits) -> Html {
     let original = p.original();
     match hits.by_paragraph.get(&p.n) {

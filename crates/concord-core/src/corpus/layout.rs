@@ -9,17 +9,19 @@
 //!    site-furniture words (share, suggest, newsletter, join, support, patron, related,
 //!    latest, search, trends, … see [`lexicon::FURNITURE_WORDS`]): at most 5 words with one
 //!    such word, or at most 12 words with two or more.
-//! 3. **Trailing block** (boilerplate): from the earliest furniture line after the article
+//! 3. **Page furniture** (boilerplate): a line without letters, after the datelines are
+//!    found (a page number or a document code: `19-29384 3/22`, `- 3 -`).
+//! 4. **Trailing block** (boilerplate): from the earliest furniture line after the article
 //!    body such that furniture lines make up at least half of the paragraphs from there to
 //!    the end, everything is site furniture — including the related-post teasers and appeals
 //!    written as sentences that such blocks hold.
-//! 4. **Dateline**: among the three paragraphs after the title and before any body text, a
+//! 5. **Dateline**: among the three paragraphs after the title and before any body text, a
 //!    line of at most 10 words that holds a date and otherwise only dateline words, times and
 //!    numbers ("Updated 21:01, 05-Nov-2021"), a place of one to three capitalised words and a
 //!    full date ("Lisbon, 27 June 2022"), or a short byline ("By Jane Roe").
-//! 5. **Heading**: a line of 3 to 14 words, in title case (at least 60% of its words of four or
+//! 6. **Heading**: a line of 3 to 14 words, in title case (at least 60% of its words of four or
 //!    more letters capitalised), with no sentence ending, between body paragraphs.
-//! 6. Everything else is **body**.
+//! 7. Everything else is **body**.
 
 use super::date::find_dates;
 use crate::model::Role;
@@ -54,6 +56,12 @@ pub fn roles(paragraphs: &[&str]) -> Vec<Role> {
             roles[i] = Role::Dateline;
         } else {
             break;
+        }
+    }
+    // A line without letters (a page number, a document code) is page furniture.
+    for (role, p) in roles.iter_mut().zip(paragraphs).skip(1) {
+        if *role == Role::Body && !p.chars().any(char::is_alphabetic) {
+            *role = Role::Boilerplate;
         }
     }
     if let Some(start) = trailing_block(&furniture, &roles) {
@@ -109,7 +117,7 @@ pub fn is_furniture(text: &str) -> bool {
     (words.len() <= 5 && hits >= 1) || (words.len() <= 12 && hits >= 2)
 }
 
-/// Start of the trailing block of site furniture (rule 3), if the file has one.
+/// Start of the trailing block of site furniture (rule 4), if the file has one.
 fn trailing_block(furniture: &[bool], roles: &[Role]) -> Option<usize> {
     let first_body = roles.iter().position(|r| *r == Role::Body)?;
     (first_body + 1..furniture.len()).find(|&i| {
@@ -121,7 +129,7 @@ fn trailing_block(furniture: &[bool], roles: &[Role]) -> Option<usize> {
     })
 }
 
-/// True for a dateline or byline (rule 4).
+/// True for a dateline or byline (rule 5).
 pub fn is_dateline(text: &str) -> bool {
     if word_count(text) > 10 {
         return false;
@@ -165,7 +173,7 @@ pub fn is_dateline(text: &str) -> bool {
     })
 }
 
-/// True for a headline inside the body (rule 5).
+/// True for a headline inside the body (rule 6).
 pub fn is_heading(text: &str) -> bool {
     let words: Vec<&str> = text.unicode_words().collect();
     if !(3..=14).contains(&words.len()) || ends_sentence(text) || text.ends_with(':') {

@@ -672,10 +672,20 @@ impl Builder {
         // paragraphs (full dates first, then a day and month without a year).
         let mut from_text = title_date.map(|d| (d, paragraphs[0].line));
         let mut yearless: Option<(u8, u8, u32, String)> = None;
+        // Then short header lines among the first paragraphs ("Tuesday, 24 September 2019,
+        // 3 p.m." under a verbatim record's masthead).
+        let body: Vec<&Paragraph> = paragraphs.iter().filter(|p| p.role == Role::Body).collect();
+        let header = paragraphs
+            .iter()
+            .take(8)
+            .skip(1)
+            .filter(|p| p.role == Role::Body && crate::text::word_count(&p.text) <= 12)
+            .filter(|p| !body.iter().take(2).any(|b| b.n == p.n));
         let candidates = paragraphs
             .iter()
             .filter(|p| p.role == Role::Dateline)
-            .chain(paragraphs.iter().filter(|p| p.role == Role::Body).take(2));
+            .chain(body.iter().take(2).copied())
+            .chain(header);
         for p in candidates {
             for f in date::find_dates(&p.text) {
                 match f.date() {
@@ -909,7 +919,11 @@ impl Builder {
                         Some(label_person(&mut local, &mut names, "Questioner", None))
                     }
                     transcript::Speaker::Answer => doc_speaker.or(last_named),
-                    transcript::Speaker::Named { name, title } => {
+                    transcript::Speaker::Named {
+                        name,
+                        title,
+                        affiliation,
+                    } => {
                         let toks = tokens(&name);
                         let known = names
                             .match_at(&toks, 0)
@@ -921,6 +935,16 @@ impl Builder {
                             });
                             label_person(&mut local, &mut names, &name, role)
                         });
+                        // "Ms. Solberg (Norway)": the bracket names the country.
+                        if let Some(c) = affiliation
+                            .as_deref()
+                            .and_then(|a| self.gazetteer.resolve(a))
+                        {
+                            let p = &mut local[person as usize];
+                            if p.guessed && p.country.is_none() {
+                                p.country = Some(c.to_string());
+                            }
+                        }
                         last_named = Some(person);
                         Some(person)
                     }

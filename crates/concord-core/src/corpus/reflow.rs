@@ -23,7 +23,11 @@
 //!    paragraph;
 //! 4. the line before is short (under 0.6 *W*) and this one opens with a capital letter: the
 //!    line before was a title, heading or salutation;
-//! 5. the paragraph would grow past [`MAX_JOINED_WORDS`] words.
+//! 5. either line has no letters (a page number or document code: [`is_page_furniture`]);
+//! 6. the paragraph would grow past [`MAX_JOINED_WORDS`] words.
+//!
+//! Lengths count a run of white space as one character (PDF text sets columns apart with
+//! spaces).
 //!
 //! A word broken by a hyphen at the line end ("negoti-" / "ations") is joined without the
 //! hyphen when the joined word occurs elsewhere in the corpus; otherwise the hyphen belongs to
@@ -71,8 +75,29 @@ impl Vocabulary for HashSet<String> {
     }
 }
 
+/// Length in characters, a run of white space counting as one (PDF text puts columns apart
+/// with runs of spaces).
 fn len(s: &str) -> usize {
-    s.chars().count()
+    let mut n = 0;
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                n += 1;
+            }
+            space = true;
+        } else {
+            n += 1;
+            space = false;
+        }
+    }
+    n
+}
+
+/// True for a line without letters: a page number or a document code in a page's header or
+/// footer (`19-29384   3/22`, `- 3 -`). It stands alone, as a paragraph of its own.
+pub fn is_page_furniture(text: &str) -> bool {
+    !text.trim().is_empty() && !text.chars().any(char::is_alphabetic)
 }
 
 /// Ends a sentence for the purpose of reflow: `.`, `!`, `?`, `…`, or `:` / `;`.
@@ -203,7 +228,9 @@ pub fn join(
         let starts_new = match prev {
             None => true,
             Some(before) => {
-                indent(l.raw) > usual
+                is_page_furniture(text)
+                    || is_page_furniture(before)
+                    || indent(l.raw) > usual
                     || (is_list_item(text) && (!is_letter_item(text) || ends_clause(before)))
                     || opens_turn(text)
                     || (ends_clause(before)
@@ -393,6 +420,9 @@ prepare the ground for the ministers.\n";
         for t in ["-5 degrees", "In 2023. The", "US) said", "Mr. Smith"] {
             assert!(!is_list_item(t), "{t}");
         }
+        assert!(is_page_furniture("19-29384                3/22"));
+        assert!(is_page_furniture("- 3 -"));
+        assert!(!is_page_furniture("A/74/PV.5"));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //!
 //! A **label** is one to six words before a colon at the start of a paragraph, followed by
 //! white space or the end of the line: `Q:`, `A:`, `MR. SMITH:`, `Spokesperson Wang Wenbin:`,
-//! `Journalist:`. Every word is capitalised (or a name particle such as `al`), none is a
+//! `Journalist:`; one or two bracketed parts may follow the words, as in the UN's verbatim
+//! records (`Ms. Solberg (Norway):`, `Mr. Lavrov (Russian Federation) (spoke in Russian):`),
+//! and the first of them is the speaker's affiliation. Every word is capitalised (or a name particle such as `al`), none is a
 //! digit (`10:30` is a time), and the label is not a furniture or metadata word (`Note:`,
 //! `Source:`, `Photo:`, … see [`lexicon::NOT_SPEAKER_LABELS`]).
 //!
@@ -41,8 +43,13 @@ pub enum Speaker {
     /// `A:`: the document's speaker.
     Answer,
     /// A name, as a person's name is written (`"Smith"`, `"Wang Wenbin"`), with any title
-    /// taken off the front (`"Spokesperson"`).
-    Named { name: String, title: Option<String> },
+    /// taken off the front (`"Spokesperson"`) and the first bracketed part after it
+    /// (`"Norway"`).
+    Named {
+        name: String,
+        title: Option<String>,
+        affiliation: Option<String>,
+    },
 }
 
 /// The label opening `text` (a trimmed paragraph), if it has one.
@@ -62,7 +69,13 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
-    let toks = tokens(name);
+    // "Ms. Solberg (Norway)", "Mr. Lavrov (Russian Federation) (spoke in Russian)": the words
+    // before any brackets are the label's.
+    let (base, brackets) = split_brackets(name)?;
+    if brackets.iter().any(|b| b.contains(['(', ')'])) {
+        return None;
+    }
+    let toks = tokens(base);
     let words: Vec<&str> = toks
         .iter()
         .filter(|t| t.is_word())
@@ -89,6 +102,23 @@ pub fn label(text: &str) -> Option<Label<'_>> {
     })
 }
 
+/// `name` as the words before its brackets and the bracketed parts (at most two, each closed,
+/// nothing after them); `None` when the brackets are not of that shape.
+fn split_brackets(name: &str) -> Option<(&str, Vec<&str>)> {
+    let Some(open) = name.find('(') else {
+        return Some((name, Vec::new()));
+    };
+    let (base, mut rest) = name.split_at(open);
+    let mut parts = Vec::new();
+    while let Some(r) = rest.trim_start().strip_prefix('(') {
+        let close = r.find(')')?;
+        parts.push(r[..close].trim());
+        rest = &r[close + 1..];
+    }
+    (rest.trim().is_empty() && parts.len() <= 2 && !base.trim().is_empty())
+        .then_some((base.trim_end(), parts))
+}
+
 const PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "el",
 ];
@@ -99,13 +129,22 @@ const PARTICLES: &[&str] = &[
 /// use concord_core::corpus::transcript::{speaker, Speaker};
 /// assert_eq!(speaker("Q"), Speaker::Questioner);
 /// assert_eq!(speaker("A"), Speaker::Answer);
-/// assert_eq!(speaker("MR. SMITH"), Speaker::Named { name: "Smith".into(), title: Some("Mr.".into()) });
+/// assert_eq!(
+///     speaker("MR. SMITH"),
+///     Speaker::Named { name: "Smith".into(), title: Some("Mr.".into()), affiliation: None }
+/// );
 /// assert_eq!(
 ///     speaker("Spokesperson Wang Wenbin"),
-///     Speaker::Named { name: "Wang Wenbin".into(), title: Some("Spokesperson".into()) }
+///     Speaker::Named { name: "Wang Wenbin".into(), title: Some("Spokesperson".into()), affiliation: None }
+/// );
+/// assert_eq!(
+///     speaker("Ms. Solberg (Norway)"),
+///     Speaker::Named { name: "Solberg".into(), title: Some("Ms.".into()), affiliation: Some("Norway".into()) }
 /// );
 /// ```
-pub fn speaker(name: &str) -> Speaker {
+pub fn speaker(label: &str) -> Speaker {
+    let (name, brackets) = split_brackets(label).unwrap_or((label, Vec::new()));
+    let affiliation = brackets.first().map(|b| b.to_string());
     let lower = name.to_lowercase();
     // "AFP:", "China Daily:", "Phoenix TV:": an outlet asking.
     let outlet = name.split_whitespace().any(|w| {
@@ -143,6 +182,7 @@ pub fn speaker(name: &str) -> Speaker {
     Speaker::Named {
         name: words.join(" "),
         title: (!title.is_empty()).then(|| title.join(" ")),
+        affiliation,
     }
 }
 
@@ -182,6 +222,14 @@ mod tests {
             ("Journalist: One more question.", "Journalist"),
             ("President Abbas:", "President Abbas"),
             ("Bashar al-Assad: We agree.", "Bashar al-Assad"),
+            (
+                "Ms. Solberg (Norway): Let me start.",
+                "Ms. Solberg (Norway)",
+            ),
+            (
+                "Mr. Lavrov (Russian Federation) (spoke in Russian): Thank you.",
+                "Mr. Lavrov (Russian Federation) (spoke in Russian)",
+            ),
         ] {
             assert_eq!(label(text).map(|l| l.name), Some(name), "{text}");
         }
@@ -193,6 +241,8 @@ mod tests {
             "He said the following: talks go on.",
             "Wang Yi, the foreign minister: yes",
             "Updated: 2023",
+            "Peace (as we know it) matters: yes",
+            "(Norway): no",
         ] {
             assert_eq!(label(text), None, "{text}");
         }
@@ -204,7 +254,8 @@ mod tests {
             speaker("AMBASSADOR ZHANG JUN"),
             Speaker::Named {
                 name: "Zhang Jun".into(),
-                title: Some("Ambassador".into())
+                title: Some("Ambassador".into()),
+                affiliation: None
             }
         );
         assert_eq!(speaker("Journalist"), Speaker::Questioner);
@@ -214,7 +265,8 @@ mod tests {
             speaker("SMITH"),
             Speaker::Named {
                 name: "Smith".into(),
-                title: None
+                title: None,
+                affiliation: None
             }
         );
     }
