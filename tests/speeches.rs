@@ -185,15 +185,7 @@ async fn a_phrase_broken_across_lines_is_found() {
 /// light and dark.
 #[tokio::test]
 async fn the_reader_of_real_corpora_passes_an_axe_audit() {
-    let path = std::env::var("CONCORD_AXE").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/.tools/node_modules/axe-core/axe.min.js"
-        )
-        .into()
-    });
-    let axe = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("axe-core at {path} ({e}); `make tools` installs it"));
+    let axe = support::axe_source();
     let mut views = Vec::new();
     for d in corpus()
         .documents
@@ -209,20 +201,7 @@ async fn the_reader_of_real_corpora_passes_an_axe_audit() {
             for view in views {
                 c.goto(&url(&view)).await.unwrap();
                 find(&c, "main h1").await;
-                c.execute(&format!("{axe}\nreturn true;"), vec![])
-                    .await
-                    .unwrap();
-                let found = c
-                    .execute_async(
-                        "const done = arguments[arguments.length - 1];
-                         axe.run(document, { resultTypes: ['violations'] }).then(r => done(
-                           r.violations.map(v => v.id + ': ' + v.help + ' — ' +
-                             v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
-                        vec![],
-                    )
-                    .await
-                    .unwrap();
-                let violations: Vec<String> = serde_json::from_value(found).unwrap();
+                let violations = support::axe_violations(&c, &axe).await;
                 assert!(violations.is_empty(), "{view}: {violations:#?}");
             }
         })
@@ -237,7 +216,6 @@ async fn the_reader_of_real_corpora_passes_an_axe_audit() {
 #[ignore = "writes screenshots"]
 async fn screenshots() {
     let dir = std::env::var("CONCORD_SCREENSHOTS").unwrap_or_else(|_| "target/screenshots".into());
-    std::fs::create_dir_all(&dir).unwrap();
     let mut views: Vec<(String, String)> = Vec::new();
     for d in &corpus().documents {
         if d.reflowed || d.paragraphs.iter().any(|p| p.label.is_some()) {
@@ -253,28 +231,5 @@ async fn screenshots() {
             ));
         }
     }
-    for (suffix, args) in [
-        ("desktop", vec!["--window-size=1280,900"]),
-        ("375", vec!["--window-size=375,800"]),
-        (
-            "dark",
-            vec![
-                "--window-size=1280,900",
-                "--blink-settings=preferredColorScheme=0",
-            ],
-        ),
-    ] {
-        let (dir, views) = (dir.clone(), views.clone());
-        support::run_with(&args, move |c| async move {
-            for (name, query) in views {
-                c.goto(&url(&query)).await.unwrap();
-                find(&c, "main h1").await;
-                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-                let path = format!("{dir}/{name}-{suffix}.png");
-                std::fs::write(&path, c.screenshot().await.unwrap()).unwrap();
-                println!("wrote {path}");
-            }
-        })
-        .await;
-    }
+    support::screenshots_of(&dir, views).await;
 }

@@ -592,15 +592,7 @@ async fn the_list_and_reader_work_from_the_keyboard() {
 /// list, a search, the concordance and the reader with hits, in light and dark.
 #[tokio::test]
 async fn the_views_pass_an_axe_audit_in_light_and_dark() {
-    let path = std::env::var("CONCORD_AXE").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/.tools/node_modules/axe-core/axe.min.js"
-        )
-        .into()
-    });
-    let axe = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("axe-core at {path} ({e}); `make tools` installs it"));
+    let axe = support::axe_source();
     let word = common_words(1).remove(0);
     let doc = expected(&word, &Filters::default(), Sort::Relevance).2[0]
         .0
@@ -638,20 +630,7 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
                     .await
                     .unwrap();
                 assert_eq!(dark.as_bool(), Some(scheme == "dark"), "colour scheme");
-                c.execute(&format!("{axe}\nreturn true;"), vec![])
-                    .await
-                    .unwrap();
-                let found = c
-                    .execute_async(
-                        "const done = arguments[arguments.length - 1];
-                         axe.run(document, { resultTypes: ['violations'] }).then(r => done(
-                           r.violations.map(v => v.id + ': ' + v.help + ' — ' +
-                             v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
-                        vec![],
-                    )
-                    .await
-                    .unwrap();
-                let violations: Vec<String> = serde_json::from_value(found).unwrap();
+                let violations = support::axe_violations(&c, &axe).await;
                 assert!(violations.is_empty(), "{scheme} {view}: {violations:#?}");
             }
         })
@@ -1291,30 +1270,6 @@ async fn screenshots() {
         ("phrases", "?view=phrases".to_string()),
         ("timeline", "?q=china&view=timeline".to_string()),
     ];
-    for (suffix, args) in [
-        ("desktop", vec!["--window-size=1280,900"]),
-        ("375", vec!["--window-size=375,800"]),
-        (
-            "dark",
-            vec![
-                "--window-size=1280,900",
-                "--blink-settings=preferredColorScheme=0",
-            ],
-        ),
-    ] {
-        let dir = dir.clone();
-        let views = views.clone();
-        run_with(&args, move |c| async move {
-            for (name, query) in views {
-                c.goto(&url(&query)).await.unwrap();
-                find(&c, "main h1").await;
-                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-                let png = c.screenshot().await.unwrap();
-                let path = format!("{dir}/{name}-{suffix}.png");
-                std::fs::write(&path, png).unwrap();
-                println!("wrote {path}");
-            }
-        })
-        .await;
-    }
+    let views = views.into_iter().map(|(n, q)| (n.to_string(), q)).collect();
+    support::screenshots_of(&dir, views).await;
 }

@@ -403,3 +403,66 @@ pub async fn shown(c: &Client) -> Vec<(String, u32)> {
     }
     out
 }
+
+/// The source of axe-core (`CONCORD_AXE`, else the copy `make tools` installs).
+pub fn axe_source() -> String {
+    let path = std::env::var("CONCORD_AXE").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/.tools/node_modules/axe-core/axe.min.js"
+        )
+        .into()
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core at {path} ({e}); `make tools` installs it"))
+}
+
+/// axe-core's violations on the current page (`axe`: its source), one line each: rule, help
+/// and up to three elements.
+pub async fn axe_violations(c: &Client, axe: &str) -> Vec<String> {
+    c.execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+               r.violations.map(v => v.id + ': ' + v.help + ' — ' +
+                 v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// Saves a screenshot of each `(name, query)` view, at desktop size, at 375 px and in dark,
+/// as `{dir}/{name}-{desktop|375|dark}.png`.
+pub async fn screenshots_of(dir: &str, views: Vec<(String, String)>) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (suffix, args) in [
+        ("desktop", vec!["--window-size=1280,900"]),
+        ("375", vec!["--window-size=375,800"]),
+        (
+            "dark",
+            vec![
+                "--window-size=1280,900",
+                "--blink-settings=preferredColorScheme=0",
+            ],
+        ),
+    ] {
+        let (dir, views) = (dir.to_string(), views.clone());
+        run_with(&args, move |c| async move {
+            for (name, query) in views {
+                c.goto(&url(&query)).await.unwrap();
+                find(&c, "main h1").await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let png = c.screenshot().await.unwrap();
+                let path = format!("{dir}/{name}-{suffix}.png");
+                std::fs::write(&path, png).unwrap();
+                println!("wrote {path}");
+            }
+        })
+        .await;
+    }
+}

@@ -125,12 +125,17 @@ fn starts_upper(text: &str) -> bool {
 /// The wrap width of `lines` (trimmed texts): the 90th percentile of the lengths of lines of
 /// 20 characters or more; 0 when there are none.
 pub fn wrap_width(lines: &[&str]) -> usize {
+    length_percentile(lines, 90)
+}
+
+/// The `pct`th percentile of the lengths of the lines of 20 characters or more (0 for none).
+fn length_percentile(lines: &[&str], pct: usize) -> usize {
     let mut lens: Vec<usize> = lines.iter().map(|l| len(l)).filter(|&n| n >= 20).collect();
     if lens.is_empty() {
         return 0;
     }
     lens.sort_unstable();
-    lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
+    lens[(lens.len() * pct / 100).min(lens.len() - 1)]
 }
 
 /// True when the file whose lines are `lines` (every line, blank ones included) is
@@ -301,12 +306,7 @@ fn joint_of(so_far: &str, next: &str, vocabulary: &dyn Vocabulary) -> Joint {
 /// The longest a line of the file gets (the 98th percentile of the lengths of lines of 20
 /// characters or more, so that one stray long line does not count).
 pub fn line_capacity(lines: &[&str]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| len(l)).filter(|&n| n >= 20).collect();
-    if lens.is_empty() {
-        return 0;
-    }
-    lens.sort_unstable();
-    lens[(lens.len() * 98 / 100).min(lens.len() - 1)]
+    length_percentile(lines, 98)
 }
 
 /// Characters of the first word of `text` (up to its first space).
