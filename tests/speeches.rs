@@ -15,7 +15,7 @@ mod support;
 use concord_core::model::{DateOrigin, Role};
 use concord_core::query::{Filters, Sort};
 use fantoccini::{Client, Locator};
-use support::{corpus, expected, find, find_all, query as link, run, status, until, url};
+use support::{corpus, expected, find, find_all, query as link, run, status, status_is, url};
 
 /// The corpus folder the build embeds.
 fn folder() -> std::path::PathBuf {
@@ -140,17 +140,7 @@ async fn a_phrase_broken_across_lines_is_found() {
     assert!(order.contains(&(doc.id.clone(), p)), "the engine finds {q}");
     run(move |c: Client| async move {
         c.goto(&url(&link(&[("q", &q)]))).await.unwrap();
-        let want = status(statements, documents);
-        until(&c, &want, |c| {
-            let want = want.clone();
-            async move {
-                match c.find(Locator::Css("[role=status]")).await {
-                    Ok(e) => e.text().await.is_ok_and(|t| t.starts_with(&want)),
-                    Err(_) => false,
-                }
-            }
-        })
-        .await;
+        status_is(&c, &status(statements, documents)).await;
         // In the original text, the mark runs over the line break.
         c.goto(&url(&link(&[
             ("doc", &doc.id),

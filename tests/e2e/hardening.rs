@@ -1,8 +1,9 @@
 //! Hardening: the page under its Content-Security-Policy, no request to another origin, and
 //! a few hundred mutated links that must never break the app.
 
+use crate::common_words;
+use crate::support::status_is;
 use crate::support::{self, corpus, expected, find, follow_in_page, query, run, status, url};
-use crate::{common_words, status_is};
 use concord_core::query::{Filters, Sort};
 
 /// The policy `index.html` must carry (and the built page must load under).

@@ -10,8 +10,8 @@ use concord_core::model::Role;
 use concord_core::query::{Filters, Sort};
 use fantoccini::{Client, Locator};
 use support::{
-    corpus, expected, find, find_all, index, location, run, run_with, shown, status, until, url,
-    SUB_PATH,
+    corpus, expected, find, find_all, index, location, run, run_with, shown, status, status_is,
+    until, url, SUB_PATH,
 };
 
 /// The `n` words found in the most statements (letters only, five or more, one per stem):
@@ -27,21 +27,6 @@ fn common_words(n: usize) -> Vec<String> {
     }
     best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     best.into_iter().take(n).map(|(_, w)| w).collect()
-}
-
-/// Waits until the status line reads `want`.
-async fn status_is(c: &Client, want: &str) {
-    let want = want.to_string();
-    until(c, &format!("status “{want}”"), move |c| {
-        let want = want.clone();
-        async move {
-            match c.find(Locator::Css("[role=status]")).await {
-                Ok(e) => e.text().await.is_ok_and(|t| t.starts_with(&want)),
-                Err(_) => false,
-            }
-        }
-    })
-    .await;
 }
 
 async fn history_length(c: &Client) -> i64 {

@@ -285,6 +285,21 @@ where
     }
 }
 
+/// Waits until the status line reads `want`.
+pub async fn status_is(c: &Client, want: &str) {
+    let want = want.to_string();
+    until(c, &format!("status “{want}”"), move |c| {
+        let want = want.clone();
+        async move {
+            match c.find(Locator::Css("[role=status]")).await {
+                Ok(e) => e.text().await.is_ok_and(|t| t.starts_with(&want)),
+                Err(_) => false,
+            }
+        }
+    })
+    .await;
+}
+
 /// Follows `link` inside the page (as Back and Forward do) and reports what the app shows
 /// once it has rendered: `(crashed, main h1 text)`.
 pub async fn follow_in_page(c: &Client, link: &str) -> (bool, Option<String>) {
