@@ -9,8 +9,9 @@
 //!    site-furniture words (share, suggest, newsletter, join, support, patron, related,
 //!    latest, search, trends, … see [`lexicon::FURNITURE_WORDS`]): at most 5 words with one
 //!    such word, or at most 12 words with two or more.
-//! 3. **Page furniture** (boilerplate): a line without letters, after the datelines are
-//!    found (a page number or a document code: `19-29384 3/22`, `- 3 -`).
+//! 3. **Page furniture** (boilerplate): a line without letters that does not end like text,
+//!    after the datelines are found (a page number or a document code: `19-29384 3/22`,
+//!    `- 3 -`; see [`super::reflow::is_page_furniture`]).
 //! 4. **Trailing block** (boilerplate): from the earliest furniture line after the article
 //!    body such that furniture lines make up at least half of the paragraphs from there to
 //!    the end, everything is site furniture — including the related-post teasers and appeals
@@ -60,7 +61,7 @@ pub fn roles(paragraphs: &[&str]) -> Vec<Role> {
     }
     // A line without letters (a page number, a document code) is page furniture.
     for (role, p) in roles.iter_mut().zip(paragraphs).skip(1) {
-        if *role == Role::Body && !p.chars().any(char::is_alphabetic) {
+        if *role == Role::Body && super::reflow::is_page_furniture(p) {
             *role = Role::Boilerplate;
         }
     }

@@ -94,10 +94,15 @@ fn len(s: &str) -> usize {
     n
 }
 
-/// True for a line without letters: a page number or a document code in a page's header or
-/// footer (`19-29384   3/22`, `- 3 -`). It stands alone, as a paragraph of its own.
+/// True for a line without letters that does not end like text: a page number or a
+/// document code in a page's header or footer (`19-29384   3/22`, `- 3 -`, `12`). It stands
+/// alone, as a paragraph of its own. A line such as `1975.` or `2020,` ends a wrapped sentence
+/// and is not furniture.
 pub fn is_page_furniture(text: &str) -> bool {
-    !text.trim().is_empty() && !text.chars().any(char::is_alphabetic)
+    let t = text.trim();
+    !t.is_empty()
+        && !t.chars().any(char::is_alphabetic)
+        && !t.ends_with(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '”', '’', '%'])
 }
 
 /// Ends a sentence for the purpose of reflow: `.`, `!`, `?`, `…`, or `:` / `;`.
@@ -423,6 +428,9 @@ prepare the ground for the ministers.\n";
         assert!(is_page_furniture("19-29384                3/22"));
         assert!(is_page_furniture("- 3 -"));
         assert!(!is_page_furniture("A/74/PV.5"));
+        // The end of a wrapped sentence.
+        assert!(!is_page_furniture("1975."));
+        assert!(!is_page_furniture("2020, 2021 and 2022,"));
     }
 
     #[test]
