@@ -67,45 +67,8 @@ pub fn parse(
         Ok(h) => h.iter().map(|c| c.to_lowercase()).collect(),
         Err(e) => return Err(vec![csv_error(path, &e)]),
     };
-    let mut warnings = Vec::new();
-    let mut at = [None; 10];
-    for (i, name) in header.iter().enumerate() {
-        match COLUMNS.iter().position(|c| c == name) {
-            Some(k) if at[k].is_none() => at[k] = Some(i),
-            Some(_) => {
-                return Err(vec![err(
-                    1,
-                    Some(i as u32 + 1),
-                    format!("column `{name}` appears twice in the header"),
-                )])
-            }
-            None => warnings.push((
-                1,
-                match closest_column(name) {
-                    Some(near) => format!(
-                        "unknown column `{name}` (column {}) is not read; did you mean `{near}`? The columns are {}",
-                        i + 1,
-                        COLUMNS.join(", ")
-                    ),
-                    None => format!(
-                        "unknown column `{name}` (column {}) is not read; the columns are {}",
-                        i + 1,
-                        COLUMNS.join(", ")
-                    ),
-                },
-            )),
-        }
-    }
-    let Some(file_col) = at[0] else {
-        return Err(vec![err(
-            1,
-            None,
-            format!(
-                "the header has no `file` column (it names each row's .txt file); the columns are {}",
-                COLUMNS.join(", ")
-            ),
-        )]);
-    };
+    let (at, file_col, mut warnings) =
+        columns(&header).map_err(|(column, message)| vec![err(1, column, message)])?;
 
     let mut errors = Vec::new();
     for record in reader.records() {
@@ -227,6 +190,52 @@ pub fn parse(
     } else {
         Err(errors)
     }
+}
+
+/// Where each of [`COLUMNS`] stands in the header (lower case), the `file` column's place,
+/// and a warning for each unknown column; or the header's fault (its column, the message).
+#[allow(clippy::type_complexity)]
+fn columns(
+    header: &[String],
+) -> Result<([Option<usize>; 10], usize, Vec<Warning>), (Option<u32>, String)> {
+    let mut warnings = Vec::new();
+    let mut at = [None; 10];
+    for (i, name) in header.iter().enumerate() {
+        match COLUMNS.iter().position(|c| c == name) {
+            Some(k) if at[k].is_none() => at[k] = Some(i),
+            Some(_) => {
+                return Err((
+                    Some(i as u32 + 1),
+                    format!("column `{name}` appears twice in the header"),
+                ))
+            }
+            None => warnings.push((
+                1,
+                match closest_column(name) {
+                    Some(near) => format!(
+                        "unknown column `{name}` (column {}) is not read; did you mean `{near}`? The columns are {}",
+                        i + 1,
+                        COLUMNS.join(", ")
+                    ),
+                    None => format!(
+                        "unknown column `{name}` (column {}) is not read; the columns are {}",
+                        i + 1,
+                        COLUMNS.join(", ")
+                    ),
+                },
+            )),
+        }
+    }
+    let Some(file_col) = at[0] else {
+        return Err((
+            None,
+            format!(
+                "the header has no `file` column (it names each row's .txt file); the columns are {}",
+                COLUMNS.join(", ")
+            ),
+        ));
+    };
+    Ok((at, file_col, warnings))
 }
 
 /// A `file` cell as the corpus names files: `/` separators, no leading `./`, and `.txt` added
