@@ -1,15 +1,22 @@
 //! From corpus files to [`Corpus`]: the first stage of the pipeline, run at build time.
 //!
-//! A corpus is a folder of UTF-8 `.txt` files, one document each, and an optional
-//! [`catalog`] (`catalog.toml`). For each file:
+//! A corpus is a folder of UTF-8 `.txt` files, one document each, and optional
+//! [`catalog`]s (`catalog.toml`, `catalog.csv`). Before any file, [`vocabulary`] counts the
+//! corpus's words. Then, for each file (`document.rs`):
 //!
-//! 1. every non-empty line is a paragraph, numbered from 1 in file order (the number used in
-//!    links, `p=`); blank lines only separate;
-//! 2. [`layout`] gives each paragraph a role (title, dateline, heading, body, boilerplate);
-//! 3. the title is the first line with any leading date taken off (`date 2023-10-10 …`);
-//! 4. the date comes from the catalog, else the title's leading date, a dateline, or the first
-//!    body paragraphs ([`date`]); a day and month without a year take the catalog's year;
-//! 5. body paragraphs become statements, attributed by [`speakers`];
+//! 1. paragraphs: every non-empty line, or, in a hard-wrapped file, runs of lines joined by
+//!    [`reflow`]; numbered from 1 in file order (the number used in links, `p=`);
+//! 2. [`transcript`] labels (`Q:`, `MR. SMITH:`) are taken off the paragraphs they open, and
+//!    [`layout`] gives each paragraph a role (title, dateline, heading, body, boilerplate,
+//!    label);
+//! 3. the title is the first line with any leading date taken off (`date 2023-10-10 …`),
+//!    unless it is not a title (a salutation, a sentence): then the catalog's, or one made
+//!    from the file name;
+//! 4. the date comes from the catalog, else the title's leading date, a dateline, the first
+//!    body paragraphs or short header lines ([`date`]), else the file name; a day and month
+//!    without a year take the catalog's year;
+//! 5. body paragraphs become statements, attributed (`attribution.rs`) to a turn label, a
+//!    reporting clause ([`speakers`]), the document's speaker, or the narrator;
 //! 6. countries mentioned come from the [`gazetteer`](crate::text::gazetteer), the kind of
 //!    event from the catalog or cue words in the title and lead.
 //!
