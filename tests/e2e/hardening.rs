@@ -96,7 +96,7 @@ async fn a_session_makes_no_request_to_another_origin() {
             find(&c, "main h1").await;
         }
         c.goto(&url("")).await.unwrap();
-        find(&c, ".export button").await.click().await.unwrap();
+        support::click(&c, ".export button").await;
         find(&c, "a#export-csv").await;
         let record = support::requests(&c).await;
         assert!(

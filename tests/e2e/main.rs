@@ -513,7 +513,7 @@ async fn a_bad_link_shows_a_notice_instead_of_a_blank_page() {
         assert_eq!(c.find_all(Locator::Css("main img")).await.unwrap().len(), 0);
         let (n, docs, _) = expected("", &Filters::default(), Sort::Relevance);
         status_is(&c, &status(n, docs)).await;
-        find(&c, ".notices button").await.click().await.unwrap();
+        support::click(&c, ".notices button").await;
         until(&c, "the notice dismissed", |c| async move {
             c.find_all(Locator::Css(".notices"))
                 .await
@@ -745,7 +745,7 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
             percent.to_string()
         );
 
-        find(&c, "a.swap").await.click().await.unwrap();
+        support::click(&c, "a.swap").await;
         let swapped = link(&b, &a);
         let want = swapped.clone();
         until(&c, "the swapped link", move |c| {
@@ -906,7 +906,7 @@ async fn export_of_a_filtered_view_round_trips_through_a_csv_parser() {
             let (n, docs, order) = expected("", &filters, Sort::Relevance);
             c.goto(&url(&link)).await.unwrap();
             status_is(&c, &status(n, docs)).await;
-            find(&c, ".export button").await.click().await.unwrap();
+            support::click(&c, ".export button").await;
             let (name, text) = exported(&c, "export-csv").await;
             assert_eq!(name, format!("concord-statements-{n}.csv"));
             let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -1194,7 +1194,7 @@ async fn copy_link_without_a_clipboard_says_so_and_the_app_keeps_working() {
         })
         .await;
         // Still alive: the hit-free reader goes back to the list.
-        find(&c, "p.crumbs a").await.click().await.unwrap();
+        support::click(&c, "p.crumbs a").await;
         find(&c, "section.results").await;
     })
     .await;

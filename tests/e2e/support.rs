@@ -266,6 +266,23 @@ pub async fn find(c: &Client, css: &str) -> Element {
         .unwrap_or_else(|e| panic!("no element `{css}`: {e}"))
 }
 
+/// Clicks the element matching `css`, finding it again if the page drew it anew between
+/// finding and clicking (a stale element: the results draw in two steps).
+pub async fn click(c: &Client, css: &str) {
+    for _ in 0..10 {
+        match find(c, css).await.click().await {
+            Ok(()) => return,
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err(e) => panic!("click `{css}`: {e}"),
+        }
+    }
+    panic!("click `{css}`: the element kept going stale");
+}
+
 /// Every element matching `css` (after waiting for the first).
 pub async fn find_all(c: &Client, css: &str) -> Vec<Element> {
     find(c, css).await;
