@@ -170,8 +170,10 @@ impl Builder {
         let roles = layout::roles(&texts);
         for ((p, role), label) in paragraphs.iter_mut().zip(roles).zip(&labels) {
             p.role = match label {
-                Some(l) if is_transcript && l.raw.len() >= p.text.len() => Role::Label,
+                // A label with text after it was taken off: the rest is a turn's statement.
                 Some(_) if p.label.is_some() => Role::Body,
+                // A label alone on its line.
+                Some(_) if is_transcript => Role::Label,
                 _ => role,
             };
         }
@@ -201,12 +203,7 @@ impl Builder {
         let (title, title_origin) = if let Some(t) = entry.and_then(|e| e.title.clone()) {
             (t, TitleOrigin::Catalog)
         } else if paragraphs[0].role == Role::Title {
-            let t = collapse_space(
-                leading
-                    .as_ref()
-                    .map_or(first_text.as_str(), |(_, rest)| rest),
-            );
-            (t, TitleOrigin::FirstLine)
+            (collapse_space(candidate), TitleOrigin::FirstLine)
         } else if let Some(t) = title_from_file_name(path) {
             note(
                 Some(first_line),

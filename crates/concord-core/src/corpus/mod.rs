@@ -180,13 +180,12 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
-/// Builds the corpus and its report from files already read.
 /// The catalogs read: `catalog.toml` (whose countries join the gazetteer), then
 /// `catalog.csv` (whose countries are resolved by it); the gazetteer, the merged catalog and
 /// the spreadsheet's warnings.
 fn catalogs(input: &Input) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
     let mut gazetteer = Gazetteer::built_in();
-    let catalog = match &input.catalog {
+    let mut catalog = match &input.catalog {
         Some(file) => {
             let text = decode(file).map_err(|e| Errors(vec![e]))?;
             let known = |s: &str| gazetteer.countries().iter().any(|c| c.slug == s);
@@ -194,7 +193,6 @@ fn catalogs(input: &Input) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
         }
         None => Catalog::default(),
     };
-    let mut catalog = catalog;
     for c in &catalog.countries {
         let names: Vec<&str> = c.names.iter().map(String::as_str).collect();
         let demonyms: Vec<&str> = c.demonyms.iter().map(String::as_str).collect();
@@ -222,6 +220,7 @@ fn catalogs(input: &Input) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
     Ok((gazetteer, catalog, catalog_notes))
 }
 
+/// Builds the corpus and its report from files already read.
 pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     let (gazetteer, catalog, catalog_notes) = catalogs(input)?;
 
@@ -595,6 +594,31 @@ mod tests {
                 proptest::prop_assert!(f.year.is_none() || f.date().is_some());
             }
         }
+    }
+
+    /// Regression: a labelled turn whose text is no longer than its label ("A: No.") was
+    /// taken for a label line and lost as a statement.
+    #[test]
+    fn a_short_labelled_answer_is_a_statement() {
+        let (corpus, _) = build(&input(
+            &[(
+                "t.txt",
+                b"Briefing\nQ: Will the talks resume?\nA: No.\nQ: Why?\nA: Ask them.\n",
+            )],
+            None,
+        ))
+        .unwrap();
+        let d = &corpus.documents[0];
+        assert_eq!(d.with_role(Role::Label).count(), 0);
+        let texts: Vec<&str> = d
+            .statements
+            .iter()
+            .map(|s| d.paragraph(s.p).unwrap().text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            ["Will the talks resume?", "No.", "Why?", "Ask them."]
+        );
     }
 
     #[test]
