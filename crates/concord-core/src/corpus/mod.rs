@@ -42,7 +42,7 @@ use crate::text::gazetteer::Gazetteer;
 use catalog::{Catalog, CatalogDocument};
 pub use document::{guess_kind, title_from_file_name};
 pub use report::{DocumentReport, Note, NoteLevel, Report};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// A file of the corpus folder, read but not yet decoded.
@@ -183,7 +183,10 @@ impl std::error::Error for Errors {}
 /// The catalogs read: `catalog.toml` (whose countries join the gazetteer), then
 /// `catalog.csv` (whose countries are resolved by it); the gazetteer, the merged catalog and
 /// the spreadsheet's warnings.
-fn catalogs(input: &Input) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
+fn catalogs(
+    input: &Input,
+    paths: &HashSet<&str>,
+) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
     let mut gazetteer = Gazetteer::built_in();
     let mut catalog = match &input.catalog {
         Some(file) => {
@@ -207,7 +210,7 @@ fn catalogs(input: &Input) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
                 .map(str::to_string)
                 .ok_or_else(|| gazetteer.suggest(v))
         };
-        let exists = |path: &str| input.files.iter().any(|f| f.path == path);
+        let exists = |path: &str| paths.contains(path);
         let warnings = catalog::csv::parse(&file.path, &text, &mut catalog, country, exists)
             .map_err(Errors)?;
         catalog_notes.extend(warnings.into_iter().map(|(line, message)| Note {
@@ -222,7 +225,8 @@ fn catalogs(input: &Input) -> Result<(Gazetteer, Catalog, Vec<Note>), Errors> {
 
 /// Builds the corpus and its report from files already read.
 pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
-    let (gazetteer, catalog, catalog_notes) = catalogs(input)?;
+    let paths: HashSet<&str> = input.files.iter().map(|f| f.path.as_str()).collect();
+    let (gazetteer, catalog, catalog_notes) = catalogs(input, &paths)?;
 
     let mut errors = Vec::new();
     let entries: HashMap<&str, &CatalogDocument> = catalog
@@ -231,7 +235,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         .map(|d| (d.file.as_str(), d))
         .collect();
     for d in &catalog.documents {
-        if !input.files.iter().any(|f| f.path == d.file) {
+        if !paths.contains(d.file.as_str()) {
             errors.push(CorpusError {
                 file: d.catalog.clone(),
                 line: Some(d.line),

@@ -35,8 +35,8 @@
 //! join is kept as a [`LineBreak`], so the original lines can be shown as they are.
 
 use super::layout::ends_sentence;
+use super::vocabulary::Vocabulary;
 use crate::model::{Joint, LineBreak};
-use std::collections::HashSet;
 
 /// The widest wrap width taken as hard wrapping, in characters.
 pub const MAX_WRAP_WIDTH: usize = 130;
@@ -62,17 +62,6 @@ pub struct Joined {
     pub line: u32,
     pub text: String,
     pub breaks: Vec<LineBreak>,
-}
-
-/// Lower-case words that occur in the corpus, for de-hyphenation.
-pub trait Vocabulary {
-    fn has(&self, lower: &str) -> bool;
-}
-
-impl Vocabulary for HashSet<String> {
-    fn has(&self, lower: &str) -> bool {
-        self.contains(lower)
-    }
 }
 
 /// Length in characters, a run of white space counting as one (PDF text puts columns apart
@@ -212,7 +201,7 @@ fn indent(raw: &str) -> usize {
 pub fn join(
     lines: &[Line<'_>],
     opens_turn: impl Fn(&str) -> bool,
-    vocabulary: &dyn Vocabulary,
+    vocabulary: &Vocabulary,
 ) -> Vec<Joined> {
     let texts: Vec<&str> = lines.iter().map(|l| l.raw.trim()).collect();
     let width = wrap_width(&texts).max(1);
@@ -280,19 +269,18 @@ pub fn join(
 }
 
 /// How `next` joins the paragraph text `so_far`.
-fn joint_of(so_far: &str, next: &str, vocabulary: &dyn Vocabulary) -> Joint {
+fn joint_of(so_far: &str, next: &str, vocabulary: &Vocabulary) -> Joint {
     let Some(stem) = so_far.strip_suffix('-') else {
         return Joint::Space;
     };
     // A dash standing alone (" -") or after a non-letter is punctuation, not a broken word.
-    let head: String = stem
-        .chars()
+    let start = stem
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(stem.len(), |(i, _)| i);
+    let head = &stem[start..];
     if head.is_empty() {
         return Joint::Space;
     }
@@ -347,8 +335,8 @@ mod tests {
             .collect()
     }
 
-    fn vocab(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    fn vocab(words: &[&str]) -> Vocabulary {
+        Vocabulary::of(words.iter().copied())
     }
 
     const WRAPPED: &str = "Statement by the Minister\n\

@@ -3,7 +3,6 @@
 //! de-hyphenation at line ends ([`super::reflow`]: is "negotiations" a word of the corpus?)
 //! and guessed people ([`super::speakers`]: is "Climate Change" made of common words?).
 
-use super::reflow;
 use std::collections::HashMap;
 
 /// Word counts of a corpus, by lower-case form.
@@ -69,12 +68,6 @@ impl Vocabulary {
                 .get(f.as_str())
                 .is_some_and(|c| c.lower >= COMMON_USES)
         })
-    }
-}
-
-impl reflow::Vocabulary for Vocabulary {
-    fn has(&self, lower: &str) -> bool {
-        Vocabulary::has(self, lower)
     }
 }
 

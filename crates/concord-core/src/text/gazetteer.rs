@@ -35,7 +35,7 @@ pub struct Gazetteer {
     countries: Vec<Country>,
     /// Name token keys, grouped by their first token's key.
     forms: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
-    /// Every name, demonym, slug and code, folded ([`fold_name`]), with its country.
+    /// Every name, demonym, slug and code as a slug ([`super::slug`]), with its country.
     lookup: Vec<(String, usize)>,
 }
 
@@ -59,7 +59,7 @@ impl Gazetteer {
             if let Some(code) = cols.get(4).filter(|c| !c.is_empty()) {
                 let i = g.countries.len() - 1;
                 g.countries[i].code = Some(code.to_string());
-                g.lookup.push((fold_name(code), i));
+                g.lookup.push((super::slug(code), i));
             }
         }
         g
@@ -78,7 +78,7 @@ impl Gazetteer {
     /// assert_eq!(g.resolve("Narnia"), None);
     /// ```
     pub fn resolve(&self, value: &str) -> Option<&str> {
-        let key = fold_name(value);
+        let key = super::slug(value);
         self.lookup
             .iter()
             .find(|(k, _)| *k == key)
@@ -89,7 +89,7 @@ impl Gazetteer {
     /// Up to three country names closest to `value` (by Jaro–Winkler similarity, at least
     /// 0.8), for an error's "did you mean".
     pub fn suggest(&self, value: &str) -> Vec<String> {
-        let key = fold_name(value);
+        let key = super::slug(value);
         let mut scored: Vec<(f64, usize)> = self
             .lookup
             .iter()
@@ -118,12 +118,12 @@ impl Gazetteer {
                     code: None,
                 });
                 self.lookup
-                    .push((fold_name(slug), self.countries.len() - 1));
+                    .push((super::slug(slug), self.countries.len() - 1));
                 self.countries.len() - 1
             }
         };
         for form in names.iter().chain(demonyms) {
-            self.lookup.push((fold_name(form), index));
+            self.lookup.push((super::slug(form), index));
         }
         let forms = names
             .iter()
@@ -192,21 +192,6 @@ impl Gazetteer {
         }
         found
     }
-}
-
-/// The form names are compared in by [`Gazetteer::resolve`]: lower case, diacritics, quotes
-/// and punctuation dropped, white space collapsed (`Côte d’Ivoire` → `cote divoire`).
-fn fold_name(s: &str) -> String {
-    let key = name_key(s).to_lowercase();
-    let mut out = String::with_capacity(key.len());
-    for c in key.chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if (c == ' ' || c == '-') && !out.ends_with(' ') && !out.is_empty() {
-            out.push(' ');
-        }
-    }
-    out.trim_end().to_string()
 }
 
 #[cfg(test)]

@@ -120,8 +120,7 @@ pub fn parse(
             }
         });
         if let Some((v, col)) = cell(1) {
-            if v.contains([',', ':', '&', '=', '#', '?', '/']) || v.chars().any(char::is_whitespace)
-            {
+            if !super::is_document_id(v) {
                 errors.push(err(line, Some(col), format!("document id `{v}` in column `id` must not contain spaces or any of , : & = # ? /")));
             }
         }

@@ -253,10 +253,7 @@ impl Catalog {
                 None => None,
             };
             if let Some(id) = &d.id {
-                if id.get_ref().is_empty()
-                    || id.get_ref().contains([',', ':', '&', '=', '#', '?', '/'])
-                    || id.get_ref().chars().any(char::is_whitespace)
-                {
+                if !is_document_id(id.get_ref()) {
                     errors.push(err(
                         line_of(id.span()),
                         ErrorKind::Catalog(format!(
@@ -374,6 +371,14 @@ impl Catalog {
             }
         }
     }
+}
+
+/// True for a document id a link can carry: not empty, no white space and none of
+/// `, : & = # ? /`.
+pub fn is_document_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.contains([',', ':', '&', '=', '#', '?', '/'])
+        && !id.chars().any(char::is_whitespace)
 }
 
 /// `name` without leading honorifics ("H.E. Mr. Wang Yi" → "Wang Yi"), white space collapsed.
