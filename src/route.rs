@@ -23,9 +23,9 @@
 //! [`Notice`] the app shows, and the rest of the link still applies. This module is pure (no
 //! browser calls), so it is tested natively.
 
+use concord_core::aggregate::timeline::LaneBy;
 use concord_core::index::Index;
 use concord_core::model::{Corpus, Date};
-use concord_core::query::timeline::LaneBy;
 use concord_core::query::{Filters, KwicSort, Sort};
 use concord_core::text::is_slug;
 

@@ -9,8 +9,8 @@ use crate::app::{Found, Nav};
 use crate::data::Engine;
 use crate::format;
 use crate::route::{Route, View};
+use concord_core::aggregate::timeline::{date_of_day, LaneBy, OTHERS};
 use concord_core::model::Date;
-use concord_core::query::timeline::{date_of_day, LaneBy, OTHERS};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -144,7 +144,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     // Year ticks (and links that choose a year).
     let (y1, y2) = (date_of_day(lo).year, date_of_day(hi).year);
     let years: Vec<i32> = (y1..=y2).collect();
-    let year_day = |y: i32| concord_core::query::timeline::day_number(y, 1, 1);
+    let year_day = |y: i32| concord_core::aggregate::timeline::day_number(y, 1, 1);
     let summary = format!(
         "{} by {} from {} to {}, in {} lanes{}.",
         format::count(t.statements, "statement", "statements"),

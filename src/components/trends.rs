@@ -1,13 +1,13 @@
 //! Term trends above the results: each term of the query, uses per 10,000 words per year
 //! (or month), one line per term in its legend colour, drawn as SVG; the counts are in a
-//! table beside it (`concord_core::query::trend`). Found after the results show, once
+//! table beside it (`concord_core::aggregate::trend`). Found after the results show, once
 //! typing pauses for 0.6 s, so it is not computed between keys.
 
 use super::marked::term_class;
 use crate::app::Found;
 use crate::data::Engine;
 use crate::route::Route;
-use concord_core::query::trend::Step;
+use concord_core::aggregate::trend::Step;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1088,7 +1088,7 @@ async fn term_trends_show_the_counts_per_period() {
 /// The timeline draws the engine's marks, and dragging across it sets `from` and `to`.
 #[tokio::test]
 async fn selecting_a_span_on_the_timeline_sets_from_and_to() {
-    use concord_core::query::timeline::LaneBy;
+    use concord_core::aggregate::timeline::LaneBy;
     use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
     let t = concord_core::query::Searcher::new(corpus(), index()).timeline(
         &[],

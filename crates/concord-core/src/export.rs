@@ -61,9 +61,7 @@ pub fn rows(
 }
 
 fn speaker_name(corpus: &Corpus, speaker: Option<u32>) -> String {
-    speaker
-        .and_then(|p| corpus.people.get(p as usize))
-        .map_or_else(|| "Narrator".to_string(), |p| p.name.clone())
+    corpus.speaker_name(speaker).to_string()
 }
 
 /// CSV (RFC 4180, by the `csv` crate): a header, then one record per row; fields with
@@ -163,7 +161,7 @@ impl Citation {
     pub fn of(corpus: &Corpus, doc: usize, p: &Paragraph, link: String) -> Citation {
         let d = &corpus.documents[doc];
         let speaker = d.statements.iter().find(|s| s.p == p.n).map_or_else(
-            || "Narrator".to_string(),
+            || crate::model::NARRATOR_NAME.to_string(),
             |s| speaker_name(corpus, s.speaker),
         );
         Citation {

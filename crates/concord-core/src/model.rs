@@ -18,7 +18,37 @@ pub struct Corpus {
     pub countries: Vec<Country>,
 }
 
+/// The speaker id of statements that no one is named for (the reporting voice).
+pub const NARRATOR_ID: &str = "narrator";
+/// How the narrator is named on screen and in exports.
+pub const NARRATOR_NAME: &str = "Narrator";
+
 impl Corpus {
+    /// The name of a statement's speaker (an index into [`Corpus::people`]), or
+    /// [`NARRATOR_NAME`] for none.
+    pub fn speaker_name(&self, speaker: Option<u32>) -> &str {
+        speaker
+            .and_then(|i| self.people.get(i as usize))
+            .map_or(NARRATOR_NAME, |p| p.name.as_str())
+    }
+
+    /// The name of a speaker id: a person's name, [`NARRATOR_NAME`] for [`NARRATOR_ID`], or
+    /// the id itself when the corpus has no such person.
+    pub fn speaker_id_name<'a>(&'a self, id: &'a str) -> &'a str {
+        if id == NARRATOR_ID {
+            return NARRATOR_NAME;
+        }
+        self.people
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id, |p| p.name.as_str())
+    }
+
+    /// True when `id` names a speaker of this corpus (a person, or the narrator).
+    pub fn has_speaker(&self, id: &str) -> bool {
+        id == NARRATOR_ID || self.people.iter().any(|p| p.id == id)
+    }
+
     /// The display name of a country slug (the slug itself if the corpus has no name for it).
     pub fn country_name<'a>(&'a self, slug: &'a str) -> &'a str {
         self.countries

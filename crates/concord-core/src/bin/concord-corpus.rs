@@ -18,6 +18,7 @@
 //! - people: `id`, `name`, `guessed`, `country` (slug or null), `role` (or null).
 
 use concord_core::corpus::{self, folder};
+use concord_core::model::{NARRATOR_ID, NARRATOR_NAME};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,7 +81,7 @@ fn main() -> ExitCode {
                     for s in &d.statements {
                         let who = s
                             .speaker
-                            .map_or("narrator", |p| corpus.people[p as usize].id.as_str());
+                            .map_or(NARRATOR_ID, |p| corpus.people[p as usize].id.as_str());
                         let text = &d.paragraph(s.p).expect("statement paragraph").text;
                         let short: String = text.chars().take(70).collect();
                         let _ = writeln!(
@@ -175,8 +176,8 @@ fn json_lines(corpus: &concord_core::model::Corpus, what: &str) -> String {
                     push(line(&StatementLine {
                         doc: &d.id,
                         p: s.p,
-                        speaker: who.map_or("narrator", |p| p.id.as_str()),
-                        speaker_name: who.map_or("Narrator", |p| p.name.as_str()),
+                        speaker: who.map_or(NARRATOR_ID, |p| p.id.as_str()),
+                        speaker_name: who.map_or(NARRATOR_NAME, |p| p.name.as_str()),
                         text: d.paragraph(s.p).map_or("", |p| p.text.as_str()),
                     }));
                 }
@@ -264,7 +265,7 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
         let _ = writeln!(out, "# paragraph number = speaker id, or \"narrator\"");
         let _ = writeln!(out, "[document.speakers]");
         for s in &d.statements {
-            let who = s.speaker.as_ref().map_or(q("narrator"), person);
+            let who = s.speaker.as_ref().map_or(q(NARRATOR_ID), person);
             let text: String = d
                 .paragraph(s.p)
                 .map(|p| p.text.chars().take(60).collect())

@@ -4,6 +4,8 @@
 //!
 //! - [`align`] — two sides (a document or one statement each) → sentences aligned in
 //!   order, a word diff inside each aligned pair, shared phrases, a similarity score;
+//! - [`table`] — a comparison laid out as rows of cells, each sentence cut into marked
+//!   segments (what the side-by-side view draws);
 //! - [`neardup`] — for one statement, the statements elsewhere that say nearly the same;
 //! - [`formulas`] — recurring multi-word phrases with their variants (found at build
 //!   time, counted under the current filters at run time);
@@ -17,6 +19,7 @@ pub mod align;
 pub mod formulas;
 pub mod keyness;
 pub mod neardup;
+pub mod table;
 
 use crate::index::Index;
 use crate::model::Corpus;

@@ -90,6 +90,17 @@ impl<'a> Finder<'a> {
         }
         find(corpus, index, &unit, &whole, candidates)
     }
+
+    /// The near-duplicates of every statement of document `doc`, by paragraph number, for
+    /// the paragraphs that have any (paragraph order).
+    pub fn of_document(&mut self, doc: u32) -> Vec<(u32, Vec<NearDup>)> {
+        let index = self.index;
+        index
+            .doc_statements(doc)
+            .map(|s| (index.statements[s as usize].p, self.of(s)))
+            .filter(|(_, dups)| !dups.is_empty())
+            .collect()
+    }
 }
 
 fn find(

@@ -7,8 +7,8 @@
 //! use. Undated statements are left out, and in monthly steps so are statements dated to
 //! the year only; [`Trend::left_out`] says how many.
 
-use super::{legend_of, positive_leaves, Filters, Query, Searcher};
 use crate::model::Date;
+use crate::query::{legend_of, positive_leaves, Filters, Query, Searcher};
 
 /// Longest span, in months, drawn month by month.
 pub const MONTHS_MAX: i32 = 24;

@@ -7,8 +7,8 @@
 //! Marks count their statements, and those matching the query (its hits). Undated
 //! documents have no place and are counted apart.
 
-use super::{Filters, Searcher};
 use crate::model::{days_in_month, Date, Precision};
+use crate::query::{Filters, Searcher};
 use std::collections::BTreeMap;
 
 /// Most lanes drawn; the others are joined.
@@ -66,7 +66,7 @@ impl Timeline {
 /// Days since 1970-01-01 of a Gregorian date (proleptic; month 1–12, day 1–31).
 ///
 /// ```
-/// use concord_core::query::timeline::{day_number, date_of_day};
+/// use concord_core::aggregate::timeline::{day_number, date_of_day};
 /// assert_eq!(day_number(1970, 1, 1), 0);
 /// assert_eq!(day_number(2023, 10, 10), 19640);
 /// assert_eq!(date_of_day(19640).to_string(), "2023-10-10");
@@ -117,7 +117,7 @@ impl Searcher<'_> {
     /// marked as hits.
     pub fn timeline(&self, hits: &[u32], filters: &Filters, by: LaneBy) -> Timeline {
         let index = self.index;
-        let narrator = "narrator".to_string();
+        let narrator = crate::model::NARRATOR_ID.to_string();
         let keys_of = |s: u32| -> Vec<String> {
             let st = &index.statements[s as usize];
             match by {

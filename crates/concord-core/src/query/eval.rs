@@ -1,0 +1,316 @@
+//! Evaluation: which statements match a query expression. Words by their postings, phrases
+//! by position lists anchored on the rarest stem, prefixes by the sorted word table, fields
+//! once per document.
+
+use super::filter::within;
+use super::sets::{advance, intersect, minus, union};
+use super::{Expr, Field, Searcher};
+
+/// A phrase's stems, and the position and words of its rarest stem.
+struct Phrase {
+    ids: Vec<u32>,
+    anchor: usize,
+    anchor_words: Vec<u32>,
+}
+
+/// How often one query term occurs in each statement (dense, indexed by statement id), and
+/// in how many statements.
+pub(crate) struct TermCounts {
+    pub(crate) tf: Vec<u16>,
+    pub(super) df: usize,
+}
+
+impl TermCounts {
+    /// The statements where the term occurs, ascending.
+    fn statements(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.df);
+        for (s, &n) in self.tf.iter().enumerate() {
+            if n > 0 {
+                out.push(s as u32);
+            }
+        }
+        out
+    }
+}
+
+impl<'a> Searcher<'a> {
+    pub(super) fn all(&self) -> Vec<u32> {
+        (0..self.index.statements.len() as u32).collect()
+    }
+
+    pub(super) fn stem_ids(&self, stems: &[String]) -> Option<Vec<u32>> {
+        stems.iter().map(|s| self.index.stem_id(s)).collect()
+    }
+
+    /// Statement ids matching `expr`, ascending.
+    pub fn eval(&self, expr: &Expr) -> Vec<u32> {
+        self.eval_in(expr, &[])
+    }
+
+    /// [`Searcher::eval`], taking phrase and prefix terms already counted from `cache`.
+    pub(super) fn eval_in(&self, expr: &Expr, cache: &[(*const Expr, TermCounts)]) -> Vec<u32> {
+        if matches!(expr, Expr::Phrase { .. } | Expr::Prefix { .. }) {
+            if let Some((_, counts)) = cache.iter().find(|(e, _)| std::ptr::eq(*e, expr)) {
+                return counts.statements();
+            }
+        }
+        match expr {
+            Expr::Word { stem, .. } => self
+                .index
+                .stem_id(stem)
+                .map(|id| self.index.postings(id).stmts.to_vec())
+                .unwrap_or_default(),
+            Expr::Phrase { stems, .. } => match self.stem_ids(stems) {
+                Some(ids) => {
+                    let mut found = Vec::new();
+                    self.phrase_matches(&ids, |s, _| found.push(s));
+                    found
+                }
+                None => Vec::new(),
+            },
+            Expr::Prefix { .. } => self.counts(expr).statements(),
+            Expr::Field(f) => self.eval_field(f),
+            Expr::And(items) => {
+                let (negative, positive): (Vec<&Expr>, Vec<&Expr>) =
+                    items.iter().partition(|e| matches!(e, Expr::Not(_)));
+                let mut sets: Vec<Vec<u32>> =
+                    positive.iter().map(|e| self.eval_in(e, cache)).collect();
+                sets.sort_by_key(Vec::len);
+                let mut acc = match sets.split_first() {
+                    Some((first, rest)) => {
+                        rest.iter().fold(first.clone(), |acc, s| intersect(&acc, s))
+                    }
+                    None => self.all(),
+                };
+                for n in negative {
+                    if let Expr::Not(inner) = n {
+                        acc = minus(&acc, &self.eval_in(inner, cache));
+                    }
+                }
+                acc
+            }
+            Expr::Or(items) => items
+                .iter()
+                .fold(Vec::new(), |acc, e| union(&acc, &self.eval_in(e, cache))),
+            Expr::Not(inner) => minus(&self.all(), &self.eval_in(inner, cache)),
+        }
+    }
+
+    /// A phrase ready to be found in token sequences.
+    fn phrase(&self, ids: &[u32]) -> Phrase {
+        // Anchor on the rarest stem: its few words are compared with each token directly.
+        let anchor = (0..ids.len())
+            .min_by_key(|&k| self.index.postings(ids[k]).stmts.len())
+            .unwrap_or(0);
+        Phrase {
+            ids: ids.to_vec(),
+            anchor,
+            anchor_words: self.index.stem_words(ids[anchor]).to_vec(),
+        }
+    }
+
+    /// Token positions in statement `s` where the phrase starts.
+    fn phrase_starts<'p>(&'p self, s: u32, phrase: &'p Phrase) -> impl Iterator<Item = usize> + 'p {
+        let toks = self.index.tokens(s);
+        let starts = (toks.len() + 1).saturating_sub(phrase.ids.len());
+        // The anchor's token for each possible start; most phrases anchor on a one-word stem,
+        // compared by plain equality.
+        let anchors = &toks[phrase.anchor.min(toks.len())..];
+        let single = match phrase.anchor_words.as_slice() {
+            [w] => Some(*w),
+            _ => None,
+        };
+        anchors[..starts.min(anchors.len())]
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &t)| match single {
+                Some(w) => t == w,
+                None => phrase.anchor_words.contains(&t),
+            })
+            .map(|(i, _)| i)
+            .filter(move |&i| {
+                phrase
+                    .ids
+                    .iter()
+                    .enumerate()
+                    .all(|(k, &id)| self.index.stem_of(toks[i + k]) == id)
+            })
+    }
+
+    /// Token positions in statement `s` where the stems `ids` occur in sequence.
+    pub(super) fn phrase_positions(&self, s: u32, ids: &[u32]) -> Vec<usize> {
+        let phrase = self.phrase(ids);
+        self.phrase_starts(s, &phrase).collect()
+    }
+
+    /// The statements where the stems `ids` occur in sequence, ascending, each with its
+    /// number of occurrences. Works on postings alone: the rarest stem's statements are
+    /// the candidates, the other stems' lists are advanced to each in turn, and a phrase
+    /// starts wherever every stem sits at its offset in the position lists.
+    fn phrase_matches(&self, ids: &[u32], mut each: impl FnMut(u32, usize)) {
+        let mut distinct = ids.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let lists: Vec<_> = distinct.iter().map(|&k| self.index.postings(k)).collect();
+        let Some(driver) = (0..lists.len()).min_by_key(|&l| lists[l].stmts.len()) else {
+            return;
+        };
+        // The list of each phrase slot, and the first slot of the driving stem.
+        let slots: Vec<usize> = ids
+            .iter()
+            .map(|id| distinct.binary_search(id).unwrap_or(0))
+            .collect();
+        let anchor = slots.iter().position(|&l| l == driver).unwrap_or(0) as u32;
+        let mut cursor = vec![0usize; lists.len()];
+        'candidates: for (j, &s) in lists[driver].stmts.iter().enumerate() {
+            for (l, list) in lists.iter().enumerate() {
+                if l == driver {
+                    cursor[l] = j;
+                    continue;
+                }
+                cursor[l] = advance(list.stmts, cursor[l], s);
+                match list.stmts.get(cursor[l]) {
+                    None => break 'candidates,
+                    Some(&x) if x != s => continue 'candidates,
+                    Some(_) => {}
+                }
+            }
+            let n = lists[driver]
+                .positions(j)
+                .iter()
+                .filter_map(|&a| u32::from(a).checked_sub(anchor))
+                .filter(|&start| {
+                    slots.iter().enumerate().all(|(k, &l)| {
+                        u16::try_from(start + k as u32).is_ok_and(|at| {
+                            lists[l].positions(cursor[l]).binary_search(&at).is_ok()
+                        })
+                    })
+                })
+                .count();
+            if n > 0 {
+                each(s, n);
+            }
+        }
+    }
+
+    /// The statements where the stems `ids` occur in sequence, ascending, each with its
+    /// number of occurrences (see [`Searcher::eval`] for phrases).
+    pub fn phrase_statements(&self, ids: &[u32], each: impl FnMut(u32, usize)) {
+        self.phrase_matches(ids, each)
+    }
+
+    /// Per-statement frequencies of a word, phrase or prefix term.
+    #[inline(never)]
+    pub(crate) fn counts(&self, leaf: &Expr) -> TermCounts {
+        let mut tf = vec![0u16; self.index.statements.len()];
+        let mut df = 0;
+        let mut add = |s: u32, n: usize, tf: &mut Vec<u16>| {
+            let slot = &mut tf[s as usize];
+            if *slot == 0 && n > 0 {
+                df += 1;
+            }
+            *slot = slot.saturating_add(n.min(u16::MAX as usize) as u16);
+        };
+        match leaf {
+            Expr::Word { stem, .. } => {
+                if let Some(id) = self.index.stem_id(stem) {
+                    let postings = self.index.postings(id);
+                    for (j, &s) in postings.stmts.iter().enumerate() {
+                        add(s, postings.tf(j), &mut tf);
+                    }
+                }
+            }
+            Expr::Phrase { stems, .. } => {
+                if let Some(ids) = self.stem_ids(stems) {
+                    self.phrase_matches(&ids, |s, n| add(s, n, &mut tf));
+                }
+            }
+            Expr::Prefix { prefix, .. } => {
+                let range = self.index.words_with_prefix(prefix);
+                let mut stems: Vec<u32> = self.index.words[range.clone()]
+                    .iter()
+                    .map(|(_, k)| *k)
+                    .collect();
+                stems.sort_unstable();
+                stems.dedup();
+                for k in stems {
+                    let postings = self.index.postings(k);
+                    let whole = self
+                        .index
+                        .stem_words(k)
+                        .iter()
+                        .all(|w| range.contains(&(*w as usize)));
+                    for (j, &s) in postings.stmts.iter().enumerate() {
+                        // A stem whose words all have the prefix counts whole; otherwise
+                        // only its words with the prefix ("negotiation*" is not "negotiate").
+                        let n = if whole {
+                            postings.tf(j)
+                        } else {
+                            self.index
+                                .tokens(s)
+                                .iter()
+                                .filter(|&&w| {
+                                    range.contains(&(w as usize)) && self.index.stem_of(w) == k
+                                })
+                                .count()
+                        };
+                        add(s, n, &mut tf);
+                    }
+                }
+            }
+            _ => {}
+        }
+        TermCounts { tf, df }
+    }
+
+    /// Statements passing a field filter. Document-level fields are decided once per
+    /// document (a document's statements are one run of ids); names are resolved to ids
+    /// once, not compared per statement.
+    fn eval_field(&self, f: &Field) -> Vec<u32> {
+        let n = self.index.statements.len() as u32;
+        let position =
+            |list: &[String], v: &str| list.iter().position(|x| x == v).map(|i| i as u32);
+        match f {
+            Field::Speaker(id) => {
+                let person = match id.as_str() {
+                    crate::model::NARRATOR_ID => None,
+                    _ => match self.corpus.people.iter().position(|p| p.id == *id) {
+                        Some(i) => Some(i as u32),
+                        None => return Vec::new(),
+                    },
+                };
+                (0..n)
+                    .filter(|&s| self.index.statements[s as usize].speaker == person)
+                    .collect()
+            }
+            Field::Country(c) => match position(&self.index.countries, c) {
+                Some(c) => (0..n)
+                    .filter(|&s| self.index.countries_of(s).contains(&c))
+                    .collect(),
+                None => Vec::new(),
+            },
+            _ => {
+                let docs: Vec<bool> = (0..self.index.docs.len())
+                    .map(|d| self.doc_field_matches(f, d))
+                    .collect();
+                (0..n)
+                    .filter(|&s| docs[self.index.statements[s as usize].doc as usize])
+                    .collect()
+            }
+        }
+    }
+
+    fn doc_field_matches(&self, f: &Field, d: usize) -> bool {
+        let doc = &self.index.docs[d];
+        match f {
+            Field::Source(src) => doc
+                .source
+                .is_some_and(|i| self.index.sources[i as usize].0 == *src),
+            Field::Kind(k) => doc.kind.is_some_and(|i| self.index.kinds[i as usize] == *k),
+            Field::Year(y) => doc.date.is_some_and(|d| d.year == *y),
+            Field::After(d) => within(doc.date, Some(*d), None),
+            Field::Before(d) => within(doc.date, None, Some(*d)),
+            Field::Speaker(_) | Field::Country(_) => false,
+        }
+    }
+}

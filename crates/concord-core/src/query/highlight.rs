@@ -1,0 +1,179 @@
+//! Where the query's terms are in a statement: highlights, snippets and dispersion.
+
+use super::{legend_of, positive_leaves, Expr, Highlight, Query, Searcher};
+use crate::index::Index;
+use std::ops::Range;
+
+impl<'a> Searcher<'a> {
+    /// Token positions `[first, last]` of `leaf`'s occurrences in statement `s`.
+    fn occurrences(&self, leaf: &Expr, s: u32) -> Vec<(usize, usize)> {
+        let toks = self.index.tokens(s);
+        match leaf {
+            Expr::Word { stem, .. } => match self.index.stem_id(stem) {
+                Some(id) => (0..toks.len())
+                    .filter(|&i| self.index.stem_of(toks[i]) == id)
+                    .map(|i| (i, i))
+                    .collect(),
+                None => Vec::new(),
+            },
+            Expr::Phrase { stems, .. } => match self.stem_ids(stems) {
+                Some(ids) => self
+                    .phrase_positions(s, &ids)
+                    .into_iter()
+                    .map(|i| (i, i + ids.len() - 1))
+                    .collect(),
+                None => Vec::new(),
+            },
+            Expr::Prefix { prefix, .. } => {
+                let range = self.index.words_with_prefix(prefix);
+                (0..toks.len())
+                    .filter(|&i| range.contains(&(toks[i] as usize)))
+                    .map(|i| (i, i))
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Highlights as token positions `[first, last]` with their term, sorted and apart.
+    pub(super) fn token_highlights(&self, query: &Query, s: u32) -> Vec<(usize, usize, usize)> {
+        let mut leaves = Vec::new();
+        if let Some(e) = &query.expr {
+            positive_leaves(e, &mut leaves);
+        }
+        let mut all: Vec<(usize, usize, usize)> = Vec::new();
+        for leaf in leaves {
+            let term = legend_of(leaf).expect("positive leaves have a legend index");
+            all.extend(
+                self.occurrences(leaf, s)
+                    .into_iter()
+                    .map(|(a, b)| (a, b, term)),
+            );
+        }
+        all.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for h in all {
+            if out.last().is_none_or(|last| h.0 > last.1) {
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    /// Every occurrence of every positive term of `query` in statement `s`, as sorted,
+    /// non-overlapping byte ranges on char boundaries (see the module's overlap policy).
+    pub fn highlights(&self, query: &Query, s: u32) -> Vec<Highlight> {
+        let hits = self.token_highlights(query, s);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let ranges = Index::ranges(self.text(s));
+        hits.into_iter()
+            .map(|(a, b, term)| Highlight {
+                start: ranges[a].start,
+                end: ranges[b].end,
+                term,
+            })
+            .collect()
+    }
+
+    /// The best window of at most `words` tokens of statement `s` (the one with the most
+    /// highlights, the earliest of equals), as a byte range of its text. The whole text
+    /// when it is short enough.
+    pub fn snippet(&self, s: u32, highlights: &[Highlight], words: usize) -> Range<usize> {
+        let text = self.text(s);
+        let ranges = Index::ranges(text);
+        if ranges.len() <= words || words == 0 {
+            return 0..text.len();
+        }
+        let hits_in = |a: usize, b: usize| {
+            let (lo, hi) = (ranges[a].start, ranges[b].end);
+            highlights
+                .iter()
+                .filter(|h| h.start >= lo && h.end <= hi)
+                .count()
+        };
+        let best = (0..=ranges.len() - words)
+            .max_by_key(|&i| (hits_in(i, i + words - 1), std::cmp::Reverse(i)))
+            .unwrap_or(0);
+        let start = if best == 0 { 0 } else { ranges[best].start };
+        let last = best + words - 1;
+        let end = if last + 1 == ranges.len() {
+            text.len()
+        } else {
+            ranges[last].end
+        };
+        start..end
+    }
+
+    /// Relative positions (0 ≤ x < 1, by token) of the query's hits within document `doc`'s
+    /// statements, with the statement of each hit, in order.
+    pub fn dispersion(&self, query: &Query, doc: u32) -> Vec<(f32, u32)> {
+        let (first, end) = {
+            let r = self.index.doc_statements(doc);
+            (r.start, r.end)
+        };
+        let total: usize = (first..end).map(|s| self.index.tokens(s).len()).sum();
+        let mut offset = 0usize;
+        let mut out = Vec::new();
+        for s in first..end {
+            for (i, _, _) in self.token_highlights(query, s) {
+                out.push(((offset + i) as f32 / total.max(1) as f32, s));
+            }
+            offset += self.index.tokens(s).len();
+        }
+        out
+    }
+}
+
+/// A search's hits in one document, as the reader shows them: each matching paragraph's
+/// highlights with the number of its first hit (hits are numbered from 0 in reading
+/// order), and every hit's place in the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentHits {
+    /// Paragraph number → (number of its first hit, its highlights).
+    pub by_paragraph: std::collections::HashMap<u32, (usize, Vec<Highlight>)>,
+    /// Each hit in order.
+    pub marks: Vec<HitMark>,
+}
+
+/// One hit in a document: where it falls (0 ≤ at < 1, by words), its term, its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HitMark {
+    pub at: f32,
+    pub term: usize,
+    pub p: u32,
+}
+
+impl<'a> Searcher<'a> {
+    /// The hits of `results` (a search for `query`) in document `doc`: only its matching
+    /// statements count (a statement that has the words but fails a filter has no hits).
+    pub fn document_hits(&self, query: &Query, results: &super::Results, doc: u32) -> DocumentHits {
+        let mut hits = DocumentHits::default();
+        let Some(found) = results.document(doc) else {
+            return hits;
+        };
+        let matched: Vec<u32> = found.statements.iter().map(|h| h.stmt).collect();
+        let positions: Vec<f32> = self
+            .dispersion(query, doc)
+            .into_iter()
+            .filter(|(_, s)| matched.binary_search(s).is_ok())
+            .map(|(x, _)| x)
+            .collect();
+        for &s in &matched {
+            let p = self.index.statements[s as usize].p;
+            let highlights = self.highlights(query, s);
+            let first = hits.marks.len();
+            for h in &highlights {
+                let at = positions.get(hits.marks.len()).copied().unwrap_or(0.0);
+                hits.marks.push(HitMark {
+                    at,
+                    term: h.term,
+                    p,
+                });
+            }
+            hits.by_paragraph.insert(p, (first, highlights));
+        }
+        hits
+    }
+}
