@@ -6,10 +6,9 @@
 //! and freed after, so the memory they took is reused by the index instead of staying
 //! resident beside it (WebAssembly memory never shrinks).
 
-use concord_core::compare::formulas::Formula;
-use concord_core::index::Index;
-use concord_core::query::Searcher;
-use concord_core::{embed, model::Corpus};
+use crate::context::engine::CorpusRef;
+pub use crate::context::Engine;
+use concord_core::{embed, Index};
 use std::rc::Rc;
 
 /// The embedded corpus bytes (see `concord_core::embed`), natively (for tests).
@@ -67,42 +66,4 @@ thread_local! {
 /// The corpus and its index, or why the corpus could not be read.
 pub fn engine() -> Result<Engine, String> {
     ENGINE.with(Clone::clone)
-}
-
-/// A shared corpus for component props and context; equal when it is the same corpus.
-#[derive(Clone, Debug)]
-pub struct CorpusRef(pub Rc<Corpus>);
-
-impl PartialEq for CorpusRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for CorpusRef {
-    type Target = Corpus;
-    fn deref(&self) -> &Corpus {
-        &self.0
-    }
-}
-
-/// The corpus with its search index (shared through context).
-#[derive(Clone, Debug)]
-pub struct Engine {
-    pub corpus: CorpusRef,
-    pub index: Rc<Index>,
-    /// The corpus's recurring phrases, found at build time.
-    pub formulas: Rc<Vec<Formula>>,
-}
-
-impl PartialEq for Engine {
-    fn eq(&self, other: &Self) -> bool {
-        self.corpus == other.corpus && Rc::ptr_eq(&self.index, &other.index)
-    }
-}
-
-impl Engine {
-    pub fn searcher(&self) -> Searcher<'_> {
-        Searcher::new(&self.corpus, &self.index)
-    }
 }

@@ -46,7 +46,7 @@ fn count(root: &Element, selector: &str) -> usize {
     root.query_selector_all(selector).unwrap().length() as usize
 }
 
-fn corpus() -> data::CorpusRef {
+fn corpus() -> concord::context::engine::CorpusRef {
     data::engine().expect("embedded corpus").corpus
 }
 

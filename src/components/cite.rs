@@ -3,8 +3,7 @@
 //! and BibTeX, each with the paragraph's text hash (see `concord_core::export`).
 
 use super::export::absolute;
-use crate::app::Nav;
-use crate::data::Engine;
+use crate::context::{use_engine, use_nav};
 use crate::route::Route;
 use concord_core::export::Citation;
 use yew::prelude::*;
@@ -18,8 +17,8 @@ pub struct CiteProps {
 
 #[function_component(ParagraphTools)]
 pub fn paragraph_tools(props: &CiteProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
-    let nav = use_context::<Nav>().expect("nav context");
+    let engine = use_engine();
+    let nav = use_nav();
     // What the last copy did: None before any; Some(true) copied; Some(false) not possible
     // here (the Clipboard API needs https or localhost, and permission).
     let copied = use_state(|| None::<bool>);
@@ -29,9 +28,7 @@ pub fn paragraph_tools(props: &CiteProps) -> Html {
     let Some(paragraph) = doc.paragraph(props.p) else {
         return html! {};
     };
-    let mut to = Route::doc(&doc.id);
-    to.p = Some(props.p);
-    let link = absolute(&nav, &to);
+    let link = absolute(&nav, &Route::paragraph(&doc.id, props.p));
     let citation = Citation::of(&engine.corpus, props.doc, paragraph, link.clone());
     let copy = |text: String| {
         let copied = copied.clone();

@@ -3,9 +3,9 @@
 //! term is a link that searches for it.
 
 use super::Link;
-use crate::app::Found;
-use crate::data::Engine;
-use crate::route::{Route, Search, View};
+use crate::context::{use_engine, Engine, Found};
+use crate::hooks::use_deferred;
+use crate::route::{Action, Route};
 use concord_core::compare::keyness::{keyness, Key};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,19 +32,14 @@ fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
     let index = &engine.index;
     let target: Vec<u32> = match scope {
         Scope::Doc(d) => index.doc_statements(*d).collect(),
-        Scope::Results(found) => found
-            .results
-            .documents
-            .iter()
-            .flat_map(|d| d.statements.iter().map(|h| h.stmt))
-            .collect(),
+        Scope::Results(found) => found.results.statement_ids().collect(),
     };
     keyness(index, &target, SHOWN)
 }
 
 #[function_component(Distinctive)]
 pub fn distinctive(props: &DistinctiveProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
+    let engine = use_engine();
     // Found after the view is on screen (for results, once typing pauses for 0.6 s), so they
     // are not computed between keys, nor before the reader shows.
     let wait = match props.scope {
@@ -53,7 +48,7 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
     };
     let keys: Rc<Vec<Key>> = {
         let engine = engine.clone();
-        super::use_deferred(props.scope.clone(), wait, move |scope| {
+        use_deferred(props.scope.clone(), wait, move |scope| {
             crate::timing::measured("concord:distinctive", || find(&engine, scope))
         })
         .unwrap_or_default()
@@ -71,10 +66,7 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
             <ul>
                 { for keys.iter().map(|k| {
                     let word = engine.index.words[k.word as usize].0.clone();
-                    let to = Route {
-                        search: Search { q: word.clone(), ..props.route.search.unfiltered() },
-                        ..props.route.with_view(View::List)
-                    };
+                    let to = props.route.apply(Action::SearchAnew(word.clone()));
                     let times = 2f64.powf(k.log_ratio);
                     let title = format!(
                         "{} uses here, {} in the rest of the corpus; log-likelihood {:.1}, {:.1}× as frequent as elsewhere",

@@ -2,8 +2,7 @@
 //! order) as CSV or JSON, generated in the browser (`concord_core::export`) and downloaded
 //! as a file named after the search.
 
-use crate::app::{Found, Nav};
-use crate::data::Engine;
+use crate::context::{use_engine, use_nav, Found, Nav};
 use crate::route::Route;
 use concord_core::export::{csv, json, rows};
 use concord_core::text::slug;
@@ -28,8 +27,8 @@ pub fn absolute(nav: &Nav, route: &Route) -> String {
 /// "Export CSV" and "Export JSON".
 #[function_component(Export)]
 pub fn export(props: &ExportProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
-    let nav = use_context::<Nav>().expect("nav context");
+    let engine = use_engine();
+    let nav = use_nav();
     let make = |kind: &'static str| {
         let (engine, nav, found, route) = (
             engine.clone(),
@@ -38,16 +37,8 @@ pub fn export(props: &ExportProps) -> Html {
             props.route.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let stmts = found
-                .results
-                .documents
-                .iter()
-                .flat_map(|d| d.statements.iter().map(|h| h.stmt));
-            let link = |doc: &str, p: u32| {
-                let mut to = Route::doc(doc);
-                to.p = Some(p);
-                absolute(&nav, &to)
-            };
+            let stmts = found.results.statement_ids();
+            let link = |doc: &str, p: u32| absolute(&nav, &Route::paragraph(doc, p));
             let rows = rows(&engine.corpus, &engine.index, stmts, link);
             let (text, mime) = match kind {
                 "csv" => (csv(&rows), "text/csv;charset=utf-8"),

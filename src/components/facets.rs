@@ -3,12 +3,11 @@
 //! (a history entry), so Back undoes it.
 
 use super::Link;
-use crate::app::Nav;
-use crate::data::Engine;
+use crate::context::{use_engine, use_nav, Engine};
 use crate::format;
-use crate::route::{Facet, Route};
-use concord_core::model::Date;
-use concord_core::query::Facets;
+use crate::route::params::{name_of, title_of, FACETS};
+use crate::route::{Action, Route};
+use concord_core::{Date, Facet, Facets};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,15 +28,9 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let groups: Html = Facet::ALL
         .into_iter()
         .map(|facet| {
-            let counts = match facet {
-                Facet::Speaker => &props.facets.speaker,
-                Facet::Country => &props.facets.country,
-                Facet::Source => &props.facets.source,
-                Facet::Kind => &props.facets.kind,
-            };
-            let chosen = search.list(facet);
+            let chosen = search.filters.list(facet);
             // Chosen values stay listed (with 0) so they can be unchosen.
-            let mut values: Vec<(String, usize)> = counts.clone();
+            let mut values: Vec<(String, usize)> = props.facets.of(facet).to_vec();
             for c in chosen {
                 if !values.iter().any(|(v, _)| v == c) {
                     values.push((c.clone(), 0));
@@ -45,8 +38,8 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             }
             html! {
                 <FacetGroup
-                    name={facet.param()}
-                    title={title(facet)}
+                    name={name_of(FACETS, facet)}
+                    title={title_of(FACETS, facet)}
                     facet={Some(facet)}
                     values={Rc::new(values)}
                     route={route.clone()}
@@ -54,16 +47,11 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             }
         })
         .collect();
-    let clear = route.with_view(route.view);
-    let clear = Route {
-        search: clear.search.unfiltered(),
-        ..clear
-    };
     html! {
         <aside class="facets" aria-labelledby="facets-title">
             <h2 id="facets-title">{ "Filters" }</h2>
             if search.filtered() {
-                <p class="clear"><Link to={clear}>{ "Clear all filters" }</Link></p>
+                <p class="clear"><Link to={route.apply(Action::ClearFilters)}>{ "Clear all filters" }</Link></p>
             }
             { groups }
             <FacetGroup name="year" title="Year" facet={None::<Facet>} values={Rc::new(props.facets.year.clone())} route={route.clone()} />
@@ -72,27 +60,11 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     }
 }
 
-fn title(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Speaker => "Speaker",
-        Facet::Country => "Country",
-        Facet::Source => "Source",
-        Facet::Kind => "Kind",
-    }
-}
-
 /// How a facet value is written on screen.
 fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
     let corpus = &engine.corpus;
     match facet {
-        Some(Facet::Speaker) => match v {
-            "narrator" => "Narrator".into(),
-            _ => corpus
-                .people
-                .iter()
-                .find(|p| p.id == v)
-                .map_or_else(|| v.to_string(), |p| p.name.clone()),
-        },
+        Some(Facet::Speaker) => corpus.speaker_id_name(v).to_string(),
         Some(Facet::Country) => corpus.country_name(v).to_string(),
         Some(Facet::Source) => engine
             .index
@@ -105,38 +77,22 @@ fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
     }
 }
 
-/// Whether `v` is chosen in `route`.
-fn chosen(route: &Route, facet: Option<Facet>, v: &str) -> bool {
-    let s = &route.search;
-    match facet {
-        Some(f) => s.list(f).iter().any(|x| x == v),
-        None => {
-            let year = Date::parse_iso(v);
-            year.is_some() && s.from == year && s.to == year
-        }
-    }
-}
-
 /// Whether `v` is chosen in `route`, and the route with it toggled. Years (`facet` None)
 /// set the date range to that year.
 fn toggle(route: &Route, facet: Option<Facet>, v: &str) -> (bool, Route) {
-    let on = chosen(route, facet, v);
-    let mut to = route.with_view(route.view);
     match facet {
-        Some(f) => {
-            let list = to.search.list_mut(f);
-            if on {
-                list.retain(|x| x != v);
-            } else {
-                list.push(v.to_string());
-            }
-        }
-        None => {
-            let year = Date::parse_iso(v);
-            (to.search.from, to.search.to) = if on { (None, None) } else { (year, year) };
-        }
+        Some(f) => (
+            route.search.filters.list(f).iter().any(|x| x == v),
+            route.apply(Action::Toggle(f, v.to_string())),
+        ),
+        None => match Date::parse_iso(v).filter(|d| d.month == 0) {
+            Some(d) => (
+                route.has_year(d.year),
+                route.apply(Action::ToggleYear(d.year)),
+            ),
+            None => (false, route.clone()),
+        },
     }
-    (on, to)
 }
 
 #[derive(Properties, PartialEq)]
@@ -153,8 +109,8 @@ struct FacetGroupProps {
 /// shown are labelled and linked, so a corpus with thousands of speakers stays quick).
 #[function_component(FacetGroup)]
 fn facet_group(props: &FacetGroupProps) -> Html {
-    let nav = use_context::<Nav>().expect("nav context");
-    let engine = use_context::<Engine>().expect("engine context");
+    let nav = use_nav();
+    let engine = use_engine();
     let open = use_state(|| false);
     if props.values.is_empty() {
         return html! {};
@@ -166,7 +122,7 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         .enumerate()
         .filter(|(i, value)| {
             // The chosen values are always shown.
-            !long || *open || *i < SHORT || chosen(&props.route, props.facet, &value.0)
+            !long || *open || *i < SHORT || toggle(&props.route, props.facet, &value.0).0
         })
         .map(|(_, value)| {
             let (on, to) = toggle(&props.route, props.facet, &value.0);
@@ -213,7 +169,7 @@ struct DateRangeProps {
 /// From / to dates at year, month or day precision, applied together.
 #[function_component(DateRange)]
 fn date_range(props: &DateRangeProps) -> Html {
-    let nav = use_context::<Nav>().expect("nav context");
+    let nav = use_nav();
     let from_ref = use_node_ref();
     let to_ref = use_node_ref();
     let error = use_state(|| None::<String>);
@@ -239,10 +195,7 @@ fn date_range(props: &DateRangeProps) -> Html {
             match (read(&from_ref, "from"), read(&to_ref, "to")) {
                 (Ok(from), Ok(to)) => {
                     error.set(None);
-                    let mut next = route.with_view(route.view);
-                    next.search.from = from;
-                    next.search.to = to;
-                    nav.stay.emit(next);
+                    nav.stay.emit(route.apply(Action::Dates(from, to)));
                 }
                 (Err(e), _) | (_, Err(e)) => error.set(Some(e)),
             }
@@ -250,17 +203,17 @@ fn date_range(props: &DateRangeProps) -> Html {
     };
     let key = format!(
         "{}|{}",
-        shown(props.route.search.from),
-        shown(props.route.search.to)
+        shown(props.route.search.filters.from),
+        shown(props.route.search.filters.to)
     );
     html! {
         <form class="dates" {onsubmit} key={key}>
             <fieldset>
                 <legend>{ "Date range" }</legend>
                 <label for="from">{ "From" }</label>
-                <input id="from" name="from" ref={from_ref} value={shown(props.route.search.from)} placeholder="YYYY-MM-DD" inputmode="numeric" aria-describedby="dates-help" />
+                <input id="from" name="from" ref={from_ref} value={shown(props.route.search.filters.from)} placeholder="YYYY-MM-DD" inputmode="numeric" aria-describedby="dates-help" />
                 <label for="to">{ "To" }</label>
-                <input id="to" name="to" ref={to_ref} value={shown(props.route.search.to)} placeholder="YYYY-MM-DD" inputmode="numeric" aria-describedby="dates-help" />
+                <input id="to" name="to" ref={to_ref} value={shown(props.route.search.filters.to)} placeholder="YYYY-MM-DD" inputmode="numeric" aria-describedby="dates-help" />
                 <p id="dates-help" class="help">{ "Year, month or day; both ends included." }</p>
                 if let Some(e) = &*error {
                     <p class="problem" role="alert">{ e.clone() }</p>

@@ -4,8 +4,8 @@
 //! about one search's time after the first of them ([`plan`]). `/` anywhere focuses the box.
 
 use super::marked::term_class;
-use crate::app::Nav;
-use crate::route::Route;
+use crate::context::use_nav;
+use crate::route::{Action, Route};
 use crate::timing;
 use concord_core::query::{LegendKind, Query};
 use gloo::timers::callback::Timeout;
@@ -60,7 +60,7 @@ pub struct SearchBoxProps {
 
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let nav = use_context::<Nav>().expect("SearchBox is used inside the app");
+    let nav = use_nav();
     let text = use_state(|| props.route.search.q.clone());
     // The last query this box sent: when the route comes back with it, that is the box's own
     // search arriving (perhaps after more keys were typed), not a change to show.
@@ -101,10 +101,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 timing::started();
                 let value = typed.borrow().clone();
                 *sent.borrow_mut() = Some(value.clone());
-                let mut route = latest.borrow().clone();
-                route.search.q = value;
-                route.page = 1;
-                replace.emit(route);
+                replace.emit(latest.borrow().apply(Action::Type(value)));
             };
             let due = pending.borrow().is_some();
             match plan(timing::last_search_ms(), due) {

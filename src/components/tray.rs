@@ -3,8 +3,8 @@
 //! the second opens the comparison of the two.
 
 use super::Link;
-use crate::data::Engine;
-use crate::route::{Item, Route};
+use crate::context::{use_engine, Engine};
+use crate::route::{Action, Item, Route};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,27 +19,23 @@ pub struct CompareActionProps {
 /// comparison of that item with this one.
 #[function_component(CompareAction)]
 pub fn compare_action(props: &CompareActionProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
-    let waiting = props
-        .route
-        .tray
-        .as_deref()
-        .and_then(|t| Item::resolve(t, &engine.corpus).ok());
-    match waiting {
+    let engine = use_engine();
+    let route = &props.route;
+    match route.tray_item(&engine.corpus) {
         Some(w) if w == props.item => html! {
-            <Link to={props.route.with_tray(None)} class="cmp-action picked" stay=true
+            <Link to={route.apply(Action::EmptyTray)} class="cmp-action picked" stay=true
                 label={AttrValue::from(format!("Remove {} from the compare tray", props.what))}>
                 { "Picked ✓" }
             </Link>
         },
         Some(w) => html! {
-            <Link to={props.route.compare(&w, &props.item)} class="cmp-action"
+            <Link to={route.apply(Action::Compare(w, props.item.clone()))} class="cmp-action"
                 label={AttrValue::from(format!("Compare {} with the picked item", props.what))}>
                 { "Compare with picked" }
             </Link>
         },
         None => html! {
-            <Link to={props.route.with_tray(Some(&props.item))} class="cmp-action" stay=true
+            <Link to={route.apply(Action::Pick(props.item.clone()))} class="cmp-action" stay=true
                 label={AttrValue::from(format!("Pick {} to compare", props.what))}>
                 { "Compare…" }
             </Link>
@@ -55,20 +51,15 @@ pub struct TrayProps {
 /// The tray: what waits to be compared, with a way to empty it.
 #[function_component(Tray)]
 pub fn tray(props: &TrayProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
-    let Some(item) = props
-        .route
-        .tray
-        .as_deref()
-        .and_then(|t| Item::resolve(t, &engine.corpus).ok())
-    else {
+    let engine = use_engine();
+    let Some(item) = props.route.tray_item(&engine.corpus) else {
         return html! {};
     };
     html! {
         <aside class="tray" aria-label="Compare tray">
             <span>{ "Picked to compare: " }<strong>{ item_label(&engine, &item) }</strong></span>
             <span class="hint">{ "Choose “Compare with picked” on another statement." }</span>
-            <Link to={props.route.with_tray(None)} stay=true>{ "Empty the tray" }</Link>
+            <Link to={props.route.apply(Action::EmptyTray)} stay=true>{ "Empty the tray" }</Link>
         </aside>
     }
 }

@@ -1142,7 +1142,10 @@ async fn selecting_a_span_on_the_timeline_sets_from_and_to() {
         let (route, notices) = concord::route::Route::parse(&location(&c).await.1);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(route.view, concord::route::View::Timeline);
-        let (from, to) = (route.search.from.unwrap(), route.search.to.unwrap());
+        let (from, to) = (
+            route.search.filters.from.unwrap(),
+            route.search.filters.to.unwrap(),
+        );
         assert!(from < to, "{from} .. {to}");
         // The marks drawn now are those of the span.
         let filters = Filters {

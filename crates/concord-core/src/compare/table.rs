@@ -1,4 +1,4 @@
-//! The side-by-side table of a comparison: [`align::compare`]'s rows turned into cells the
+//! The side-by-side table of a comparison: [`super::align::compare`]'s rows turned into cells the
 //! app draws as they are. Each cell is one sentence of one side, cut into [`Segment`]s that
 //! carry its marks (changed words, shared phrases, the search's hits); the sentences of a
 //! paragraph together cover its whole text, spaces and punctuation included.

@@ -1,19 +1,21 @@
 //! Reading one document: its metadata, then either its statements with speaker labels or the
 //! original text, every paragraph with its role (boilerplate included).
 
-use super::cite::ParagraphTools;
-use super::distinctive::{Distinctive, Scope};
-use super::marked::{marked, term_class};
-use super::tray::CompareAction;
-use super::Link;
-use crate::app::Found;
-use crate::data::{CorpusRef, Engine};
+use crate::components::cite::ParagraphTools;
+use crate::components::distinctive::{Distinctive, Scope};
+use crate::components::marked::{marked, term_class};
+use crate::components::tray::CompareAction;
+use crate::components::Link;
+use crate::context::{use_engine, Engine, Found};
 use crate::format;
-use crate::route::{Item, Route, TextMode, View};
-use concord_core::compare::neardup::{Finder, NearDup};
-use concord_core::model::{Attribution, DateOrigin, Document, Paragraph, Role, Statement};
-use concord_core::query::Highlight;
-use gloo::events::{EventListener, EventListenerOptions};
+use crate::hooks::{use_deferred, use_keys};
+use crate::route::params::{title_of, TEXT_MODES};
+use crate::route::{Action, Item, Route, TextMode, View};
+use concord_core::query::{DocumentHits, Highlight};
+use concord_core::{
+    Attribution, DateOrigin, Document, Finder, NearDup, Paragraph, Role, Statement, NARRATOR_ID,
+    NARRATOR_NAME,
+};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -25,46 +27,7 @@ pub struct ReaderProps {
     pub found: Found,
 }
 
-/// The hits of the search in one document: highlights per paragraph, numbered in reading
-/// order, and where each falls in the document (0–1).
-#[derive(PartialEq, Default)]
-struct Hits {
-    by_paragraph: HashMap<u32, (usize, Vec<Highlight>)>,
-    /// (position, term, paragraph) of each hit, in order.
-    marks: Vec<(f32, usize, u32)>,
-}
-
-fn hits_of(engine: &Engine, found: &Found, doc: usize) -> Hits {
-    let mut hits = Hits::default();
-    let Some(dh) = found
-        .results
-        .documents
-        .iter()
-        .find(|d| d.doc as usize == doc)
-    else {
-        return hits;
-    };
-    let searcher = engine.searcher();
-    let matched: Vec<u32> = dh.statements.iter().map(|h| h.stmt).collect();
-    let positions: Vec<f32> = searcher
-        .dispersion(&found.query, doc as u32)
-        .into_iter()
-        .filter(|(_, s)| matched.binary_search(s).is_ok())
-        .map(|(x, _)| x)
-        .collect();
-    let mut n = 0;
-    for &s in &matched {
-        let p = engine.index.statements[s as usize].p;
-        let highlights = searcher.highlights(&found.query, s);
-        for h in &highlights {
-            let x = positions.get(hits.marks.len()).copied().unwrap_or(0.0);
-            hits.marks.push((x, h.term, p));
-        }
-        hits.by_paragraph.insert(p, (n, highlights.clone()));
-        n += highlights.len();
-    }
-    hits
-}
+type Hits = DocumentHits;
 
 /// `12.34%` for a position from 0 to 1, in integer arithmetic (no float formatting
 /// code in the app).
@@ -88,178 +51,72 @@ fn show_hit(k: usize) {
 
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
+    let engine = use_engine();
     let corpus = engine.corpus.clone();
     let route = &props.route;
-    let doc_id = route.doc.clone().unwrap_or_default();
-    let doc_index = corpus.position(&doc_id);
+    let doc_index = route.doc.as_deref().and_then(|id| corpus.position(id));
     let hits = {
         let engine = engine.clone();
         use_memo((props.found.clone(), doc_index), move |(found, doc)| {
-            Rc::new(doc.map(|d| hits_of(&engine, found, d)).unwrap_or_default())
+            doc.map(|d| {
+                engine
+                    .searcher()
+                    .document_hits(&found.query, &found.results, d as u32)
+            })
+            .unwrap_or_default()
         })
     };
-    let total = hits.marks.len();
-    // The hit strip's ticks are placed through the CSS object model, not a `style`
-    // attribute, which the Content-Security-Policy (no inline styles) would refuse.
-    let strip = use_node_ref();
-    {
-        let strip = strip.clone();
-        use_effect_with(hits.clone(), move |hits| {
-            if let Some(strip) = strip.cast::<web_sys::Element>() {
-                let ticks = strip.children();
-                for (k, &(x, _, _)) in hits.marks.iter().enumerate() {
-                    if let Some(tick) = ticks
-                        .item(k as u32)
-                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = tick.style().set_property("left", &percent(x));
-                    }
-                }
-            }
-        });
-    }
     // Near-duplicates of the document's statements, by paragraph: found after the first
     // render (they can take a while on a large corpus), once per document.
     let dups = {
         let engine = engine.clone();
-        super::use_deferred(doc_index, 0, move |doc| {
+        use_deferred(doc_index, 0, move |doc| {
             doc.map(|d| {
-                crate::timing::measured("concord:neardup", || near_duplicates_of(&engine, d))
+                crate::timing::measured("concord:neardup", || {
+                    Finder::new(&engine.corpus, &engine.index)
+                        .of_document(d as u32)
+                        .into_iter()
+                        .collect::<HashMap<u32, Vec<NearDup>>>()
+                })
             })
             .unwrap_or_default()
         })
     };
     let no_dups = HashMap::new();
     let dups_here: &HashMap<u32, Vec<NearDup>> = dups.as_deref().unwrap_or(&no_dups);
-    // The current hit, shared with the key listener.
-    let current = use_mut_ref(|| None::<usize>);
-    let redraw = use_force_update();
-    let go_to = {
-        let current = current.clone();
-        let redraw = redraw.clone();
-        Rc::new(move |k: usize| {
-            *current.borrow_mut() = Some(k);
-            redraw.force_update();
-            show_hit(k);
-        })
-    };
-    let step = {
-        let current = current.clone();
-        let go_to = go_to.clone();
-        Rc::new(move |forward: bool| {
-            if total == 0 {
-                return;
-            }
-            let next = match (*current.borrow(), forward) {
-                (None, true) => 0,
-                (None, false) => total - 1,
-                (Some(c), true) => (c + 1) % total,
-                (Some(c), false) => (c + total - 1) % total,
-            };
-            go_to(next);
-        })
-    };
-    {
-        let step = step.clone();
-        let current = current.clone();
-        use_effect_with((doc_index, total), move |_| {
-            *current.borrow_mut() = None;
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() || super::typing(e) {
-                        return;
-                    }
-                    match e.key().as_str() {
-                        "n" => step(true),
-                        "p" => step(false),
-                        _ => return,
-                    }
-                    e.prevent_default();
-                },
-            );
-            move || drop(listener)
-        });
-    }
-    let Some(doc) = doc_index.map(|i| &corpus.documents[i]) else {
+    let Some(d) = doc_index else {
         // Route::check sends a missing document to the list; this is only a safeguard.
         return html! { <p>{ "No such document." }</p> };
     };
-    let mode_route = |text: TextMode| Route {
-        text,
-        ..route.doc_with_search(&doc.id, None)
-    };
+    let doc = &corpus.documents[d];
+    let mode_route = |text: TextMode| route.apply(Action::ReadText(text));
     let hidden = doc.with_role(Role::Boilerplate).count();
-    let back = route.with_view(View::List);
     let back_label = if route.search == Default::default() {
         "← All statements"
     } else {
         "← Back to the results"
     };
-    let nav_bar = if total > 0 {
-        let now = *current.borrow();
-        let (prev, next) = (step.clone(), step.clone());
-        html! {
-            <div class="hit-nav" role="group" aria-label="Hits in this document">
-                <button type="button" onclick={move |_| prev(false)} aria-keyshortcuts="p">{ "← Previous" }</button>
-                <span class="count" aria-live="polite">
-                    {
-                        match now {
-                            Some(k) => format!("Hit {} of {total}", k + 1),
-                            None => format::count(total, "hit", "hits"),
-                        }
-                    }
-                </span>
-                <button type="button" onclick={move |_| next(true)} aria-keyshortcuts="n">{ "Next →" }</button>
-                <span class="keys">{ "Keys: n next, p previous" }</span>
-                <div class="strip" ref={strip} role="group" aria-label="Where the hits fall in the document; choose one to go to it">
-                    { for hits.marks.iter().enumerate().map(|(k, &(_, term, p))| {
-                        let go_to = go_to.clone();
-                        html! {
-                            <button
-                                type="button"
-                                tabindex="-1"
-                                class={classes!("tick", term_class(term), (now == Some(k)).then_some("now"))}
-                                aria-label={format!("Hit {} of {total}, paragraph {p}", k + 1)}
-                                onclick={move |_| go_to(k)}
-                            ></button>
-                        }
-                    }) }
-                </div>
-            </div>
-        }
-    } else if !props.found.query.legend.is_empty() {
-        html! { <p class="hit-nav none">{ "No hits of this search in this document." }</p> }
-    } else {
-        html! {}
-    };
     html! {
         <article class="reader" aria-labelledby="doc-title">
-            <p class="crumbs"><Link to={back}>{ back_label }</Link></p>
+            <p class="crumbs"><Link to={route.apply(Action::Show(View::List))}>{ back_label }</Link></p>
             <h1 id="doc-title" tabindex="-1">{ doc.title.clone() }</h1>
-            <Meta doc={doc.id.clone()} />
+            <Meta doc={d} />
             <nav class="toggle" aria-label="Text shown">
                 <Link to={mode_route(TextMode::Statements)} current={route.text == TextMode::Statements}>
                     { format::count(doc.statements.len(), "statement", "statements") }
                 </Link>
                 <Link to={mode_route(TextMode::Original)} current={route.text == TextMode::Original}>
-                    { "Original text" }
+                    { title_of(TEXT_MODES, TextMode::Original) }
                 </Link>
             </nav>
-            { nav_bar }
-            <Distinctive route={route.clone()} scope={Scope::Doc(doc_index.unwrap_or(0) as u32)} />
+            <HitNav hits={hits.clone()} doc={d} searched={!props.found.query.legend.is_empty()} />
+            <Distinctive route={route.clone()} scope={Scope::Doc(d as u32)} />
             {
                 match route.text {
                     TextMode::Statements => html! {
                         <>
                             <div class="statements">
-                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, doc_index.unwrap_or(0), p, &hits, dups_here)) }
+                                { for doc.paragraphs.iter().map(|p| statement_view(&engine, route, doc, d, p, &hits, dups_here)) }
                             </div>
                             if hidden > 0 {
                                 <p class="hidden-note">
@@ -271,7 +128,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                     },
                     TextMode::Original => html! {
                         <ol class="original" aria-label="Original text, one paragraph a line">
-                            { for doc.paragraphs.iter().map(|p| original_view(route, doc, doc_index.unwrap_or(0), p, &hits)) }
+                            { for doc.paragraphs.iter().map(|p| original_view(route, doc, d, p, &hits)) }
                         </ol>
                     },
                 }
@@ -280,11 +137,126 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 }
 
-fn paragraph_link(route: &Route, doc: &Document, p: &Paragraph) -> Html {
-    let to = Route {
-        text: route.text,
-        ..route.doc_with_search(&doc.id, Some(p.n))
+#[derive(Properties, PartialEq)]
+struct HitNavProps {
+    hits: Rc<Hits>,
+    /// Index into the corpus's documents.
+    doc: usize,
+    /// The search has terms (so "no hits here" is worth saying).
+    searched: bool,
+}
+
+/// Previous / next hit (buttons and the keys `p` and `n`), the count, and the strip of
+/// where the hits fall in the document.
+#[function_component(HitNav)]
+fn hit_nav(props: &HitNavProps) -> Html {
+    let hits = &props.hits;
+    let total = hits.marks.len();
+    // The hit strip's ticks are placed through the CSS object model, not a `style`
+    // attribute, which the Content-Security-Policy (no inline styles) would refuse.
+    let strip = use_node_ref();
+    {
+        let strip = strip.clone();
+        use_effect_with(hits.clone(), move |hits| {
+            if let Some(strip) = strip.cast::<web_sys::Element>() {
+                let ticks = strip.children();
+                for (k, mark) in hits.marks.iter().enumerate() {
+                    if let Some(tick) = ticks
+                        .item(k as u32)
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = tick.style().set_property("left", &percent(mark.at));
+                    }
+                }
+            }
+        });
+    }
+    // The current hit, shared with the key listener; none again in a new document.
+    let current = use_mut_ref(|| None::<usize>);
+    {
+        let current = current.clone();
+        use_effect_with((props.doc, total), move |_| *current.borrow_mut() = None);
+    }
+    let redraw = use_force_update();
+    let go_to = {
+        let current = current.clone();
+        Rc::new(move |k: usize| {
+            *current.borrow_mut() = Some(k);
+            redraw.force_update();
+            show_hit(k);
+        })
     };
+    let step = {
+        let (current, go_to) = (current.clone(), go_to.clone());
+        Rc::new(move |forward: bool| {
+            if total > 0 {
+                go_to(next_hit(*current.borrow(), total, forward));
+            }
+        })
+    };
+    {
+        let step = step.clone();
+        use_keys((props.doc, total), move |key| match key {
+            "n" | "p" => {
+                step(key == "n");
+                true
+            }
+            _ => false,
+        });
+    }
+    if total == 0 {
+        return if props.searched {
+            html! { <p class="hit-nav none">{ "No hits of this search in this document." }</p> }
+        } else {
+            html! {}
+        };
+    }
+    let now = *current.borrow();
+    let (prev, next) = (step.clone(), step.clone());
+    html! {
+        <div class="hit-nav" role="group" aria-label="Hits in this document">
+            <button type="button" onclick={move |_| prev(false)} aria-keyshortcuts="p">{ "← Previous" }</button>
+            <span class="count" aria-live="polite">
+                {
+                    match now {
+                        Some(k) => format!("Hit {} of {total}", k + 1),
+                        None => format::count(total, "hit", "hits"),
+                    }
+                }
+            </span>
+            <button type="button" onclick={move |_| next(true)} aria-keyshortcuts="n">{ "Next →" }</button>
+            <span class="keys">{ "Keys: n next, p previous" }</span>
+            <div class="strip" ref={strip} role="group" aria-label="Where the hits fall in the document; choose one to go to it">
+                { for hits.marks.iter().enumerate().map(|(k, mark)| {
+                    let go_to = go_to.clone();
+                    html! {
+                        <button
+                            type="button"
+                            tabindex="-1"
+                            class={classes!("tick", term_class(mark.term), (now == Some(k)).then_some("now"))}
+                            aria-label={format!("Hit {} of {total}, paragraph {}", k + 1, mark.p)}
+                            onclick={move |_| go_to(k)}
+                        ></button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
+
+/// The hit after (or before) `current`, round the document; the first (or last) when none
+/// is current.
+fn next_hit(current: Option<usize>, total: usize, forward: bool) -> usize {
+    match (current, forward) {
+        (None, true) => 0,
+        (None, false) => total - 1,
+        (Some(c), true) => (c + 1) % total,
+        (Some(c), false) => (c + total - 1) % total,
+    }
+}
+
+fn paragraph_link(route: &Route, p: &Paragraph) -> Html {
+    let to = route.apply(Action::Jump(p.n));
     html! {
         <Link to={to} class="pnum" label={AttrValue::from(format!("Link to paragraph {}", p.n))}>
             { format!("¶{}", p.n) }
@@ -329,7 +301,7 @@ fn statement_view(
     hits: &Hits,
     dups: &HashMap<u32, Vec<NearDup>>,
 ) -> Html {
-    let corpus: &CorpusRef = &engine.corpus;
+    let corpus = &engine.corpus;
     let target = route.p;
     let class = classes!("statement", (target == Some(p.n)).then_some("target"));
     match p.role {
@@ -373,13 +345,13 @@ fn statement_view(
                                         <span class="detail">{ format::person_detail(corpus, person) }</span>
                                     </>
                                 },
-                                None => html! { <span class="speaker narrator" data-speaker="narrator">{ "Narrator" }</span> },
+                                None => html! { <span class="speaker narrator" data-speaker={NARRATOR_ID}>{ NARRATOR_NAME }</span> },
                             }
                         }
                         if let Some(how) = how {
                             <span class="how" title={how.1}>{ how.0 }<span class="sr-only">{ format!(": {}", how.1) }</span></span>
                         }
-                        { paragraph_link(route, doc, p) }
+                        { paragraph_link(route, p) }
                         <CompareAction route={route.clone()} item={Item { doc: doc.id.clone(), p: Some(p.n) }}
                             what={AttrValue::from(format!("paragraph {}", p.n))} />
                     </header>
@@ -396,17 +368,6 @@ fn statement_view(
         },
         Role::Title | Role::Dateline | Role::Boilerplate => html! {},
     }
-}
-
-/// The near-duplicates of every statement of document `d`, by paragraph number.
-fn near_duplicates_of(engine: &Engine, d: usize) -> HashMap<u32, Vec<NearDup>> {
-    let index = &engine.index;
-    let mut finder = Finder::new(&engine.corpus, index);
-    index
-        .doc_statements(d as u32)
-        .map(|s| (index.statements[s as usize].p, finder.of(s)))
-        .filter(|(_, dups)| !dups.is_empty())
-        .collect()
 }
 
 /// "Also reported as…": the statement's near-duplicates, each with a link to read it and
@@ -435,9 +396,9 @@ fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32, dups: &
                     };
                     html! {
                         <li data-doc={other.id.clone()} data-p={st.p.to_string()}>
-                            <Link to={route.doc_with_search(&other.id, Some(st.p))}>{ name }</Link>
+                            <Link to={route.apply(Action::Read(there.clone()))}>{ name }</Link>
                             <span class="detail">{ format!(" ({}% alike) ", (dup.score * 100.0).round() as u32) }</span>
-                            <Link to={route.compare(&here, &there)} class="cmp-link"
+                            <Link to={route.apply(Action::Compare(here.clone(), there))} class="cmp-link"
                                 label={AttrValue::from(format!("Compare paragraph {p} with this"))}>{ "compare" }</Link>
                         </li>
                     }
@@ -466,7 +427,7 @@ fn original_view(route: &Route, doc: &Document, d: usize, p: &Paragraph, hits: &
         >
             <span class="role-tag">{ role }</span>
             <p class="lines">{ original_text(p, hits) }</p>
-            { paragraph_link(route, doc, p) }
+            { paragraph_link(route, p) }
             <ParagraphTools doc={d} p={p.n} />
         </li>
     }
@@ -474,14 +435,16 @@ fn original_view(route: &Route, doc: &Document, d: usize, p: &Paragraph, hits: &
 
 #[derive(Properties, PartialEq)]
 struct MetaProps {
-    doc: String,
+    /// Index into the corpus's documents.
+    doc: usize,
 }
 
 /// The document's metadata as a description list.
 #[function_component(Meta)]
 fn meta(props: &MetaProps) -> Html {
-    let corpus = use_context::<CorpusRef>().expect("corpus context");
-    let Some(doc) = corpus.document(&props.doc) else {
+    let engine = use_engine();
+    let corpus = &engine.corpus;
+    let Some(doc) = corpus.documents.get(props.doc) else {
         return html! {};
     };
     let date_note = match doc.date.origin {
@@ -498,7 +461,7 @@ fn meta(props: &MetaProps) -> Html {
         .iter()
         .filter_map(|&i| corpus.people.get(i as usize))
         .map(|p| {
-            let detail = format::person_detail(&corpus, p);
+            let detail = format::person_detail(corpus, p);
             html! {
                 <li>
                     { p.name.clone() }
@@ -521,8 +484,8 @@ fn meta(props: &MetaProps) -> Html {
             if let Some(speaker) = doc.speaker.and_then(|i| corpus.people.get(i as usize)) {
                 <div><dt>{ "Speaker" }</dt><dd>
                     { speaker.name.clone() }
-                    if !format::person_detail(&corpus, speaker).is_empty() {
-                        <span class="detail">{ format!(" ({})", format::person_detail(&corpus, speaker)) }</span>
+                    if !format::person_detail(corpus, speaker).is_empty() {
+                        <span class="detail">{ format!(" ({})", format::person_detail(corpus, speaker)) }</span>
                     }
                 </dd></div>
             }

@@ -2,13 +2,14 @@
 //! with its left and right context; sortable by the 1st or 2nd word left or right of it.
 //! Each row links to its paragraph in the reader.
 
-use super::marked::term_class;
-use super::{Link, ViewTabs};
-use crate::app::Found;
-use crate::data::Engine;
+use crate::components::marked::term_class;
+use crate::components::{Link, ViewTabs};
+use crate::context::{use_engine, Found};
 use crate::format;
-use crate::route::{Route, View};
-use concord_core::query::{sort_kwic, KwicSort};
+use crate::route::params::{title_of, KWIC_SORTS};
+use crate::route::{Action, Route};
+use concord_core::query::sort_kwic;
+use concord_core::KwicSort;
 use yew::prelude::*;
 
 /// Words of context on each side.
@@ -24,7 +25,7 @@ pub struct KwicProps {
 
 #[function_component(KwicView)]
 pub fn kwic_view(props: &KwicProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
+    let engine = use_engine();
     let route = &props.route;
     let found = &props.found;
     let rows = {
@@ -43,14 +44,12 @@ pub fn kwic_view(props: &KwicProps) -> Html {
     };
     let (rows, total) = (&rows.0, rows.1);
     let corpus = &engine.corpus;
-    let sort_link = |by: Option<KwicSort>, label: &str, current: bool| {
-        let to = Route {
-            by,
-            ..route.with_view(View::Kwic)
-        };
-        html! { <Link {to} current={current} class="sort-link" stay=true>{ label.to_string() }</Link> }
-    };
     let by = route.by;
+    let sort_link = |order: Option<KwicSort>| {
+        let to = route.apply(Action::KwicOrder(order));
+        let label = order.map_or("Text order", |o| title_of(KWIC_SORTS, o));
+        html! { <Link {to} current={by == order} class="sort-link" stay=true>{ label }</Link> }
+    };
     html! {
         <section class="kwic" aria-labelledby="kwic-title">
             <h1 id="kwic-title" tabindex="-1">{ "Concordance" }</h1>
@@ -63,11 +62,8 @@ pub fn kwic_view(props: &KwicProps) -> Html {
                 </p>
                 <nav class="kwic-sort" aria-label="Order of lines">
                     <span>{ "Order: " }</span>
-                    { sort_link(None, "Text order", by.is_none()) }
-                    { sort_link(Some(KwicSort::Left2), "2nd left", by == Some(KwicSort::Left2)) }
-                    { sort_link(Some(KwicSort::Left1), "1st left", by == Some(KwicSort::Left1)) }
-                    { sort_link(Some(KwicSort::Right1), "1st right", by == Some(KwicSort::Right1)) }
-                    { sort_link(Some(KwicSort::Right2), "2nd right", by == Some(KwicSort::Right2)) }
+                    // Outward from the keyword on each side, as the lines read.
+                    { for [None, Some(KwicSort::Left2), Some(KwicSort::Left1), Some(KwicSort::Right1), Some(KwicSort::Right2)].map(sort_link) }
                 </nav>
             </div>
             if found.query.legend.is_empty() {
@@ -95,7 +91,7 @@ pub fn kwic_view(props: &KwicProps) -> Html {
                                     <td class="key"><mark data-term={r.term.to_string()} class={term_class(r.term)}>{ r.keyword.clone() }</mark></td>
                                     <td class="right">{ r.right.clone() }</td>
                                     <td class="where">
-                                        <Link to={route.doc_with_search(&doc.id, Some(r.p))} label={AttrValue::from(format!("{where_} — {}", doc.title))}>
+                                        <Link to={route.apply(Action::Read(crate::route::Item { doc: doc.id.clone(), p: Some(r.p) }))} label={AttrValue::from(format!("{where_} — {}", doc.title))}>
                                             { where_ }
                                         </Link>
                                     </td>

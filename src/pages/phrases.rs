@@ -2,10 +2,10 @@
 //! their variants, first use and every later use in date order, counted under the current
 //! filters. Choosing a formulation searches for it (all its variants).
 
-use super::Link;
-use crate::data::Engine;
+use crate::components::Link;
+use crate::context::use_engine;
 use crate::format;
-use crate::route::{Route, View};
+use crate::route::{Action, Item, Route};
 use concord_core::compare::formulas::table;
 use yew::prelude::*;
 
@@ -19,11 +19,11 @@ const USES_SHOWN: usize = 50;
 
 #[function_component(PhrasesView)]
 pub fn phrases_view(props: &PhrasesProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
+    let engine = use_engine();
     let route = &props.route;
     let entries = {
         let engine = engine.clone();
-        use_memo(route.search.filters(), move |filters| {
+        use_memo(route.search.filters.clone(), move |filters| {
             crate::timing::measured("concord:phrases", || {
                 table(&engine.searcher(), &engine.formulas, filters)
             })
@@ -31,11 +31,10 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
     };
     let index = &engine.index;
     let corpus = &engine.corpus;
-    let who = |s: u32| -> String {
-        let st = &index.statements[s as usize];
-        st.speaker
-            .and_then(|p| corpus.people.get(p as usize))
-            .map_or_else(|| "Narrator".to_string(), |p| p.name.clone())
+    let who = |s: u32| {
+        corpus
+            .speaker_name(index.statements[s as usize].speaker)
+            .to_string()
     };
     let use_line = |s: u32, variant: &str| -> Html {
         let st = &index.statements[s as usize];
@@ -44,7 +43,7 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
             <>
                 <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
                 { " · " }{ who(s) }{ " · " }
-                <Link to={route.doc_with_search(&doc.id, Some(st.p))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
+                <Link to={route.apply(Action::Read(Item { doc: doc.id.clone(), p: Some(st.p) }))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
                 <span class="variant">{ format!(" “{variant}”") }</span>
             </>
         }
@@ -65,10 +64,7 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
                 { for entries.iter().map(|e| {
                     let texts: Vec<String> = e.variants.iter().map(|(f, _)| engine.formulas[*f as usize].text(index)).collect();
                     let q = texts.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR ");
-                    let search = Route {
-                        search: crate::route::Search { q, ..route.search.clone() },
-                        ..route.with_view(View::List)
-                    };
+                    let search = route.apply(Action::SearchFor(q));
                     let variant_of = |f: u32| engine.formulas[f as usize].text(index);
                     let first = &e.uses[0];
                     let later = &e.uses[1..];

@@ -11,17 +11,15 @@
 //! (Drawing the rest in more, smaller parts was measured slower in total: each part costs
 //! the browser a pass over the whole table.)
 
-use super::marked::term_class;
-use super::tray::item_label;
-use super::Link;
-use crate::app::Found;
-use crate::data::Engine;
+use crate::components::marked::term_class;
+use crate::components::tray::item_label;
+use crate::components::Link;
+use crate::context::{use_engine, Engine, Found};
 use crate::format;
-use crate::route::{Item, Route, View};
+use crate::route::{Action, Item, Route, View};
 use crate::timing;
-use concord_core::compare::align::compare;
-use concord_core::compare::{segments, Segment, Side, Unit};
-use concord_core::query::Query;
+use concord_core::compare::table::Cell;
+use concord_core::Table as Computed;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,113 +30,17 @@ const SIDE: [&str; 2] = ["side-a", "side-b"];
 /// Rows drawn at once; the others follow.
 const FIRST: usize = 100;
 
-/// One side of one row: a sentence with its marks (ranges of its paragraph's text).
-#[derive(PartialEq)]
-struct Cell {
-    /// Index into the corpus's documents.
-    doc: usize,
-    p: u32,
-    /// The sentence opens its paragraph (the paragraph number is shown).
-    first: bool,
-    pieces: Vec<Segment>,
-}
-
-#[derive(PartialEq)]
-struct RowView {
-    cells: [Option<Cell>; 2],
-}
-
-/// Everything the view shows, computed once per link.
-#[derive(Default)]
-struct Computed {
-    rows: Vec<RowView>,
-    pairs: usize,
-    only: [usize; 2],
-    phrases: usize,
-    percent: u32,
-}
-
-fn compute(engine: &Engine, a: &Item, b: &Item, query: &Query) -> Computed {
-    let at = [a, b].map(|item| engine.corpus.position(&item.doc));
-    // A missing document (the route was checked, so only a safeguard) is an empty side.
-    let sides = [(a, at[0]), (b, at[1])].map(|(item, doc)| {
-        let doc = doc.map_or(u32::MAX, |d| d as u32);
-        Side::from_index(&engine.corpus, &engine.index, doc, item.p)
-    });
-    let cmp = compare(&sides[0], &sides[1]);
-    let searcher = engine.searcher();
-    let terms = |u: &Unit<'_>| -> Vec<(std::ops::Range<usize>, usize)> {
-        u.stmt.map_or_else(Vec::new, |s| {
-            searcher
-                .highlights(query, s)
-                .into_iter()
-                .map(|h| (h.start..h.end, h.term))
-                .collect()
-        })
+/// The comparison of two items with the query's hits (a missing document, which a checked
+/// route never has, is an empty side).
+fn compute(engine: &Engine, a: &Item, b: &Item, query: &concord_core::Query) -> Computed {
+    let pick = |item: &Item| {
+        let doc = engine
+            .corpus
+            .position(&item.doc)
+            .map_or(u32::MAX, |d| d as u32);
+        (doc, item.p)
     };
-    let hits: Vec<Vec<_>> = sides
-        .iter()
-        .map(|sd| sd.units.iter().map(terms).collect())
-        .collect();
-    let docs = at.map(|d| d.unwrap_or(0));
-    let cell = |k: usize, s: Option<usize>| -> Option<Cell> {
-        let sentence = &cmp.sentences[k][s?];
-        let unit = &sides[k].units[sentence.unit];
-        let marks = &cmp.marks[k][sentence.unit];
-        let at = unit.sentences.iter().position(|r| *r == sentence.toks)?;
-        // A sentence runs to the first space after its last word (its full stop and
-        // closing quotes), the next one from there: together they cover the paragraph.
-        let split = |r: &std::ops::Range<usize>| -> usize {
-            let after = unit.toks[r.end - 1].end as usize;
-            let next = unit
-                .toks
-                .get(r.end)
-                .map_or(unit.text.len(), |t| t.start as usize);
-            let gap = &unit.text[after..next];
-            after + gap.find(char::is_whitespace).unwrap_or(gap.len())
-        };
-        let start = if at == 0 {
-            0
-        } else {
-            split(&unit.sentences[at - 1])
-        };
-        let end = if at + 1 == unit.sentences.len() {
-            unit.text.len()
-        } else {
-            split(&sentence.toks)
-        };
-        let pieces = segments(
-            unit.text,
-            start..end,
-            &marks.changed,
-            &marks.phrases,
-            &hits[k][sentence.unit],
-        );
-        Some(Cell {
-            doc: docs[k],
-            p: unit.p,
-            first: at == 0,
-            pieces,
-        })
-    };
-    let rows: Vec<RowView> = cmp
-        .rows
-        .iter()
-        .map(|r| RowView {
-            cells: [cell(0, r.left), cell(1, r.right)],
-        })
-        .collect();
-    let count = |f: &dyn Fn(&RowView) -> bool| rows.iter().filter(|r| f(r)).count();
-    Computed {
-        pairs: count(&|r| r.cells[0].is_some() && r.cells[1].is_some()),
-        only: [
-            count(&|r| r.cells[1].is_none()),
-            count(&|r| r.cells[0].is_none()),
-        ],
-        phrases: cmp.phrases,
-        percent: (cmp.similarity * 100.0).round() as u32,
-        rows,
-    }
+    Computed::of(&engine.searcher(), [pick(a), pick(b)], query)
 }
 
 /// The computed comparison, shared with the chunks; equal when it is the same computation.
@@ -159,7 +61,7 @@ pub struct CompareProps {
 
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
+    let engine = use_engine();
     let route = &props.route;
     let sides = route.sides(&engine.corpus).ok();
     let computed = {
@@ -213,7 +115,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         });
         html! {
             <>
-                <Link to={route.doc_with_search(&item.doc, item.p)}>{ item_label(&engine, item) }</Link>
+                <Link to={route.apply(Action::Read(item.clone()))}>{ item_label(&engine, item) }</Link>
                 if let Some(detail) = detail { <span class="detail">{ detail }</span> }
             </>
         }
@@ -221,7 +123,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let c = &computed.0;
     html! {
         <section class="compare" aria-labelledby="compare-title">
-            <p class="crumbs"><Link to={route.with_view(View::List)}>{ "← Back to the results" }</Link></p>
+            <p class="crumbs"><Link to={route.apply(Action::Show(View::List))}>{ "← Back to the results" }</Link></p>
             <h1 id="compare-title" tabindex="-1">{ "Comparison" }</h1>
             <p class="cmp-summary" role="status">
                 <strong class="similarity" data-similarity={c.percent.to_string()}>{ format!("{}% similar", c.percent) }</strong>
@@ -233,7 +135,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     format::count(c.phrases, "shared phrase", "shared phrases"),
                 ) }
                 { " " }
-                <Link to={route.compare(&b, &a)} class="swap" stay=true>{ "⇄ Swap sides" }</Link>
+                <Link to={route.apply(Action::Compare(b.clone(), a.clone()))} class="swap" stay=true>{ "⇄ Swap sides" }</Link>
             </p>
             <p class="cmp-legend" aria-hidden="true">
                 <span class="shared s0">{ "shared phrase" }</span>{ " " }
@@ -267,7 +169,7 @@ struct ChunkProps {
 /// The first [`FIRST`] rows (chunk 0) or the rest (chunk 1), as one row group.
 #[function_component(Chunk)]
 fn chunk(props: &ChunkProps) -> Html {
-    let engine = use_context::<Engine>().expect("engine context");
+    let engine = use_engine();
     let rows = &props.rows.0.rows;
     let (from, to) = if props.chunk == 0 {
         (0, FIRST.min(rows.len()))
@@ -299,7 +201,7 @@ fn cell(engine: &Engine, route: &Route, k: usize, cell: Option<&Cell>) -> Html {
             <div role="cell" class={classes!("cmp-cell", SIDE[k], "empty")}><span class="sr-only">{ "No matching sentence" }</span></div>
         };
     };
-    let doc = &engine.corpus.documents[cell.doc];
+    let doc = &engine.corpus.documents[cell.doc as usize];
     let text = doc.paragraph(cell.p).map_or("", |p| p.text.as_str());
     let pieces: Html = cell
         .pieces
@@ -327,7 +229,7 @@ fn cell(engine: &Engine, route: &Route, k: usize, cell: Option<&Cell>) -> Html {
     html! {
         <div role="cell" class={classes!("cmp-cell", SIDE[k])} data-doc={doc.id.clone()} data-p={cell.p.to_string()}>
             if cell.first {
-                <Link to={route.doc_with_search(&doc.id, Some(cell.p))} class="pnum"
+                <Link to={route.apply(Action::Read(Item { doc: doc.id.clone(), p: Some(cell.p) }))} class="pnum"
                     label={AttrValue::from(format!("Read paragraph {} in context", cell.p))}>
                     { format!("¶{}", cell.p) }
                 </Link>

@@ -1,0 +1,9 @@
+//! Chart geometry: where each part of a chart goes, in the chart's own coordinates (its SVG
+//! `viewBox`). Pure functions of the engine's aggregates, tested natively; the views only
+//! turn the shapes into SVG elements.
+//!
+//! - [`timeline`] — lanes, marks, year ticks, and the span a drag chooses;
+//! - [`trend`] — one line per term, broken where a period has no statements.
+
+pub mod timeline;
+pub mod trend;

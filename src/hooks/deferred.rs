@@ -1,0 +1,34 @@
+//! Work that follows a view: computed after the view is on screen, so a view shows first
+//! and keys typed meanwhile are handled.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// `compute(&key)` run `delay_ms` after the view with `key` is rendered (in a timer, so the
+/// view shows first and keys typed meanwhile are handled), its result kept with the key it
+/// was computed for: `None` until it is ready, and again as soon as `key` changes. A change
+/// before the timer fires cancels it. Serves the work that follows a view: the rest of a
+/// results page, trends, distinctive terms, near-duplicates.
+#[hook]
+pub fn use_deferred<K, V, F>(key: K, delay_ms: u32, compute: F) -> Option<Rc<V>>
+where
+    K: PartialEq + Clone + 'static,
+    V: 'static,
+    F: FnOnce(&K) -> V + 'static,
+{
+    let done = use_state(|| None::<(K, Rc<V>)>);
+    {
+        let done = done.clone();
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            let timer = gloo::timers::callback::Timeout::new(delay_ms, move || {
+                let value = compute(&key);
+                done.set(Some((key, Rc::new(value))));
+            });
+            move || drop(timer)
+        });
+    }
+    done.as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, v)| v.clone())
+}

@@ -1,0 +1,23 @@
+//! One module per view the link can name (`view=`): each draws what the engine computed for
+//! the route, and changes the view state only through [`crate::route::Action`]s.
+//!
+//! - [`results`] — the status line and the statements of one page, grouped by document;
+//! - [`kwic`] — the concordance;
+//! - [`reader`] — one document, with its hits, hit navigation and dispersion strip;
+//! - [`compare`] — two documents or statements side by side;
+//! - [`phrases`] — recurring formulations with first and later uses;
+//! - [`timeline`] — statements by date in lanes, a span chosen by dragging.
+
+pub mod compare;
+pub mod kwic;
+pub mod phrases;
+pub mod reader;
+pub mod results;
+pub mod timeline;
+
+pub use compare::CompareView;
+pub use kwic::KwicView;
+pub use phrases::PhrasesView;
+pub use reader::Reader;
+pub use results::ResultsView;
+pub use timeline::TimelineView;
