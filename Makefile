@@ -18,7 +18,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-reproducible sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-serve test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -114,7 +114,7 @@ fuzz:
 
 ## Tests ###################################################################################
 
-test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile test-speeches sizes
+test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile test-speeches test-serve sizes
 	@echo "make test: all checks passed"
 
 lint:
@@ -166,6 +166,11 @@ test-speeches: tools browser
 	CONCORD_DIST=$(SPEECHES_DIST) CONCORD_CORPUS=tests/corpora/speeches \
 		CONCORD_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js \
 		cargo test -p concord --test speeches -- --test-threads=2
+
+# The development loop: `trunk serve` (its own port and dist), the page connecting to the
+# reload socket under the development policy, and a reload after a file is saved.
+test-serve: tools browser
+	cargo test -p concord --test serve
 
 sizes:
 	@wasm=$$(ls $(RELEASE_DIST)/concord-*_bg.wasm); js=$$(ls $(RELEASE_DIST)/concord-*.js); \

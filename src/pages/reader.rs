@@ -190,7 +190,9 @@ fn hit_nav(props: &HitNavProps) -> Html {
         let (current, go_to) = (current.clone(), go_to.clone());
         Rc::new(move |forward: bool| {
             if total > 0 {
-                go_to(next_hit(*current.borrow(), total, forward));
+                // Read before `go_to` borrows it to write.
+                let now = *current.borrow();
+                go_to(next_hit(now, total, forward));
             }
         })
     };

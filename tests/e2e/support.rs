@@ -234,6 +234,23 @@ impl fantoccini::wd::WebDriverCompatibleCommand for PerformanceLog {
 /// of the page, as ChromeDriver logs them): method and URL, in order. Chromium's own
 /// background traffic is not the page's and is not listed.
 pub async fn requests(c: &Client) -> Vec<String> {
+    devtools_events(c, "Network.requestWillBeSent")
+        .await
+        .iter()
+        .map(|params| {
+            let r = &params["request"];
+            format!(
+                "{} {}",
+                r["method"].as_str().unwrap_or("?"),
+                r["url"].as_str().unwrap_or("?")
+            )
+        })
+        .collect()
+}
+
+/// The parameters of every DevTools event named `method` since the last read of the log
+/// (which the log forgets: read once, gone).
+pub async fn devtools_events(c: &Client, method: &str) -> Vec<serde_json::Value> {
     let log = c
         .issue_cmd(PerformanceLog)
         .await
@@ -245,13 +262,8 @@ pub async fn requests(c: &Client) -> Vec<String> {
             continue;
         };
         let m: serde_json::Value = serde_json::from_str(message).expect("a DevTools event");
-        if m["message"]["method"] == "Network.requestWillBeSent" {
-            let r = &m["message"]["params"]["request"];
-            out.push(format!(
-                "{} {}",
-                r["method"].as_str().unwrap_or("?"),
-                r["url"].as_str().unwrap_or("?")
-            ));
+        if m["message"]["method"] == method {
+            out.push(m["message"]["params"].clone());
         }
     }
     out
