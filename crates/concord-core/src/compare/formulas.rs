@@ -72,25 +72,62 @@ struct Found {
 /// statement and position.
 type Window = ([u32; 4], u32, u32, u32);
 
-/// Finds the formulations of an indexed corpus (see the module documentation).
+/// Finds the formulations of an indexed corpus (see the module documentation): phrases
+/// repeated across documents, then variants with one word free, the best kept, then grouped.
 pub fn find(index: &Index) -> Vec<Formula> {
-    let n = index.statements.len() as u32;
-    let stem_at = |s: u32, i: u32| -> Option<u32> {
-        index.tokens(s).get(i as usize).map(|&w| index.stem_of(w))
-    };
-    let content_at = |s: u32, i: u32| !index.is_stop(index.tokens(s)[i as usize]);
-    let docs = |occ: &Occurrences| {
-        let mut last = u32::MAX;
-        let mut count = 0;
-        for &(s, _) in occ {
-            let d = index.statements[s as usize].doc;
-            if d != last {
-                count += 1;
-                last = d;
-            }
+    let mut found = repeated(index);
+    add_free_word_variants(index, &mut found);
+    found.sort_by(|a, b| {
+        b.documents
+            .cmp(&a.documents)
+            .then(b.uses.cmp(&a.uses))
+            .then(b.stems.len().cmp(&a.stems.len()))
+            .then(a.first.cmp(&b.first))
+            .then(a.stems.cmp(&b.stems))
+    });
+    found.truncate(MAX_FORMULAS);
+    let mut formulas: Vec<Formula> = found
+        .iter()
+        .map(|f| Formula {
+            words: index.tokens(f.first.0)[f.first.1 as usize..f.first.1 as usize + f.stems.len()]
+                .to_vec(),
+            group: 0,
+        })
+        .collect();
+    group_variants(index, &found, &mut formulas);
+    formulas
+}
+
+/// The statement's stem at word position `i`, if it has that many words.
+fn stem_at(index: &Index, s: u32, i: u32) -> Option<u32> {
+    index.tokens(s).get(i as usize).map(|&w| index.stem_of(w))
+}
+
+/// True when the word at position `i` of statement `s` is a content word.
+fn content_at(index: &Index, s: u32, i: u32) -> bool {
+    !index.is_stop(index.tokens(s)[i as usize])
+}
+
+/// The number of documents of occurrences (in statement order).
+fn docs(index: &Index, occ: &Occurrences) -> usize {
+    let mut last = u32::MAX;
+    let mut count = 0;
+    for &(s, _) in occ {
+        let d = index.statements[s as usize].doc;
+        if d != last {
+            count += 1;
+            last = d;
         }
-        count
-    };
+    }
+    count
+}
+
+/// Every maximal phrase of [`MIN_WORDS`] to [`MAX_WORDS`] words found in two or more
+/// documents, level by level: the repeated windows of one length are extended by a word to
+/// the right to make the next.
+fn repeated(index: &Index) -> Vec<Found> {
+    let n = index.statements.len() as u32;
+    let docs = |occ: &Occurrences| docs(index, occ);
     // Level MIN_WORDS: every window with its stems, sorted so equal windows are together.
     let mut windows: Vec<([u32; MIN_WORDS], u32, u32)> = Vec::with_capacity(index.token_count());
     for s in 0..n {
@@ -117,7 +154,7 @@ pub fn find(index: &Index) -> Vec<Formula> {
             // Extended to the right by the next word, when there is one.
             let mut right: HashMap<u32, Occurrences> = HashMap::new();
             for &(s, i) in &occ {
-                if let Some(k) = stem_at(s, i + len) {
+                if let Some(k) = stem_at(index, s, i + len) {
                     right.entry(k).or_default().push((s, i));
                 }
             }
@@ -135,23 +172,23 @@ pub fn find(index: &Index) -> Vec<Formula> {
                         u32::try_from(j).ok()
                     };
                     let Some(j0) = at(i0) else { return false };
-                    let Some(want) = stem_at(s0, j0) else {
+                    let Some(want) = stem_at(index, s0, j0) else {
                         return false;
                     };
                     let all = occ
                         .iter()
-                        .all(|&(s, i)| at(i).and_then(|j| stem_at(s, j)) == Some(want));
+                        .all(|&(s, i)| at(i).and_then(|j| stem_at(index, s, j)) == Some(want));
                     if !all {
                         return false;
                     }
-                    if content_at(s0, j0) {
+                    if content_at(index, s0, j0) {
                         return true;
                     }
                 }
                 false
             };
-            let edges_ok =
-                content_at(occ[0].0, occ[0].1) && content_at(occ[0].0, occ[0].1 + len - 1);
+            let edges_ok = content_at(index, occ[0].0, occ[0].1)
+                && content_at(index, occ[0].0, occ[0].1 + len - 1);
             if edges_ok && !grows(-1) && (size == MAX_WORDS || !grows(1)) {
                 let d = docs(&occ);
                 found.push(Found {
@@ -175,9 +212,16 @@ pub fn find(index: &Index) -> Vec<Formula> {
         level = next_level;
         size += 1;
     }
-    // Variants that occur in one document each: windows of 5 or 4 words with one inner word
-    // free, whose other words recur in two or more documents, the free word taking two or
-    // more content words. A free word already covered by a longer window is not counted again.
+    found
+}
+
+/// Adds the variants that occur in one document each: windows of 5 or 4 words with one
+/// inner word free, whose other words recur in two or more documents, the free word taking
+/// two or more content words. A free word already covered by a longer window is not counted
+/// again.
+fn add_free_word_variants(index: &Index, found: &mut Vec<Found>) {
+    let n = index.statements.len() as u32;
+    let docs = |occ: &Occurrences| docs(index, occ);
     let mut at_key: HashMap<Vec<u32>, usize> = found
         .iter()
         .enumerate()
@@ -244,24 +288,11 @@ pub fn find(index: &Index) -> Vec<Formula> {
             }
         }
     }
-    found.sort_by(|a, b| {
-        b.documents
-            .cmp(&a.documents)
-            .then(b.uses.cmp(&a.uses))
-            .then(b.stems.len().cmp(&a.stems.len()))
-            .then(a.first.cmp(&b.first))
-            .then(a.stems.cmp(&b.stems))
-    });
-    found.truncate(MAX_FORMULAS);
-    let mut formulas: Vec<Formula> = found
-        .iter()
-        .map(|f| Formula {
-            words: index.tokens(f.first.0)[f.first.1 as usize..f.first.1 as usize + f.stems.len()]
-                .to_vec(),
-            group: 0,
-        })
-        .collect();
-    // Variant groups, by union-find over pairs differing in one content word.
+}
+
+/// Variant groups, by union-find: formulations of one length differing in one content word
+/// (sharing another), and the members of one free-word set.
+fn group_variants(index: &Index, found: &[Found], formulas: &mut [Formula]) {
     let mut parent: Vec<usize> = (0..formulas.len()).collect();
     fn root(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
@@ -300,7 +331,6 @@ pub fn find(index: &Index) -> Vec<Formula> {
     for (f, formula) in formulas.iter_mut().enumerate() {
         formula.group = root(&mut parent, f) as u32;
     }
-    formulas
 }
 
 /// One use of a formulation.
