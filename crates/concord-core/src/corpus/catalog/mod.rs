@@ -139,26 +139,32 @@ impl Catalog {
         text: &str,
         country_known: impl Fn(&str) -> bool,
     ) -> Result<Catalog, Vec<CorpusError>> {
-        let line_of = |span: Range<usize>| line_at(text, span.start);
-        let err = |line: u32, kind: ErrorKind| CorpusError {
-            file: path.to_string(),
-            line: Some(line),
-            column: None,
-            kind,
-        };
+        let at = At { path, text };
         let raw: Raw = toml::from_str(text).map_err(|e| {
-            vec![err(
-                e.span().map_or(1, line_of),
+            vec![at.err(
+                e.span().map_or(1, |s| at.line(s)),
                 ErrorKind::Catalog(e.message().trim().to_string()),
             )]
         })?;
         let mut errors = Vec::new();
         let mut catalog = Catalog::default();
+        catalog.add_countries(raw.country, &at, &mut errors);
+        catalog.add_people(raw.person, &at, &country_known, &mut errors);
+        catalog.add_documents(raw.document, &at, &mut errors);
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
 
-        for c in raw.country {
+    /// The `[[country]]` entries.
+    fn add_countries(&mut self, raw: Vec<RawCountry>, at: &At<'_>, errors: &mut Vec<CorpusError>) {
+        let catalog = self;
+        for c in raw {
             if !is_slug(c.slug.get_ref()) {
-                errors.push(err(
-                    line_of(c.slug.span()),
+                errors.push(at.err(
+                    at.line(c.slug.span()),
                     ErrorKind::Catalog(format!(
                         "country slug `{}` must be lower-case letters, digits and hyphens",
                         c.slug.get_ref()
@@ -173,24 +179,35 @@ impl Catalog {
                 demonyms: c.demonyms,
             });
         }
-        let known_country =
-            |s: &str| country_known(s) || catalog.countries.iter().any(|c| c.slug == s);
+    }
 
-        for p in raw.person {
+    /// The `[[person]]` entries (after the countries, which they may name).
+    fn add_people(
+        &mut self,
+        raw: Vec<RawPerson>,
+        at: &At<'_>,
+        country_known: &dyn Fn(&str) -> bool,
+        errors: &mut Vec<CorpusError>,
+    ) {
+        let catalog = self;
+        let known_country = |s: &str, catalog: &Catalog| {
+            country_known(s) || catalog.countries.iter().any(|c| c.slug == s)
+        };
+        for p in raw {
             let name = p.name.get_ref().trim().to_string();
             let (id, id_line) = match &p.id {
-                Some(id) => (id.get_ref().clone(), line_of(id.span())),
-                None => (slug(&name), line_of(p.name.span())),
+                Some(id) => (id.get_ref().clone(), at.line(id.span())),
+                None => (slug(&name), at.line(p.name.span())),
             };
             if name.is_empty() {
-                errors.push(err(
-                    line_of(p.name.span()),
+                errors.push(at.err(
+                    at.line(p.name.span()),
                     ErrorKind::Catalog("person `name` is empty".into()),
                 ));
                 continue;
             }
             if !is_slug(&id) {
-                errors.push(err(
+                errors.push(at.err(
                     id_line,
                     ErrorKind::Catalog(format!(
                         "person id `{id}` must be lower-case letters, digits and hyphens (like `{}`)",
@@ -199,15 +216,15 @@ impl Catalog {
                 ));
             }
             if catalog.people.iter().any(|q| q.id == id) {
-                errors.push(err(
+                errors.push(at.err(
                     id_line,
                     ErrorKind::Catalog(format!("person id `{id}` is listed twice")),
                 ));
             }
             if let Some(c) = &p.country {
-                if !known_country(c.get_ref()) {
-                    errors.push(err(
-                        line_of(c.span()),
+                if !known_country(c.get_ref(), catalog) {
+                    errors.push(at.err(
+                        at.line(c.span()),
                         ErrorKind::Catalog(format!(
                             "unknown country `{}`: use a slug from data/countries.tsv (like `china`) or add a [[country]] entry",
                             c.get_ref()
@@ -223,15 +240,20 @@ impl Catalog {
                 role: p.role,
             });
         }
+    }
 
-        for d in raw.document {
-            let line = line_of(d.file.span());
+    /// The `[[document]]` entries (after the people, whom they name).
+    fn add_documents(&mut self, raw: Vec<RawDocument>, at: &At<'_>, errors: &mut Vec<CorpusError>) {
+        let path = at.path;
+        let catalog = self;
+        for d in raw {
+            let line = at.line(d.file.span());
             if catalog
                 .documents
                 .iter()
                 .any(|e| e.file == *d.file.get_ref())
             {
-                errors.push(err(
+                errors.push(at.err(
                     line,
                     ErrorKind::Catalog(format!(
                         "file `{}` has two [[document]] entries",
@@ -243,10 +265,9 @@ impl Catalog {
                 Some(s) => match Date::parse_iso(s.get_ref()) {
                     Some(date) => Some(date),
                     None => {
-                        errors.push(err(
-                            line_of(s.span()),
-                            ErrorKind::BadDate(s.get_ref().clone()),
-                        ));
+                        errors.push(
+                            at.err(at.line(s.span()), ErrorKind::BadDate(s.get_ref().clone())),
+                        );
                         None
                     }
                 },
@@ -254,8 +275,8 @@ impl Catalog {
             };
             if let Some(id) = &d.id {
                 if !is_document_id(id.get_ref()) {
-                    errors.push(err(
-                        line_of(id.span()),
+                    errors.push(at.err(
+                        at.line(id.span()),
                         ErrorKind::Catalog(format!(
                             "document id `{}` must not be empty or contain spaces or any of , : & = # ? /",
                             id.get_ref()
@@ -265,8 +286,8 @@ impl Catalog {
             }
             if let Some(kind) = &d.kind {
                 if !is_slug(kind.get_ref()) {
-                    errors.push(err(
-                        line_of(kind.span()),
+                    errors.push(at.err(
+                        at.line(kind.span()),
                         ErrorKind::Catalog(format!(
                             "kind `{}` must be a slug like `phone-call`",
                             kind.get_ref()
@@ -276,8 +297,8 @@ impl Catalog {
             }
             for p in &d.participants {
                 if !catalog.people.iter().any(|q| q.id == *p.get_ref()) {
-                    errors.push(err(
-                        line_of(p.span()),
+                    errors.push(at.err(
+                        at.line(p.span()),
                         ErrorKind::Catalog(format!(
                             "participant `{}` is not a [[person]] id in the catalog",
                             p.get_ref()
@@ -291,8 +312,8 @@ impl Catalog {
                     if catalog.people.iter().any(|q| q.id == value) {
                         Some(value.to_string())
                     } else if is_slug(value) || value.is_empty() {
-                        errors.push(err(
-                            line_of(sp.span()),
+                        errors.push(at.err(
+                            at.line(sp.span()),
                             ErrorKind::Catalog(format!(
                                 "speaker `{value}` is not a [[person]] id in the catalog (give a person id, or the speaker's name)"
                             )),
@@ -321,10 +342,27 @@ impl Catalog {
                     .collect(),
             });
         }
-        if errors.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(errors)
+    }
+}
+
+/// Where a catalog's errors are: its path, and its text to find lines in.
+struct At<'t> {
+    path: &'t str,
+    text: &'t str,
+}
+
+impl At<'_> {
+    /// The line (from 1) of a span of the text.
+    fn line(&self, span: Range<usize>) -> u32 {
+        line_at(self.text, span.start)
+    }
+
+    fn err(&self, line: u32, kind: ErrorKind) -> CorpusError {
+        CorpusError {
+            file: self.path.to_string(),
+            line: Some(line),
+            column: None,
+            kind,
         }
     }
 }
