@@ -227,76 +227,18 @@ fn catalogs(
 pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     let paths: HashSet<&str> = input.files.iter().map(|f| f.path.as_str()).collect();
     let (gazetteer, catalog, catalog_notes) = catalogs(input, &paths)?;
-
-    let mut errors = Vec::new();
     let entries: HashMap<&str, &CatalogDocument> = catalog
         .documents
         .iter()
         .map(|d| (d.file.as_str(), d))
         .collect();
-    for d in &catalog.documents {
-        if !paths.contains(d.file.as_str()) {
-            errors.push(CorpusError {
-                file: d.catalog.clone(),
-                line: Some(d.line),
-                column: None,
-                kind: ErrorKind::MissingFile(d.file.clone()),
-            });
-        }
-    }
-    for (path, bytes) in &input.too_large {
-        errors.push(CorpusError {
-            file: path.clone(),
-            line: None,
-            column: None,
-            kind: ErrorKind::TooLarge(*bytes),
-        });
-    }
-    if input.files.is_empty() && input.too_large.is_empty() {
-        errors.push(CorpusError {
-            file: ".".into(),
-            line: None,
-            column: None,
-            kind: ErrorKind::NoDocuments,
-        });
-    }
-
+    let mut errors = missing_and_too_large(input, &catalog, &paths);
     // Decode every file first, so that all broken files are reported together.
-    let mut files: Vec<(&SourceFile, String)> = Vec::new();
-    for file in &input.files {
-        match decode(file) {
-            Ok(text) => {
-                errors.extend(too_long_lines(file, &text));
-                files.push((file, text));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-
-    // Ids must be unique.
-    let mut ids: BTreeMap<String, &str> = BTreeMap::new();
-    for (file, _) in &files {
-        let entry = entries.get(file.path.as_str());
-        let id = document_id(&file.path, entry.copied());
-        if let Some(other) = ids.insert(id.clone(), &file.path) {
-            errors.push(CorpusError {
-                file: match entry.filter(|e| e.id.is_some()) {
-                    Some(e) => e.catalog.clone(),
-                    None => file.path.clone(),
-                },
-                line: entry.filter(|e| e.id.is_some()).map(|e| e.line),
-                column: None,
-                kind: ErrorKind::DuplicateId {
-                    id,
-                    other: other.to_string(),
-                },
-            });
-        }
-    }
+    let files = decoded(input, &mut errors);
+    errors.extend(duplicate_ids(&files, &entries));
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
-
     let mut builder = Builder {
         gazetteer,
         vocabulary: vocabulary::Vocabulary::of(files.iter().map(|(_, text)| text.as_str())),
@@ -336,25 +278,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         .collect();
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     builder.report.documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut slugs: Vec<&str> = documents
-        .iter()
-        .flat_map(|d| d.countries.iter().map(String::as_str))
-        .chain(builder.people.iter().filter_map(|p| p.country.as_deref()))
-        .collect();
-    slugs.sort_unstable();
-    slugs.dedup();
-    let countries = slugs
-        .into_iter()
-        .map(|slug| Country {
-            slug: slug.to_string(),
-            name: builder
-                .gazetteer
-                .countries()
-                .iter()
-                .find(|c| c.slug == slug)
-                .map_or_else(|| slug.to_string(), |c| c.name.clone()),
-        })
-        .collect();
+    let countries = countries_named(&documents, &builder.people, &builder.gazetteer);
     let corpus = Corpus {
         documents,
         people: builder.people,
@@ -362,6 +286,115 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     };
     builder.report.people = corpus.people.clone();
     Ok((corpus, builder.report))
+}
+
+/// Catalog entries whose file is not in the corpus, files too large to read, and a corpus
+/// with no documents at all.
+fn missing_and_too_large(
+    input: &Input,
+    catalog: &Catalog,
+    paths: &HashSet<&str>,
+) -> Vec<CorpusError> {
+    let mut errors = Vec::new();
+    for d in &catalog.documents {
+        if !paths.contains(d.file.as_str()) {
+            errors.push(CorpusError {
+                file: d.catalog.clone(),
+                line: Some(d.line),
+                column: None,
+                kind: ErrorKind::MissingFile(d.file.clone()),
+            });
+        }
+    }
+    for (path, bytes) in &input.too_large {
+        errors.push(CorpusError {
+            file: path.clone(),
+            line: None,
+            column: None,
+            kind: ErrorKind::TooLarge(*bytes),
+        });
+    }
+    if input.files.is_empty() && input.too_large.is_empty() {
+        errors.push(CorpusError {
+            file: ".".into(),
+            line: None,
+            column: None,
+            kind: ErrorKind::NoDocuments,
+        });
+    }
+
+    errors
+}
+
+/// Every file's text, with the errors of those that cannot be decoded or have lines too
+/// long.
+fn decoded<'i>(input: &'i Input, errors: &mut Vec<CorpusError>) -> Vec<(&'i SourceFile, String)> {
+    let mut files: Vec<(&SourceFile, String)> = Vec::new();
+    for file in &input.files {
+        match decode(file) {
+            Ok(text) => {
+                errors.extend(too_long_lines(file, &text));
+                files.push((file, text));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+
+    files
+}
+
+/// Two files with one id (the catalog's, or the file name's).
+fn duplicate_ids(
+    files: &[(&SourceFile, String)],
+    entries: &HashMap<&str, &CatalogDocument>,
+) -> Vec<CorpusError> {
+    let mut errors = Vec::new();
+    let mut ids: BTreeMap<String, &str> = BTreeMap::new();
+    for (file, _) in files {
+        let entry = entries.get(file.path.as_str());
+        let id = document_id(&file.path, entry.copied());
+        if let Some(other) = ids.insert(id.clone(), &file.path) {
+            errors.push(CorpusError {
+                file: match entry.filter(|e| e.id.is_some()) {
+                    Some(e) => e.catalog.clone(),
+                    None => file.path.clone(),
+                },
+                line: entry.filter(|e| e.id.is_some()).map(|e| e.line),
+                column: None,
+                kind: ErrorKind::DuplicateId {
+                    id,
+                    other: other.to_string(),
+                },
+            });
+        }
+    }
+    errors
+}
+
+/// The countries the documents mention and the people come from, with their names.
+fn countries_named(
+    documents: &[Document],
+    people: &[Person],
+    gazetteer: &Gazetteer,
+) -> Vec<Country> {
+    let mut slugs: Vec<&str> = documents
+        .iter()
+        .flat_map(|d| d.countries.iter().map(String::as_str))
+        .chain(people.iter().filter_map(|p| p.country.as_deref()))
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs
+        .into_iter()
+        .map(|slug| Country {
+            slug: slug.to_string(),
+            name: gazetteer
+                .countries()
+                .iter()
+                .find(|c| c.slug == slug)
+                .map_or_else(|| slug.to_string(), |c| c.name.clone()),
+        })
+        .collect()
 }
 
 /// The id of a file: the catalog's, else the file name without folders and extension.

@@ -67,22 +67,65 @@ pub fn parse(
         Ok(h) => h.iter().map(|c| c.to_lowercase()).collect(),
         Err(e) => return Err(vec![csv_error(path, &e)]),
     };
-    let (at, file_col, mut warnings) =
+    let (at, file_col, warnings) =
         columns(&header).map_err(|(column, message)| vec![err(1, column, message)])?;
 
-    let mut errors = Vec::new();
+    let mut sheet = Sheet {
+        path,
+        at,
+        file_col,
+        catalog,
+        country: &country,
+        exists: &exists,
+        errors: Vec::new(),
+        warnings,
+    };
     for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(csv_error(path, &e));
-                continue;
-            }
-        };
+        match record {
+            Ok(record) => sheet.row(&record),
+            Err(e) => sheet.errors.push(csv_error(path, &e)),
+        }
+    }
+    let Sheet {
+        errors, warnings, ..
+    } = sheet;
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The rows of one CSV catalog being read into the catalog, with what they went wrong.
+struct Sheet<'a> {
+    path: &'a str,
+    /// Where each of [`COLUMNS`] is.
+    at: [Option<usize>; 10],
+    file_col: usize,
+    catalog: &'a mut Catalog,
+    country: &'a dyn Fn(&str) -> Result<String, Vec<String>>,
+    exists: &'a dyn Fn(&str) -> bool,
+    errors: Vec<CorpusError>,
+    warnings: Vec<Warning>,
+}
+
+impl Sheet<'_> {
+    fn err(&self, line: u32, column: Option<u32>, message: String) -> CorpusError {
+        CorpusError {
+            file: self.path.to_string(),
+            line: Some(line),
+            column,
+            kind: ErrorKind::Catalog(message),
+        }
+    }
+
+    /// One row: a document's entry, or errors naming its line and column.
+    fn row(&mut self, record: &::csv::StringRecord) {
         let line = record.position().map_or(0, |p| p.line() as u32);
         if record.iter().all(str::is_empty) {
-            continue;
+            return;
         }
+        let at = self.at;
         let cell = |k: usize| -> Option<(&str, u32)> {
             let i = at[k]?;
             record
@@ -91,43 +134,43 @@ pub fn parse(
                 .map(|v| (v, i as u32 + 1))
         };
         let Some((file, _)) = cell(0) else {
-            errors.push(err(
+            self.errors.push(self.err(
                 line,
-                Some(file_col as u32 + 1),
+                Some(self.file_col as u32 + 1),
                 "the `file` cell is empty: each row names a .txt file".into(),
             ));
-            continue;
+            return;
         };
-        let file = normalized(file, &exists);
+        let file = normalized(file, self.exists);
         let file = file.as_str();
-        if let Some(other) = catalog.documents.iter().find(|d| d.file == file) {
-            errors.push(CorpusError {
-                file: path.to_string(),
+        if let Some(other) = self.catalog.documents.iter().find(|d| d.file == file) {
+            self.errors.push(CorpusError {
+                file: self.path.to_string(),
                 line: Some(line),
-                column: Some(file_col as u32 + 1),
+                column: Some(self.file_col as u32 + 1),
                 kind: ErrorKind::TwoCatalogs {
                     file: file.to_string(),
                     other: format!("{}:{}", other.catalog, other.line),
                 },
             });
-            continue;
+            return;
         }
         let date = cell(3).and_then(|(v, col)| match Date::parse_iso(v) {
             Some(d) => Some(d),
             None => {
-                errors.push(err(line, Some(col), format!("bad date `{v}` in column `date`: use YYYY, YYYY-MM or YYYY-MM-DD with a real month and day")));
+                self.errors.push(self.err(line, Some(col), format!("bad date `{v}` in column `date`: use YYYY, YYYY-MM or YYYY-MM-DD with a real month and day")));
                 None
             }
         });
         if let Some((v, col)) = cell(1) {
             if !super::is_document_id(v) {
-                errors.push(err(line, Some(col), format!("document id `{v}` in column `id` must not contain spaces or any of , : & = # ? /")));
+                self.errors.push(self.err(line, Some(col), format!("document id `{v}` in column `id` must not contain spaces or any of , : & = # ? /")));
             }
         }
         let kind = cell(5).map(|(v, col)| {
             let k = crate::text::slug(v);
             if !is_slug(&k) {
-                errors.push(err(
+                self.errors.push(self.err(
                     line,
                     Some(col),
                     format!("kind `{v}` in column `kind` has no letters or digits"),
@@ -135,7 +178,7 @@ pub fn parse(
             }
             k
         });
-        let speaker_country = cell(8).and_then(|(v, col)| match country(v) {
+        let speaker_country = cell(8).and_then(|(v, col)| match (self.country)(v) {
             Ok(slug) => Some(slug),
             Err(near) => {
                 let hint = if near.is_empty() {
@@ -143,17 +186,18 @@ pub fn parse(
                 } else {
                     format!("; did you mean {}?", near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" or "))
                 };
-                errors.push(err(line, Some(col), format!("unknown country `{v}` in column `speaker_country`{hint} (use a country's name, demonym, slug or ISO 3166-1 alpha-3 code, or add a [[country]] entry to catalog.toml)")));
+                self.errors.push(self.err(line, Some(col), format!("unknown country `{v}` in column `speaker_country`{hint} (use a country's name, demonym, slug or ISO 3166-1 alpha-3 code, or add a [[country]] entry to catalog.toml)")));
                 None
             }
         });
         let speaker = cell(6).map(|(v, _)| {
-            catalog.person_named(v, cell(7).map(|c| c.0), speaker_country.as_deref())
+            self.catalog
+                .person_named(v, cell(7).map(|c| c.0), speaker_country.as_deref())
         });
         if speaker.is_none() {
             for (k, what) in [(7, "speaker_role"), (8, "speaker_country")] {
                 if let Some((_, col)) = cell(k) {
-                    warnings.push((
+                    self.warnings.push((
                         line,
                         format!(
                             "column {col} (`{what}`) is set but `speaker` is empty; it is not used"
@@ -167,13 +211,13 @@ pub fn parse(
                 v.split(';')
                     .map(str::trim)
                     .filter(|n| !n.is_empty())
-                    .map(|n| catalog.person_named(n, None, None))
+                    .map(|n| self.catalog.person_named(n, None, None))
                     .collect()
             })
             .unwrap_or_default();
-        catalog.documents.push(CatalogDocument {
+        self.catalog.documents.push(CatalogDocument {
             file: file.to_string(),
-            catalog: path.to_string(),
+            catalog: self.path.to_string(),
             line,
             id: cell(1).map(|c| c.0.to_string()),
             title: cell(2).map(|c| c.0.to_string()),
@@ -183,11 +227,6 @@ pub fn parse(
             participants,
             speaker,
         });
-    }
-    if errors.is_empty() {
-        Ok(warnings)
-    } else {
-        Err(errors)
     }
 }
 
@@ -239,7 +278,7 @@ fn columns(
 
 /// A `file` cell as the corpus names files: `/` separators, no leading `./`, and `.txt` added
 /// when only the name with it is a corpus file.
-fn normalized(file: &str, exists: &impl Fn(&str) -> bool) -> String {
+fn normalized(file: &str, exists: &dyn Fn(&str) -> bool) -> String {
     let mut f = file.replace('\\', "/");
     while let Some(rest) = f.strip_prefix("./") {
         f = rest.to_string();
