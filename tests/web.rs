@@ -74,14 +74,28 @@ fn the_embedded_corpus_decodes_and_indexes_in_wasm() {
 /// `unicode-normalization`: it must still fold as the corpus was folded.
 #[wasm_bindgen_test]
 fn query_words_fold_with_the_embedded_table() {
-    use concord_core::text::analyze::fold;
-    let _ = corpus();
+    let engine = data::engine().expect("embedded corpus");
+    let table = Some(&engine.index.fold);
+    let fold = |w: &str| concord_core::text::analyze::fold_in(w, table);
     assert_eq!(fold("Côte"), "cote");
     assert_eq!(fold("ＵＮ"), "un");
     assert_eq!(fold("ﬁnal"), "final");
     assert_eq!(fold("CHINA’S"), "china's");
     assert_eq!(fold("Co\u{0302}te"), "cote");
-    assert_eq!(concord_core::text::slug("Côte d’Ivoire"), "cote-d-ivoire");
+    assert_eq!(
+        concord_core::text::slug_in("Côte d’Ivoire", table),
+        "cote-d-ivoire"
+    );
+    // The index parses queries with its own table: words, prefixes and field values.
+    let q = engine.index.parse("Côte ＵＮ* country:Côte-d’Ivoire");
+    let expr = format!("{:?}", q.expr);
+    for part in [
+        "stem: \"cote\"",
+        "prefix: \"un\"",
+        "Country(\"cote-d-ivoire\")",
+    ] {
+        assert!(expr.contains(part), "{part} not in {expr}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -5,7 +5,7 @@
 use crate::context::{use_engine, use_nav, Found, Nav};
 use crate::route::Route;
 use concord_core::export::{csv, json, rows};
-use concord_core::text::slug;
+use concord_core::text::slug_in;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn export(props: &ExportProps) -> Html {
                 "csv" => (csv(&rows), "text/csv;charset=utf-8"),
                 _ => (json(&rows), "application/json"),
             };
-            let what = match slug(&route.search.q) {
+            let what = match slug_in(&route.search.q, Some(&engine.index.fold)) {
                 s if s.is_empty() => "statements".to_string(),
                 s => s
                     .chars()

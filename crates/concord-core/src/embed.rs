@@ -23,7 +23,7 @@ use crate::compare::formulas::Formula;
 use crate::index::Index;
 use crate::index::IndexData;
 use crate::model::Corpus;
-use crate::text::fold::{self, FoldTable};
+use crate::text::fold::FoldTable;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -186,7 +186,7 @@ pub fn fold_table(corpus: &Corpus) -> FoldTable {
     let mut buf = String::new();
     for c in seen {
         buf.clear();
-        fold::fold_char_exact(c, &mut buf);
+        crate::text::fold::fold_char_exact(c, &mut buf);
         alphabet.extend(buf.chars());
     }
     FoldTable::for_alphabet(alphabet)
@@ -244,7 +244,7 @@ pub fn decode(bytes: &[u8]) -> Result<Embedded, DecodeError> {
         text,
     } = postcard::from_bytes(body).map_err(|e| DecodeError::Damaged(e.to_string()))?;
     restore(&mut corpus, &mut index, &text).map_err(DecodeError::Damaged)?;
-    fold::install(table);
+    index.fold = table;
     Ok(Embedded {
         corpus,
         index,
@@ -425,7 +425,11 @@ mod tests {
             e.corpus.documents[0].paragraphs[2].text,
             "The ministers met, and Ms. Varga said: “We agree.”"
         );
-        assert_eq!(e.index, Index::analyse(&e.corpus));
+        // The fold table comes back with the index it belongs to.
+        let mut index = e.index;
+        assert_eq!(index.fold, fold_table(&e.corpus));
+        index.fold = FoldTable::default();
+        assert_eq!(index, Index::analyse(&e.corpus));
     }
 
     proptest::proptest! {

@@ -10,6 +10,7 @@
 
 use crate::model::{Corpus, Date};
 use crate::text::analyze::{fold_into, stem, token_ranges};
+use crate::text::fold::FoldTable;
 use crate::text::slug;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -61,6 +62,10 @@ pub struct IndexData {
     doc_end: Vec<u32>,
     /// Number of people in the corpus (the narrator's speaker slot comes after them).
     people: usize,
+    /// How the corpus's characters fold in the app (see [`crate::text::fold`]); embedded
+    /// beside the index, not inside it, and set by [`crate::embed::decode`].
+    #[serde(skip)]
+    pub(crate) fold: FoldTable,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -107,6 +112,9 @@ pub struct Index {
     /// over the whole corpus: a query matching most statements counts its facets as these
     /// totals less the statements it does not match.
     pub totals: Totals,
+    /// How the corpus's characters fold in the app: queries are parsed with it
+    /// ([`Index::parse`]), so they fold as the corpus's words did at build time.
+    pub fold: FoldTable,
     /// One past each document's last statement id.
     doc_end: Vec<u32>,
     avg_len: f32,
@@ -298,6 +306,7 @@ impl Index {
             countries,
             doc_end,
             people,
+            fold,
         } = data;
         let mut index = Index {
             statements,
@@ -310,6 +319,7 @@ impl Index {
             kinds,
             countries,
             doc_end,
+            fold,
             ..Index::default()
         };
         index.stem_words = vec![Vec::new(); stems.len()];
@@ -329,6 +339,20 @@ impl Index {
             .enumerate()
             .map(|(k, st)| (st, k as u32))
             .collect();
+        index.postings_from_tokens();
+        index.lengths_and_totals(people);
+        index.toks.shrink_to_fit();
+        index
+    }
+
+    /// Parses a query as this corpus's words were analysed: folded with its fold table.
+    pub fn parse(&self, query: &str) -> crate::query::Query {
+        crate::query::parse::parse_in(query, Some(&self.fold))
+    }
+
+    /// Builds the postings and positions from the statements' tokens.
+    fn postings_from_tokens(&mut self) {
+        let index = self;
         // Postings: each statement's (stem, position) pairs, grouped by stem. Two passes over
         // the tokens (count, then fill flat arrays sized exactly), so that building needs no
         // memory beyond the index itself and no sorting: statements come in order, and so do
@@ -393,6 +417,11 @@ impl Index {
         index.post_stmt = post_stmt;
         index.pos_start = pos_start;
         index.post_pos = post_pos;
+    }
+
+    /// Statement lengths (for BM25) and the facet totals of the whole corpus.
+    fn lengths_and_totals(&mut self, people: usize) {
+        let index = self;
         index.avg_len = if index.statements.is_empty() {
             0.0
         } else {
@@ -411,8 +440,6 @@ impl Index {
             index.tally::<true>(s, &mut totals);
         }
         index.totals = totals;
-        index.toks.shrink_to_fit();
-        index
     }
 
     /// Adds statement `s` to `counts` (or, unless `ADD`, takes it away): one for its

@@ -17,8 +17,9 @@
 //! default and may be omitted.
 
 use crate::model::Date;
-use crate::text::analyze::{analyze, fold};
-use crate::text::slug;
+use crate::text::analyze::{analyze_in, fold_in};
+use crate::text::fold::FoldTable;
+use crate::text::slug_in;
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -251,14 +252,16 @@ fn lex(input: &str, problems: &mut Vec<Problem>) -> Vec<Tok> {
     out
 }
 
-struct Parser {
+struct Parser<'t> {
     toks: Vec<Tok>,
     at: usize,
     problems: Vec<Problem>,
     len: usize,
+    /// The corpus's fold table (in the app; natively the full rule is used).
+    table: Option<&'t FoldTable>,
 }
 
-impl Parser {
+impl Parser<'_> {
     fn peek(&self) -> Option<&Lex> {
         self.toks.get(self.at).map(|t| &t.lex)
     }
@@ -372,10 +375,10 @@ impl Parser {
                 }
                 inner
             }
-            Lex::Word(w) => words(&w, false),
-            Lex::Quoted(q) => words(&q, true),
+            Lex::Word(w) => words(&w, false, self.table),
+            Lex::Quoted(q) => words(&q, true, self.table),
             Lex::Prefix(p) => {
-                let folded = fold(&p);
+                let folded = fold_in(&p, self.table);
                 let clean: String = folded
                     .chars()
                     .filter(|c| c.is_alphanumeric() || *c == '\'')
@@ -389,7 +392,7 @@ impl Parser {
                     })
                 }
             }
-            Lex::Field(name, value) => match field(&name, &value) {
+            Lex::Field(name, value) => match field(&name, &value, self.table) {
                 Ok(f) => Some(Expr::Field(f)),
                 Err(why) => {
                     self.problem(t.start, t.end, format!("{why} at {}; ignored", t.start + 1));
@@ -402,8 +405,11 @@ impl Parser {
 }
 
 /// Words of the query, analysed: one token is a word, more are a phrase.
-fn words(text: &str, quoted: bool) -> Option<Expr> {
-    let stems: Vec<String> = analyze(text).into_iter().map(|t| t.stem).collect();
+fn words(text: &str, quoted: bool, table: Option<&FoldTable>) -> Option<Expr> {
+    let stems: Vec<String> = analyze_in(text, table)
+        .into_iter()
+        .map(|t| t.stem)
+        .collect();
     match stems.len() {
         0 => None,
         1 if !quoted || text.split_whitespace().count() <= 1 => Some(Expr::Word {
@@ -419,20 +425,21 @@ fn words(text: &str, quoted: bool) -> Option<Expr> {
     }
 }
 
-fn field(name: &str, value: &str) -> Result<Field, String> {
+fn field(name: &str, value: &str, table: Option<&FoldTable>) -> Result<Field, String> {
     let value = value.trim();
     if value.is_empty() {
         return Err(format!("“{name}:” needs a value"));
     }
+    let slug = slug_in(value, table);
     let date = |v: &str| {
         Date::parse_iso(v)
             .ok_or_else(|| format!("“{name}:{v}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))
     };
     Ok(match name {
-        "speaker" => Field::Speaker(slug(value)),
-        "country" => Field::Country(slug(value)),
-        "source" => Field::Source(slug(value)),
-        "kind" => Field::Kind(slug(value)),
+        "speaker" => Field::Speaker(slug),
+        "country" => Field::Country(slug),
+        "source" => Field::Source(slug),
+        "kind" => Field::Kind(slug),
         "year" => match Date::parse_iso(value) {
             Some(d) if d.month == 0 => Field::Year(d.year),
             _ => return Err(format!("“year:{value}” is not a year")),
@@ -455,6 +462,12 @@ fn field(name: &str, value: &str) -> Result<Field, String> {
 /// assert_eq!(q.legend[0].label, "unclosed phrase");
 /// ```
 pub fn parse(input: &str) -> Query {
+    parse_in(input, None)
+}
+
+/// [`parse`] with a corpus's fold table: what `Index::parse` does in the app, so query
+/// words fold as the corpus's words did at build time.
+pub fn parse_in(input: &str, table: Option<&FoldTable>) -> Query {
     let mut problems = Vec::new();
     let toks = lex(input, &mut problems);
     let mut parser = Parser {
@@ -462,6 +475,7 @@ pub fn parse(input: &str) -> Query {
         at: 0,
         problems,
         len: input.chars().count(),
+        table,
     };
     let mut expr = parser.or(0);
     // Anything left (a stray ")" at the top) was reported by `and`; parse on.

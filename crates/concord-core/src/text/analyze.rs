@@ -15,7 +15,7 @@
 //! Every token keeps the byte range of its original text; folding and stemming produce new
 //! strings and never move it, so highlights are exact.
 
-use super::fold::{fold_char, is_apostrophe};
+use super::fold::{fold_char_in, is_apostrophe, FoldTable};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -93,14 +93,24 @@ pub fn token_ranges(text: &str) -> Vec<Range<usize>> {
 /// assert_eq!(fold("ＵＮ"), "un");
 /// ```
 pub fn fold(token: &str) -> String {
+    fold_in(token, None)
+}
+
+/// [`fold`] with a corpus's fold table (see [`crate::text::fold`]).
+pub fn fold_in(token: &str, table: Option<&FoldTable>) -> String {
     let mut out = String::new();
-    fold_into(token, &mut out);
+    fold_into_in(token, &mut out, table);
     out
 }
 
 /// [`fold`] into a buffer (cleared first), so indexing does not allocate per token. ASCII
 /// tokens, the common case, only need lower-casing.
 pub fn fold_into(token: &str, out: &mut String) {
+    fold_into_in(token, out, None)
+}
+
+/// [`fold_into`] with a corpus's fold table.
+pub fn fold_into_in(token: &str, out: &mut String, table: Option<&FoldTable>) {
     out.clear();
     if token.is_ascii() {
         out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
@@ -109,7 +119,7 @@ pub fn fold_into(token: &str, out: &mut String) {
     // Character by character: decomposition, case and marks never reach across
     // characters once the marks are dropped (see `fold`).
     for c in token.chars() {
-        fold_char(c, out);
+        fold_char_in(c, out, table);
     }
 }
 
@@ -126,10 +136,15 @@ pub fn stem(folded: &str) -> String {
 /// assert_eq!(stems, ["negoti", "on", "china", "border"]);
 /// ```
 pub fn analyze(text: &str) -> Vec<Term> {
+    analyze_in(text, None)
+}
+
+/// [`analyze`] with a corpus's fold table.
+pub fn analyze_in(text: &str, table: Option<&FoldTable>) -> Vec<Term> {
     token_ranges(text)
         .into_iter()
         .map(|r| {
-            let folded = fold(&text[r.clone()]);
+            let folded = fold_in(&text[r.clone()], table);
             Term {
                 stem: stem(&folded),
                 folded,

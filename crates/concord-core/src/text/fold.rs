@@ -5,12 +5,12 @@
 //! does not carry that crate's tables (about 95 kB, the largest part of the download):
 //! when the corpus is built, [`FoldTable::for_alphabet`] (through `embed::fold_table`)
 //! writes down how every character folds whose folding goes beyond lower case *and* lands
-//! in the corpus's own alphabet, and the app folds with that table ([`install`]). A character outside it folds to its lower
+//! in the corpus's own alphabet, and the app folds with that table, which the index holds
+//! (`Index::fold`, passed to [`fold_char_in`]). A character outside it folds to its lower
 //! case in the app; its true folding holds a character no word of the corpus has, so words
 //! containing it match nothing either way — the results are the same.
 
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// Apostrophe variants, all folded to `'`.
 pub fn is_apostrophe(c: char) -> bool {
@@ -49,16 +49,25 @@ pub fn fold_char_exact(c: char, out: &mut String) {
     }
 }
 
-/// Appends the folding of `c` to `out`.
+/// Appends the folding of `c` to `out` (without a corpus's table: see [`fold_char_in`]).
 pub fn fold_char(c: char, out: &mut String) {
+    fold_char_in(c, out, None)
+}
+
+/// Appends the folding of `c` to `out`: natively by the full rule, in the app by the
+/// corpus's `table` (or plain lower case for a character it does not hold).
+pub fn fold_char_in(c: char, out: &mut String, table: Option<&FoldTable>) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;
     }
     #[cfg(feature = "build")]
-    fold_char_exact(c, out);
+    {
+        let _ = table;
+        fold_char_exact(c, out);
+    }
     #[cfg(not(feature = "build"))]
-    match TABLE.get().and_then(|t| t.get(c)) {
+    match table.and_then(|t| t.get(c)) {
         Some(folded) => out.push_str(folded),
         None => simple(c, out),
     }
@@ -110,14 +119,6 @@ impl FoldTable {
         }
         table
     }
-}
-
-static TABLE: OnceLock<FoldTable> = OnceLock::new();
-
-/// Makes the app fold with `table` (the first table installed stays). Natively the exact
-/// rule is used and this does nothing.
-pub fn install(table: FoldTable) {
-    let _ = TABLE.set(table);
 }
 
 #[cfg(all(test, feature = "build"))]

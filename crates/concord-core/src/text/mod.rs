@@ -132,11 +132,16 @@ pub fn name_key(s: &str) -> String {
 /// assert_eq!(slug("  Côte d’Ivoire "), "cote-d-ivoire");
 /// ```
 pub fn slug(s: &str) -> String {
+    slug_in(s, None)
+}
+
+/// [`slug`] with a corpus's fold table (in the app: see [`fold`]).
+pub fn slug_in(s: &str, table: Option<&fold::FoldTable>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut folded = String::new();
     for c in s.chars() {
         folded.clear();
-        fold::fold_char(c, &mut folded);
+        fold::fold_char_in(c, &mut folded, table);
         for f in folded.chars() {
             if f.is_alphanumeric() {
                 out.push(f);
