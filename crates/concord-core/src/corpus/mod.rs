@@ -20,7 +20,8 @@
 //! 6. countries mentioned come from the [`gazetteer`](crate::text::gazetteer), the kind of
 //!    event from the catalog or cue words in the title and lead.
 //!
-//! Problems that make a file unusable are errors naming the file and line; everything that
+//! Problems that make a file unusable are errors ([`error`]) naming the file, line and
+//! column; everything that
 //! was guessed is a note in the [`Report`]. No file is dropped: a corpus that builds has one
 //! document per `.txt` file.
 
@@ -28,6 +29,7 @@ mod attribution;
 pub mod catalog;
 pub mod date;
 mod document;
+pub mod error;
 pub mod folder;
 pub mod layout;
 pub mod reflow;
@@ -41,9 +43,9 @@ use crate::model::{Corpus, Country, Document, Person};
 use crate::text::gazetteer::Gazetteer;
 use catalog::{Catalog, CatalogDocument};
 pub use document::{guess_kind, title_from_file_name};
+pub use error::{CorpusError, ErrorKind, Errors};
 pub use report::{DocumentReport, Note, NoteLevel, Report};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 
 /// A file of the corpus folder, read but not yet decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,113 +74,6 @@ pub struct Input {
     /// `.txt` files larger than [`MAX_FILE_BYTES`], with their size (errors of the build).
     pub too_large: Vec<(String, u64)>,
 }
-
-/// A problem that stops the corpus from building.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusError {
-    /// The file at fault, relative to the corpus folder (or the folder itself).
-    pub file: String,
-    /// 1-based line, where one can be named.
-    pub line: Option<u32>,
-    /// 1-based column (a spreadsheet catalog's field), where one can be named.
-    pub column: Option<u32>,
-    pub kind: ErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// The bytes are not UTF-8 (first bad byte at this offset).
-    NotUtf8 { byte: usize },
-    /// The file has NUL bytes: it is not text.
-    Binary,
-    /// The file has no non-blank line.
-    Empty,
-    /// The file or folder could not be read.
-    Unreadable(String),
-    /// The catalog is not valid TOML or breaks a catalog rule.
-    Catalog(String),
-    /// A catalog date is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a real month and day.
-    BadDate(String),
-    /// Two documents would share an id.
-    DuplicateId { id: String, other: String },
-    /// The catalog names a file that is not in the corpus.
-    MissingFile(String),
-    /// Both catalogs describe this file (the other catalog's path and line).
-    TwoCatalogs { file: String, other: String },
-    /// The folder holds no `.txt` file.
-    NoDocuments,
-    /// The file is larger than [`MAX_FILE_BYTES`] (its size in bytes).
-    TooLarge(u64),
-    /// The line has more words than a statement may ([`MAX_STATEMENT_TOKENS`]).
-    LineTooLong { words: usize },
-}
-
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(f, "{}:{}:{}: ", self.file, line, column)?,
-            (Some(line), None) => write!(f, "{}:{}: ", self.file, line)?,
-            _ => write!(f, "{}: ", self.file)?,
-        }
-        match &self.kind {
-            ErrorKind::NotUtf8 { byte } => write!(
-                f,
-                "not UTF-8 (invalid byte at offset {byte}); save the file as UTF-8 (for example with `iconv -f WINDOWS-1252 -t UTF-8`)"
-            ),
-            ErrorKind::Binary => write!(f, "holds NUL bytes: this is a binary file, not text"),
-            ErrorKind::Empty => write!(f, "is empty: a corpus file needs at least a title line"),
-            ErrorKind::Unreadable(why) => write!(f, "cannot be read: {why}"),
-            ErrorKind::Catalog(msg) => write!(f, "{msg}"),
-            ErrorKind::BadDate(s) => write!(
-                f,
-                "bad date `{s}`: use YYYY, YYYY-MM or YYYY-MM-DD with a real month and day"
-            ),
-            ErrorKind::DuplicateId { id, other } => write!(
-                f,
-                "document id `{id}` is also the id of `{other}`; give one of them another `id` in the catalog"
-            ),
-            ErrorKind::MissingFile(name) => write!(
-                f,
-                "the catalog names `{name}`, which is not a .txt file of the corpus"
-            ),
-            ErrorKind::TwoCatalogs { file, other } => write!(
-                f,
-                "`{file}` is also described at {other}; describe each file in one catalog only"
-            ),
-            ErrorKind::NoDocuments => write!(f, "holds no .txt file: nothing to build"),
-            ErrorKind::LineTooLong { words } => write!(
-                f,
-                "this line has {words} words; a paragraph may have at most {MAX_STATEMENT_TOKENS}: break the text into paragraphs (one a line)"
-            ),
-            ErrorKind::TooLarge(bytes) => write!(
-                f,
-                "is {:.1} MB; a corpus file may be at most {} MB (one document each): split it into its documents",
-                *bytes as f64 / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            ),
-        }
-    }
-}
-
-impl std::error::Error for CorpusError {}
-
-/// All the errors of one build, shown one per line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Errors(pub Vec<CorpusError>);
-
-impl fmt::Display for Errors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Errors {}
 
 /// The catalogs read: `catalog.toml` (whose countries join the gazetteer), then
 /// `catalog.csv` (whose countries are resolved by it); the gazetteer, the merged catalog and
