@@ -4,9 +4,11 @@
 //! about one search's time after the first of them ([`plan`]). `/` anywhere focuses the box.
 
 use super::marked::term_class;
-use crate::context::use_nav;
+use crate::context::{click_to, use_engine, use_nav};
+use crate::hooks::use_deferred;
 use crate::route::{Action, Route};
 use crate::timing;
+use concord_core::query::suggest::corrected;
 use concord_core::query::{LegendKind, Query};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -14,6 +16,8 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Completions shown beside the word being typed.
+const COMPLETIONS: usize = 3;
 /// One frame at 60 Hz, in milliseconds.
 const FRAME_MS: f64 = 16.0;
 /// The longest a key waits for its search, in milliseconds.
@@ -61,6 +65,7 @@ pub struct SearchBoxProps {
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let nav = use_nav();
+    let engine = use_engine();
     let text = use_state(|| props.route.search.q.clone());
     // The last query this box sent: when the route comes back with it, that is the box's own
     // search arriving (perhaps after more keys were typed), not a change to show.
@@ -157,16 +162,77 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                             LegendKind::Word => "word",
                             LegendKind::Phrase => "phrase",
                             LegendKind::Prefix => "prefix",
+                            LegendKind::Completing => "word being typed",
                         };
+                        // The word being typed: the corpus words it completes to.
+                        let completes = q.completing().filter(|(c, _)| *c == k).map(|(_, prefix)| {
+                            let words = engine.index.completions(prefix, COMPLETIONS + 1);
+                            let more = words.len() > COMPLETIONS;
+                            let shown: Vec<&str> = words.into_iter().take(COMPLETIONS).collect();
+                            format!(" → {}{}", shown.join(", "), if more { ", …" } else { "" })
+                        });
                         html! {
                             <li>
                                 <span class={classes!("term", term_class(k))} data-term={k.to_string()}>{ l.label.clone() }</span>
+                                if let Some(words) = completes {
+                                    <span class="completions" data-completions={k.to_string()}>{ words }</span>
+                                }
                                 <span class="sr-only">{ format!(" ({kind}, colour {})", k + 1) }</span>
                             </li>
                         }
                     }) }
                 </ul>
             }
+            <Suggestions route={props.route.clone()} query={props.query.clone()} />
         </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SuggestionsProps {
+    route: Route,
+    query: Rc<Query>,
+}
+
+/// "Did you mean": corrections for the query's words the corpus lacks, each a link to the
+/// same query with that word corrected (filters and view kept). Found after the view is
+/// drawn, so a key is never kept waiting for them.
+#[function_component(Suggestions)]
+fn suggestions(props: &SuggestionsProps) -> Html {
+    let engine = use_engine();
+    let nav = use_nav();
+    let offered = {
+        let (engine, query) = (engine.clone(), props.query.clone());
+        use_deferred(props.route.search.q.clone(), 0, move |_| {
+            engine.searcher().suggestions(&query)
+        })
+    };
+    let Some(offered) = offered.filter(|o| !o.is_empty()) else {
+        return html! {};
+    };
+    let q = &props.route.search.q;
+    let links: Vec<Html> = offered
+        .iter()
+        .flat_map(|s| s.words.iter().map(move |w| (s, w)))
+        .map(|(s, w)| {
+            let fixed = corrected(q, &s.typed, w, Some(&engine.index.fold));
+            let to = props.route.apply(Action::Type(fixed));
+            html! {
+                <a href={nav.href(&to)} data-suggestion={w.clone()} onclick={click_to(nav.go.clone(), to)}>{ w.clone() }</a>
+            }
+        })
+        .collect();
+    let n = links.len();
+    html! {
+        <p class="suggest">
+            { "Did you mean " }
+            { for links.into_iter().enumerate().map(|(i, link)| html! {
+                <>
+                    if i > 0 { { if i + 1 == n { " or " } else { ", " } } }
+                    { link }
+                </>
+            }) }
+            { "?" }
+        </p>
     }
 }

@@ -58,7 +58,7 @@ impl PartialEq for Found {
 
 /// Runs a search (timed as `concord:results`), in the order [`Sort::for_query`] gives.
 pub fn run(engine: &Engine, search: &crate::route::Search) -> Found {
-    let query = engine.index.parse(&search.q);
+    let query = engine.index.parse_typed(&search.q);
     let sort: Sort = search.sort.for_query(&query);
     let results = crate::timing::measured("concord:results", || {
         engine.searcher().search(&query, &search.filters, sort)

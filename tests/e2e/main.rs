@@ -37,6 +37,94 @@ async fn history_length(c: &Client) -> i64 {
         .unwrap()
 }
 
+/// The word being typed completes: half a word finds the statements of the words it
+/// begins, marks them, and the legend names the completions; a space makes it whole again.
+#[tokio::test]
+async fn half_a_word_finds_the_words_it_begins() {
+    let word = common_words(1).remove(0);
+    let half = word[..word.len() - 2].to_string();
+    run(move |c| async move {
+        c.goto(&url("")).await.unwrap();
+        find(&c, "article.hit").await;
+        let input = find(&c, "#q").await;
+        input.send_keys(&half).await.unwrap();
+        let (n, docs, order) = expected(&half, &Filters::default(), Sort::Relevance);
+        let (whole, _, _) = expected(&word, &Filters::default(), Sort::Relevance);
+        assert!(
+            n >= whole,
+            "{half}: {n} statements, fewer than {word}'s {whole}"
+        );
+        status_is(&c, &status(n, docs)).await;
+        assert_eq!(shown(&c).await, order[..order.len().min(20)]);
+        // The link records what was typed, nothing more.
+        assert_eq!(location(&c).await.1, format!("?q={half}"));
+        let marks = find_all(&c, "article.hit mark[data-term]").await;
+        let mut completed = 0;
+        for m in &marks {
+            let text = m.text().await.unwrap().to_lowercase();
+            completed += usize::from(text.starts_with(&half));
+        }
+        assert!(completed > 0, "no mark completes {half}");
+        let top = index().completions(&half, 3)[0].to_string();
+        let legend = find(&c, "ul.legend .completions")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(legend.contains(&top), "{legend:?} lacks {top}");
+        // A space: the word is whole again.
+        input.send_keys(" ").await.unwrap();
+        let (n, docs, _) = expected(&format!("{half} "), &Filters::default(), Sort::Relevance);
+        status_is(&c, &status(n, docs)).await;
+        assert!(find_all(&c, "ul.legend .completions").await.is_empty());
+    })
+    .await;
+}
+
+/// "Did you mean": a misspelled word offers the corpus word as a link that searches it,
+/// keeping the filters.
+#[tokio::test]
+async fn a_misspelled_word_offers_the_corpus_word() {
+    let word = common_words(1).remove(0);
+    // Two neighbouring letters swapped, so that it is no corpus word.
+    let mut letters: Vec<char> = word.chars().collect();
+    letters.swap(1, 2);
+    let typo: String = letters.into_iter().collect();
+    assert!(index()
+        .words
+        .binary_search_by(|(w, _)| w.as_str().cmp(&typo))
+        .is_err());
+    let searcher = concord_core::query::Searcher::new(corpus(), index());
+    let offered = searcher.suggestions(&index().parse_typed(&typo));
+    assert!(!offered.is_empty(), "{typo}: nothing offered");
+    let first = offered[0].words[0].clone();
+    let speaker = corpus().people[0].id.clone();
+    run(move |c| async move {
+        c.goto(&url(&format!("?q={typo}&speaker={speaker}")))
+            .await
+            .unwrap();
+        let link = find(&c, "a[data-suggestion]").await;
+        assert_eq!(
+            link.attr("data-suggestion").await.unwrap(),
+            Some(first.clone())
+        );
+        link.click().await.unwrap();
+        let want = format!("?q={first}&speaker={speaker}");
+        until(&c, "the corrected search in the link", |c| {
+            let want = want.clone();
+            async move { location(&c).await.1 == want }
+        })
+        .await;
+        let filters = Filters {
+            speakers: vec![speaker.clone()],
+            ..Filters::default()
+        };
+        let (n, docs, _) = expected(&first, &filters, Sort::Relevance);
+        status_is(&c, &status(n, docs)).await;
+    })
+    .await;
+}
+
 /// The list without a query: every statement, newest document first, 20 a page.
 #[tokio::test]
 async fn the_list_shows_every_statement_under_a_sub_path() {
@@ -339,11 +427,11 @@ async fn the_reader_navigates_hits_by_keyboard_and_strip() {
 /// The concordance: one row per hit, sortable by the words around it; the order is a link.
 #[tokio::test]
 async fn the_concordance_sorts_by_context() {
-    use concord_core::query::{parse, sort_kwic, KwicSort, Searcher};
+    use concord_core::query::{sort_kwic, KwicSort, Searcher};
     let word = common_words(1).remove(0);
     run(move |c| async move {
         let searcher = Searcher::new(corpus(), index());
-        let query = parse(&word);
+        let query = index().parse_typed(&word);
         let results = searcher.search(&query, &Filters::default(), Sort::Relevance);
         let rows = searcher.kwic(&query, &results, 8);
         for (by, param) in [(KwicSort::Right1, "right"), (KwicSort::Left1, "left")] {
@@ -1053,7 +1141,7 @@ async fn a_citation_gives_the_permalink_and_the_text_hash() {
 async fn term_trends_show_the_counts_per_period() {
     let words = common_words(2);
     let q = format!("{} {}", words[0], words[1]);
-    let query = concord_core::query::parse(&q);
+    let query = index().parse_typed(&q);
     let trend =
         concord_core::query::Searcher::new(corpus(), index()).trend(&query, &Filters::default());
     run(move |c| async move {

@@ -395,8 +395,9 @@ pub fn expected(
     filters: &concord_core::query::Filters,
     sort: concord_core::query::Sort,
 ) -> (usize, usize, Vec<(String, u32)>) {
-    use concord_core::query::{parse, Searcher, Sort};
-    let query = parse(q);
+    use concord_core::query::{Searcher, Sort};
+    // As the app reads a link: the last word completes unless a space follows it.
+    let query = index().parse_typed(q);
     let sort = if query.legend.is_empty() && sort == Sort::Relevance {
         Sort::Newest
     } else {

@@ -62,9 +62,9 @@ impl Naive<'_> {
             Expr::Phrase { stems, .. } => terms
                 .windows(stems.len())
                 .any(|w| w.iter().zip(stems).all(|(t, s)| t.stem == *s)),
-            Expr::Prefix { prefix, .. } => {
-                terms.iter().any(|t| t.folded.starts_with(prefix.as_str()))
-            }
+            Expr::Prefix { prefix, stem, .. } => terms
+                .iter()
+                .any(|t| t.folded.starts_with(prefix.as_str()) || stem.as_ref() == Some(&t.stem)),
             Expr::And(items) => items.iter().all(|i| self.eval(i, s, terms)),
             Expr::Or(items) => items.iter().any(|i| self.eval(i, s, terms)),
             Expr::Not(inner) => !self.eval(inner, s, terms),

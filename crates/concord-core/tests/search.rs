@@ -5,6 +5,7 @@
 use concord_core::corpus::{build, folder};
 use concord_core::index::Index;
 use concord_core::model::{Corpus, Date};
+use concord_core::query::parse::parse_typed;
 use concord_core::query::{parse, Filters, Searcher, Sort};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -22,6 +23,8 @@ struct File {
 struct Case {
     name: String,
     query: String,
+    /// Parse as the app does while typing (`parse_typed`: the last bare word completes).
+    typed: bool,
     filters: RawFilters,
     sort: Option<String>,
     /// The matching statements as `doc:p`, in any order.
@@ -83,7 +86,11 @@ fn run(file: &Path) -> Vec<String> {
             Some("oldest") => Sort::Oldest,
             Some(s) => panic!("unknown sort {s}"),
         };
-        let q = parse(&c.query);
+        let q = if c.typed {
+            parse_typed(&c.query, None)
+        } else {
+            parse(&c.query)
+        };
         let r = searcher.search(&q, &filters, sort);
         let key = |s: u32| {
             let st = &index.statements[s as usize];

@@ -350,6 +350,24 @@ impl Index {
         crate::query::parse::parse_in(query, Some(&self.fold))
     }
 
+    /// Parses a query as it is being typed ([`crate::query::parse::parse_typed`]): what the
+    /// app searches.
+    pub fn parse_typed(&self, query: &str) -> crate::query::Query {
+        crate::query::parse::parse_typed(query, Some(&self.fold))
+    }
+
+    /// Up to `n` corpus words that begin with `prefix` (folded), the most used first (by the
+    /// statements their stem is in), then in alphabetical order.
+    pub fn completions(&self, prefix: &str, n: usize) -> Vec<&str> {
+        let range = self.words_with_prefix(prefix);
+        let mut words: Vec<(usize, &str)> = self.words[range]
+            .iter()
+            .map(|(w, k)| (self.postings(*k).stmts.len(), w.as_str()))
+            .collect();
+        words.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        words.into_iter().take(n).map(|(_, w)| w).collect()
+    }
+
     /// Builds the postings and positions from the statements' tokens.
     fn postings_from_tokens(&mut self) {
         let index = self;
@@ -679,5 +697,19 @@ mod tests {
         assert!(index.words_with_prefix("zzz").is_empty());
         let negoti = index.stem_id("negoti").unwrap();
         assert_eq!(index.stem_words(negoti).len(), 3);
+    }
+
+    #[test]
+    fn completions_are_the_most_used_first() {
+        let index = Index::build(&tiny());
+        // "the" and "two" are in one statement each, "they" too: ties go alphabetically;
+        // the words of the stem in both statements ("negoti…") come first.
+        assert_eq!(index.completions("t", 9), ["the", "they", "two"]);
+        assert_eq!(index.completions("ne", 2), ["negotiate", "negotiated"]);
+        assert_eq!(index.completions("zz", 3), Vec::<&str>::new());
+        // The word being typed: the index's own fold table is used.
+        let q = index.parse_typed("negotiat");
+        assert_eq!(q.completing(), Some((0, "negotiat")));
+        assert_eq!(index.parse_typed("negotiat ").completing(), None);
     }
 }

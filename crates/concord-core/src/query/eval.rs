@@ -225,21 +225,25 @@ impl<'a> Searcher<'a> {
                     self.phrase_matches(&ids, |s, n| add(s, n, &mut tf));
                 }
             }
-            Expr::Prefix { prefix, .. } => {
+            Expr::Prefix { prefix, stem, .. } => {
                 let range = self.index.words_with_prefix(prefix);
+                // The word being typed counts its own stem whole, too.
+                let own = stem.as_deref().and_then(|s| self.index.stem_id(s));
                 let mut stems: Vec<u32> = self.index.words[range.clone()]
                     .iter()
                     .map(|(_, k)| *k)
+                    .chain(own)
                     .collect();
                 stems.sort_unstable();
                 stems.dedup();
                 for k in stems {
                     let postings = self.index.postings(k);
-                    let whole = self
-                        .index
-                        .stem_words(k)
-                        .iter()
-                        .all(|w| range.contains(&(*w as usize)));
+                    let whole = own == Some(k)
+                        || self
+                            .index
+                            .stem_words(k)
+                            .iter()
+                            .all(|w| range.contains(&(*w as usize)));
                     for (j, &s) in postings.stmts.iter().enumerate() {
                         // A stem whose words all have the prefix counts whole; otherwise
                         // only its words with the prefix ("negotiation*" is not "negotiate").

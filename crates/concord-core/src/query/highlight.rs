@@ -24,10 +24,14 @@ impl<'a> Searcher<'a> {
                     .collect(),
                 None => Vec::new(),
             },
-            Expr::Prefix { prefix, .. } => {
+            Expr::Prefix { prefix, stem, .. } => {
                 let range = self.index.words_with_prefix(prefix);
+                let own = stem.as_deref().and_then(|s| self.index.stem_id(s));
                 (0..toks.len())
-                    .filter(|&i| range.contains(&(toks[i] as usize)))
+                    .filter(|&i| {
+                        range.contains(&(toks[i] as usize))
+                            || own.is_some_and(|k| self.index.stem_of(toks[i]) == k)
+                    })
                     .map(|i| (i, i))
                     .collect()
             }

@@ -38,6 +38,7 @@ pub mod page;
 pub mod parse;
 mod rank;
 mod sets;
+pub mod suggest;
 
 use crate::index::Index;
 use crate::model::{Corpus, Date};

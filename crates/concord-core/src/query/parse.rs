@@ -11,6 +11,12 @@
 //! | `speaker:wang-yi` `country:oman` `source:cgtn` `kind:phone-call` | field filters (slugs or names) |
 //! | `year:2023` `after:2023-06` `before:2023-12-31` | dates at year, month or day precision, inclusive |
 //!
+//! **The word being typed** ([`parse_typed`], what the app searches): when the query does not
+//! end with a space and its last term is a bare word (not quoted, no `*`, not a field, not
+//! excluded), that word also matches every corpus word it begins: `presi` finds "president"
+//! and "presidency" as well as the stem of "presi". A space after it makes it a whole word
+//! again. The rule reads only the text, so a link with `q=presi` shows what the typist saw.
+//!
 //! Words inside the query go through [`crate::text::analyze`], like the statements: a word
 //! that analyses to several tokens (`two-state`, `U.S.`) is a phrase; one that analyses to
 //! none (`—`) is dropped. `OR`, `AND` and `NOT` are operators only in capitals; `AND` is the
@@ -32,6 +38,25 @@ pub struct Query {
     pub problems: Vec<Problem>,
 }
 
+impl Query {
+    /// The word being typed, when it completes ([`parse_typed`]): its legend index and the
+    /// prefix it completes.
+    pub fn completing(&self) -> Option<(usize, &str)> {
+        fn find(e: &Expr) -> Option<(usize, &str)> {
+            match e {
+                Expr::Prefix {
+                    prefix,
+                    stem: Some(_),
+                    legend: Some(k),
+                } => Some((*k, prefix.as_str())),
+                Expr::And(items) | Expr::Or(items) => items.iter().find_map(find),
+                _ => None,
+            }
+        }
+        self.expr.as_ref().and_then(find)
+    }
+}
+
 /// One entry of the legend.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Legend {
@@ -45,6 +70,8 @@ pub enum LegendKind {
     Word,
     Phrase,
     Prefix,
+    /// The word being typed: its stem, or any word it begins (label `presi…`).
+    Completing,
 }
 
 /// Something in the query that was not understood, and was skipped or repaired.
@@ -71,9 +98,11 @@ pub enum Expr {
         text: String,
         legend: Option<usize>,
     },
-    /// Folded words starting with `prefix`.
+    /// Folded words starting with `prefix`; with `stem`, the words of that stem too (the
+    /// word being typed, see [`parse_typed`]).
     Prefix {
         prefix: String,
+        stem: Option<String>,
         legend: Option<usize>,
     },
     Field(Field),
@@ -388,6 +417,7 @@ impl Parser<'_> {
                 } else {
                     Some(Expr::Prefix {
                         prefix: clean,
+                        stem: None,
                         legend: None,
                     })
                 }
@@ -468,6 +498,25 @@ pub fn parse(input: &str) -> Query {
 /// [`parse`] with a corpus's fold table: what `Index::parse` does in the app, so query
 /// words fold as the corpus's words did at build time.
 pub fn parse_in(input: &str, table: Option<&FoldTable>) -> Query {
+    parse_with(input, table, false)
+}
+
+/// Parses a query as it is being typed: like [`parse`], and the last bare word also
+/// matches the corpus words it begins (see the module documentation).
+///
+/// ```
+/// use concord_core::query::parse::{parse_typed, Expr, LegendKind};
+/// let q = parse_typed("peace presi", None);
+/// assert_eq!(q.legend[1].kind, LegendKind::Completing);
+/// assert_eq!(q.legend[1].label, "presi…");
+/// assert_eq!(parse_typed("peace presi ", None).legend[1].kind, LegendKind::Word);
+/// assert_eq!(parse_typed("\"peace presi\"", None).legend[0].kind, LegendKind::Phrase);
+/// ```
+pub fn parse_typed(input: &str, table: Option<&FoldTable>) -> Query {
+    parse_with(input, table, true)
+}
+
+fn parse_with(input: &str, table: Option<&FoldTable>, typed: bool) -> Query {
     let mut problems = Vec::new();
     let toks = lex(input, &mut problems);
     let mut parser = Parser {
@@ -496,6 +545,18 @@ pub fn parse_in(input: &str, table: Option<&FoldTable>) -> Query {
             });
         }
     }
+    let last_is_bare_word = matches!(
+        parser.toks.last(),
+        Some(Tok {
+            lex: Lex::Word(_),
+            ..
+        })
+    );
+    if typed && last_is_bare_word && !input.ends_with(char::is_whitespace) {
+        if let Some(e) = &mut expr {
+            complete_last_word(e, table);
+        }
+    }
     let mut problems = parser.problems;
     problems.sort_by_key(|p| p.start);
     let mut legend = Vec::new();
@@ -507,6 +568,31 @@ pub fn parse_in(input: &str, table: Option<&FoldTable>) -> Query {
         expr,
         legend,
         problems,
+    }
+}
+
+/// The rightmost leaf of `e`, when it is a positive word, becomes that word or a prefix.
+fn complete_last_word(e: &mut Expr, table: Option<&FoldTable>) {
+    match e {
+        Expr::And(items) | Expr::Or(items) => {
+            if let Some(last) = items.last_mut() {
+                complete_last_word(last, table);
+            }
+        }
+        Expr::Word { stem, text, .. } => {
+            let prefix: String = fold_in(text, table)
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '\'')
+                .collect();
+            if !prefix.is_empty() {
+                *e = Expr::Prefix {
+                    prefix,
+                    stem: Some(std::mem::take(stem)),
+                    legend: None,
+                };
+            }
+        }
+        _ => {}
     }
 }
 
@@ -542,11 +628,27 @@ fn assign_legend(e: &mut Expr, negated: bool, legend: &mut Vec<(String, Legend)>
             text,
             legend: l,
         } => *l = slot(stems.join(" "), text, LegendKind::Phrase, legend),
-        Expr::Prefix { prefix, legend: l } => {
+        Expr::Prefix {
+            prefix,
+            stem: None,
+            legend: l,
+        } => {
             *l = slot(
                 prefix.clone(),
                 &format!("{prefix}*"),
                 LegendKind::Prefix,
+                legend,
+            )
+        }
+        Expr::Prefix {
+            prefix,
+            stem: Some(_),
+            legend: l,
+        } => {
+            *l = slot(
+                prefix.clone(),
+                &format!("{prefix}…"),
+                LegendKind::Completing,
                 legend,
             )
         }
@@ -595,6 +697,7 @@ mod tests {
             items[2],
             Expr::Prefix {
                 prefix: "negoti".into(),
+                stem: None,
                 legend: Some(2)
             }
         );
