@@ -6,7 +6,7 @@ use std::ops::Range;
 
 impl<'a> Searcher<'a> {
     /// Token positions `[first, last]` of `leaf`'s occurrences in statement `s`.
-    fn occurrences(&self, leaf: &Expr, s: u32) -> Vec<(usize, usize)> {
+    pub(super) fn occurrences(&self, leaf: &Expr, s: u32) -> Vec<(usize, usize)> {
         let toks = self.index.tokens(s);
         match leaf {
             Expr::Word { stem, .. } => match self.index.stem_id(stem) {

@@ -247,7 +247,8 @@ impl<'a> Searcher<'a> {
             None => self.all(),
         };
         let (matched, facets) = self.filter_and_count(base, filters);
-        let scores = self.scores(&cache, &matched);
+        let mut scores = self.scores(&cache, &matched);
+        self.proximity(&leaves, &cache, &matched, &mut scores);
         let documents = self.group(&matched, &scores, sort);
         Results {
             statements: matched.len(),
@@ -283,5 +284,51 @@ pub(crate) fn legend_of(e: &Expr) -> Option<usize> {
             *legend
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::model::*;
+
+    /// A corpus of one document whose paragraphs are `texts`, each a narrator's statement.
+    pub(crate) fn corpus(texts: &[&str]) -> Corpus {
+        let para = |n: u32, text: &str| Paragraph {
+            n,
+            line: n,
+            role: Role::Body,
+            text: text.into(),
+            breaks: vec![],
+            label: None,
+        };
+        Corpus {
+            documents: vec![Document {
+                id: "a".into(),
+                file: "a.txt".into(),
+                title: "A".into(),
+                title_origin: TitleOrigin::FirstLine,
+                date: DocDate::UNKNOWN,
+                source: None,
+                kind: None,
+                participants: vec![],
+                speaker: None,
+                reflowed: false,
+                countries: vec![],
+                paragraphs: texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| para(i as u32 + 1, t))
+                    .collect(),
+                statements: (1..=texts.len() as u32)
+                    .map(|p| Statement {
+                        p,
+                        speaker: None,
+                        attribution: Attribution::Narrator,
+                        countries: vec![],
+                    })
+                    .collect(),
+            }],
+            ..Corpus::default()
+        }
     }
 }

@@ -139,47 +139,7 @@ pub fn corrected(query: &str, typed: &str, word: &str, table: Option<&FoldTable>
 mod tests {
     use super::*;
     use crate::index::Index;
-    use crate::model::*;
-
-    fn corpus(texts: &[&str]) -> Corpus {
-        let para = |n: u32, text: &str| Paragraph {
-            n,
-            line: n,
-            role: Role::Body,
-            text: text.into(),
-            breaks: vec![],
-            label: None,
-        };
-        Corpus {
-            documents: vec![Document {
-                id: "a".into(),
-                file: "a.txt".into(),
-                title: "A".into(),
-                title_origin: TitleOrigin::FirstLine,
-                date: DocDate::UNKNOWN,
-                source: None,
-                kind: None,
-                participants: vec![],
-                speaker: None,
-                reflowed: false,
-                countries: vec![],
-                paragraphs: texts
-                    .iter()
-                    .enumerate()
-                    .map(|(i, t)| para(i as u32 + 1, t))
-                    .collect(),
-                statements: (1..=texts.len() as u32)
-                    .map(|p| Statement {
-                        p,
-                        speaker: None,
-                        attribution: Attribution::Narrator,
-                        countries: vec![],
-                    })
-                    .collect(),
-            }],
-            ..Corpus::default()
-        }
-    }
+    use crate::query::tests::corpus;
 
     #[test]
     fn a_word_the_corpus_lacks_is_offered_its_nearest_words() {
