@@ -76,7 +76,8 @@ async fn half_a_word_finds_the_words_it_begins() {
         input.send_keys(" ").await.unwrap();
         let (n, docs, _) = expected(&format!("{half} "), &Filters::default(), Sort::Relevance);
         status_is(&c, &status(n, docs)).await;
-        assert!(find_all(&c, "ul.legend .completions").await.is_empty());
+        let completions = c.find_all(Locator::Css("ul.legend .completions")).await;
+        assert!(completions.unwrap().is_empty(), "a whole word does not complete");
     })
     .await;
 }
