@@ -165,11 +165,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                             LegendKind::Completing => "word being typed",
                         };
                         // The word being typed: the corpus words it completes to.
-                        let completes = q.completing().filter(|(c, _)| *c == k).map(|(_, prefix)| {
+                        let completes = q.completing().filter(|(c, _)| *c == k).and_then(|(_, prefix)| {
                             let words = engine.index.completions(prefix, COMPLETIONS + 1);
+                            if words.is_empty() {
+                                return None;
+                            }
                             let more = words.len() > COMPLETIONS;
                             let shown: Vec<&str> = words.into_iter().take(COMPLETIONS).collect();
-                            format!(" → {}{}", shown.join(", "), if more { ", …" } else { "" })
+                            Some(format!(" → {}{}", shown.join(", "), if more { ", …" } else { "" }))
                         });
                         html! {
                             <li>

@@ -77,7 +77,10 @@ async fn half_a_word_finds_the_words_it_begins() {
         let (n, docs, _) = expected(&format!("{half} "), &Filters::default(), Sort::Relevance);
         status_is(&c, &status(n, docs)).await;
         let completions = c.find_all(Locator::Css("ul.legend .completions")).await;
-        assert!(completions.unwrap().is_empty(), "a whole word does not complete");
+        assert!(
+            completions.unwrap().is_empty(),
+            "a whole word does not complete"
+        );
     })
     .await;
 }
@@ -1346,6 +1349,8 @@ async fn screenshots() {
         }),
         ("phrases", "?view=phrases".to_string()),
         ("timeline", "?q=china&view=timeline".to_string()),
+        ("typing", "?q=peace+presi".to_string()),
+        ("suggest", "?q=presidnet&speaker=xi-jinping".to_string()),
     ];
     let views = views.into_iter().map(|(n, q)| (n.to_string(), q)).collect();
     support::screenshots_of(&dir, views).await;
