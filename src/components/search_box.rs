@@ -65,7 +65,6 @@ pub struct SearchBoxProps {
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
     let nav = use_nav();
-    let engine = use_engine();
     let text = use_state(|| props.route.search.q.clone());
     // The last query this box sent: when the route comes back with it, that is the box's own
     // search arriving (perhaps after more keys were typed), not a change to show.
@@ -155,39 +154,56 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                     { for q.problems.iter().map(|p| html! { <li>{ p.message.clone() }</li> }) }
                 </ul>
             }
-            if !q.legend.is_empty() {
-                <ul class="legend" aria-label="Query terms and their highlight colours">
-                    { for q.legend.iter().enumerate().map(|(k, l)| {
-                        let kind = match l.kind {
-                            LegendKind::Word => "word",
-                            LegendKind::Phrase => "phrase",
-                            LegendKind::Prefix => "prefix",
-                            LegendKind::Completing => "word being typed",
-                        };
-                        // The word being typed: the corpus words it completes to.
-                        let completes = q.completing().filter(|(c, _)| *c == k).and_then(|(_, prefix)| {
-                            let words = engine.index.completions(prefix, COMPLETIONS + 1);
-                            if words.is_empty() {
-                                return None;
-                            }
-                            let more = words.len() > COMPLETIONS;
-                            let shown: Vec<&str> = words.into_iter().take(COMPLETIONS).collect();
-                            Some(format!(" → {}{}", shown.join(", "), if more { ", …" } else { "" }))
-                        });
-                        html! {
-                            <li>
-                                <span class={classes!("term", term_class(k))} data-term={k.to_string()}>{ l.label.clone() }</span>
-                                if let Some(words) = completes {
-                                    <span class="completions" data-completions={k.to_string()}>{ words }</span>
-                                }
-                                <span class="sr-only">{ format!(" ({kind}, colour {})", k + 1) }</span>
-                            </li>
-                        }
-                    }) }
-                </ul>
-            }
+            <Legend query={props.query.clone()} />
             <Suggestions route={props.route.clone()} query={props.query.clone()} />
         </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LegendProps {
+    query: Rc<Query>,
+}
+
+/// The query's terms in their highlight colours; the word being typed with the corpus words
+/// it completes to.
+#[function_component(Legend)]
+fn legend(props: &LegendProps) -> Html {
+    let engine = use_engine();
+    let q = &props.query;
+    if q.legend.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="legend" aria-label="Query terms and their highlight colours">
+            { for q.legend.iter().enumerate().map(|(k, l)| {
+                let kind = match l.kind {
+                    LegendKind::Word => "word",
+                    LegendKind::Phrase => "phrase",
+                    LegendKind::Prefix => "prefix",
+                    LegendKind::Completing => "word being typed",
+                };
+                // The word being typed: the corpus words it completes to.
+                let completes = q.completing().filter(|(c, _)| *c == k).and_then(|(_, prefix)| {
+                    let words = engine.index.completions(prefix, COMPLETIONS + 1);
+                    if words.is_empty() {
+                        return None;
+                    }
+                    let more = words.len() > COMPLETIONS;
+                    let shown: Vec<&str> = words.into_iter().take(COMPLETIONS).collect();
+                    Some(format!(" → {}{}", shown.join(", "), if more { ", …" } else { "" }))
+                });
+                html! {
+                    <li>
+                        <span class={classes!("term", term_class(k))} data-term={k.to_string()}>{ l.label.clone() }</span>
+                        if let Some(words) = completes {
+                            <span class="completions" data-completions={k.to_string()}>{ words }</span>
+                        }
+                        <span class="sr-only">{ format!(" ({kind}, colour {})", k + 1) }</span>
+                    </li>
+                }
+            }) }
+        </ul>
     }
 }
 

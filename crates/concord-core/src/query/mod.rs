@@ -34,6 +34,7 @@ mod eval;
 mod filter;
 mod highlight;
 mod kwic;
+mod lex;
 pub mod page;
 pub mod parse;
 mod rank;
