@@ -28,7 +28,7 @@ help:
 	@echo "make screenshots — PNGs of every view in target/screenshots/"
 	@echo "make bench   — the search benchmark on a generated 13 MB corpus"
 	@echo "make bench-compare — comparison, formulations, near-duplicates, keyness timings"
-	@echo "make bench-app — the app in headless Chromium: ready, search, memory, transfer (seeds, 13 MB, 20k-word pair)"
+	@echo "make bench-app — the app in headless Chromium: ready, search, memory, transfer (seeds, 13 MB, 12 MB speeches, 20k-word pair)"
 	@echo "make fuzz    — each fuzz target for FUZZ_SECONDS (default 60; nightly Rust, cargo-fuzz)"
 
 ## Tools ###################################################################################
@@ -87,6 +87,7 @@ bench-compare:
 # while a fixed set of queries is typed, for the seeds and for the generated 13 MB corpus.
 BENCH_CORPUS := $(CURDIR)/target/bench-corpus-13mb
 PAIR_CORPUS := $(CURDIR)/target/bench-compare-pair
+SPEECH_CORPUS := $(CURDIR)/target/bench-corpus-speeches-12mb
 bench-app: tools browser release
 	CONCORD_DIST=$(RELEASE_DIST) CONCORD_BENCH_LABEL=seeds cargo test -p concord --test app_bench
 	@[ -f $(BENCH_CORPUS)/generated-259.txt ] \
@@ -94,6 +95,11 @@ bench-app: tools browser release
 	CONCORD_CORPUS=$(BENCH_CORPUS) trunk build --release --dist $(RELEASE_DIST)-13mb
 	CONCORD_DIST=$(RELEASE_DIST)-13mb CONCORD_CORPUS=$(BENCH_CORPUS) CONCORD_BENCH_LABEL="generated 13 MB corpus" \
 		cargo test -p concord --test app_bench
+	@[ -f $(SPEECH_CORPUS)/speech-248.txt ] \
+		|| CONCORD_BENCH_CORPUS_KIND=speeches CONCORD_BENCH_CORPUS_OUT=$(SPEECH_CORPUS) cargo bench -p concord-core --bench search
+	CONCORD_CORPUS=$(SPEECH_CORPUS) trunk build --release --dist $(RELEASE_DIST)-speeches-12mb
+	CONCORD_DIST=$(RELEASE_DIST)-speeches-12mb CONCORD_CORPUS=$(SPEECH_CORPUS) \
+		CONCORD_BENCH_LABEL="generated 12 MB of hard-wrapped speeches (Zipfian vocabulary)" cargo test -p concord --test app_bench
 	@[ -f $(PAIR_CORPUS)/pair-b.txt ] \
 		|| CONCORD_BENCH_CORPUS_OUT=$(PAIR_CORPUS) cargo bench -p concord-core --bench compare
 	CONCORD_CORPUS=$(PAIR_CORPUS) trunk build --release --dist $(RELEASE_DIST)-pair

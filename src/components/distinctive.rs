@@ -66,7 +66,8 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
             <ul>
                 { for keys.iter().map(|k| {
                     let word = engine.index.words[k.word as usize].0.clone();
-                    let to = props.route.apply(Action::SearchAnew(word.clone()));
+                    // A whole word (the trailing space): the term, not the words it begins.
+                    let to = props.route.apply(Action::SearchAnew(format!("{word} ")));
                     let times = 2f64.powf(k.log_ratio);
                     let title = format!(
                         "{} uses here, {} in the rest of the corpus; log-likelihood {:.1}, {:.1}× as frequent as elsewhere",

@@ -7,7 +7,9 @@
 //! median and p95 time of a search plus the highlights of its first page (20 statements),
 //! beside a naive scan that analyses every statement at query time — whose matches must equal
 //! the index's — then the index build time and memory. Criterion times each query as well.
-//! With `CONCORD_BENCH_CORPUS_OUT=dir` the generated files are written to `dir` and nothing
+//! With `CONCORD_BENCH_CORPUS_KIND=speeches` the corpus is instead 249 hard-wrapped speeches of
+//! about 12 MB with a Zipfian vocabulary (`generate::generate_speeches`), harder and more like
+//! real text. With `CONCORD_BENCH_CORPUS_OUT=dir` the generated files are written to `dir` and nothing
 //! is timed (the app benchmark builds the app with them: `make bench-app`); with
 //! `CONCORD_BENCH_PROFILE=query` only that query runs, repeatedly, for 8 s (for a profiler).
 
@@ -19,7 +21,7 @@ use concord_core::model::{Corpus, Date};
 use concord_core::query::{parse, Expr, Field, Filters, Query, Searcher, Sort};
 use concord_core::text::analyze::{analyze, Term};
 use criterion::{criterion_group, criterion_main, Criterion};
-use generate::generate;
+use generate::generate_chosen;
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
@@ -153,7 +155,7 @@ fn ms(d: Duration) -> f64 {
 
 fn bench(c: &mut Criterion) {
     let t = Instant::now();
-    let corpus = generate();
+    let corpus = generate_chosen();
     let generated = t.elapsed();
     if std::env::var_os("CONCORD_BENCH_CORPUS_OUT").is_some() {
         return;

@@ -43,6 +43,19 @@ impl Markov {
     }
 
     pub fn sentence(&self, rng: &mut fastrand::Rng, invented: &[String], max: usize) -> String {
+        let uniform = |rng: &mut fastrand::Rng| invented[rng.usize(..invented.len())].clone();
+        self.sentence_with(rng, &uniform, 6, max)
+    }
+
+    /// A sentence in which about `percent` in 100 words are replaced by `pick`'s (and one
+    /// in 100 by a year).
+    pub fn sentence_with(
+        &self,
+        rng: &mut fastrand::Rng,
+        pick: &dyn Fn(&mut fastrand::Rng) -> String,
+        percent: u32,
+        max: usize,
+    ) -> String {
         let (mut a, mut b) = self.starts[rng.usize(..self.starts.len())].clone();
         let mut out = vec![a.clone(), b.clone()];
         while out.len() < max {
@@ -52,8 +65,8 @@ impl Markov {
             let mut w = options[rng.usize(..options.len())].clone();
             // Widen the vocabulary: now and then an invented word or a number.
             match rng.u32(..100) {
-                0..=5 => w = invented[rng.usize(..invented.len())].clone(),
-                6 => w = rng.u32(1900..2030).to_string(),
+                r if r < percent => w = pick(rng),
+                r if r == percent => w = rng.u32(1900..2030).to_string(),
                 _ => {}
             }
             out.push(w.clone());
@@ -186,6 +199,122 @@ pub fn generate() -> Corpus {
     })
     .expect("the generated corpus builds")
     .0
+}
+
+/// Ranks drawn with Zipf's law: rank r (from 0) with weight 1 / (r + 1)^s.
+pub struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    pub fn new(n: usize, s: f64) -> Zipf {
+        let mut total = 0.0;
+        let cumulative = (0..n)
+            .map(|r| {
+                total += 1.0 / ((r + 1) as f64).powf(s);
+                total
+            })
+            .collect();
+        Zipf { cumulative }
+    }
+
+    pub fn sample(&self, rng: &mut fastrand::Rng) -> usize {
+        let x = rng.f64() * self.cumulative.last().copied().unwrap_or(0.0);
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.cumulative.len() - 1)
+    }
+}
+
+/// Speeches as real corpora have them, harder than [`generate`]'s readouts: 249 long
+/// speeches (about 12 MB) of long paragraphs (4 to 14 sentences), hard-wrapped at 72
+/// columns as text extracted from PDFs is, with a Zipfian vocabulary (50,000 invented word
+/// types drawn with s = 1.07 for one word in eight, so rare words keep coming as in real
+/// text), and the seed corpus's formulations carried by the Markov chain.
+pub fn generate_speeches() -> Corpus {
+    let markov = Markov::train(&seeds());
+    let mut rng = fastrand::Rng::with_seed(1249);
+    let vocabulary = invented_words(&mut rng, 50_000);
+    let zipf = Zipf::new(vocabulary.len(), 1.07);
+    let pick = |rng: &mut fastrand::Rng| vocabulary[zipf.sample(rng)].clone();
+    let countries = [
+        "Kenya", "Norway", "Peru", "Jordan", "Chile", "Ghana", "Nepal", "Oman", "Fiji", "Mali",
+    ];
+    let mut files = Vec::new();
+    let mut total = 0;
+    for d in 0..249 {
+        let country = countries[d % countries.len()];
+        let year = 2000 + (d % 24) as i32;
+        let mut text = format!(
+            "Statement by the Delegation of {country} at the General Debate
+{year}-09-{:02}
+
+Mr. President,
+
+",
+            20 + d % 9
+        );
+        let budget = 12 * 1024 * 1024 / 249;
+        while text.len() < budget {
+            let paragraph = (0..rng.usize(4..15))
+                .map(|_| markov.sentence_with(&mut rng, &pick, 12, 45))
+                .collect::<Vec<_>>()
+                .join(" ");
+            text.push_str(&wrap(&paragraph, 72));
+            text.push_str(
+                "
+
+",
+            );
+        }
+        text.push_str(
+            "I thank you.
+",
+        );
+        total += text.len();
+        files.push(SourceFile {
+            path: format!("speech-{d:03}.txt"),
+            bytes: text.into_bytes(),
+        });
+    }
+    assert!(
+        total >= 12 * 1024 * 1024 - 300_000,
+        "generated only {total} bytes"
+    );
+    write_out(&files);
+    build(&Input {
+        files,
+        ..Input::default()
+    })
+    .expect("the generated speeches build")
+    .0
+}
+
+/// `text` broken into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    let mut line = 0;
+    for word in text.split(' ') {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+/// The generated corpus the benchmarks use: [`generate_speeches`] with
+/// `CONCORD_BENCH_CORPUS_KIND=speeches`, else [`generate`].
+pub fn generate_chosen() -> Corpus {
+    match std::env::var("CONCORD_BENCH_CORPUS_KIND").as_deref() {
+        Ok("speeches") => generate_speeches(),
+        _ => generate(),
+    }
 }
 
 /// The seed corpus, built.
