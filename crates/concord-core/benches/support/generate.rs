@@ -230,7 +230,9 @@ impl Zipf {
 /// speeches (about 12 MB) of long paragraphs (4 to 14 sentences), hard-wrapped at 72
 /// columns as text extracted from PDFs is, with a Zipfian vocabulary (50,000 invented word
 /// types drawn with s = 1.07 for one word in eight, so rare words keep coming as in real
-/// text), and the seed corpus's formulations carried by the Markov chain.
+/// text), and the seed corpus's formulations carried by the Markov chain. Like a real
+/// debate, every speech has its own speaker, from a spreadsheet catalog (`catalog.csv`: 249
+/// speakers of 10 countries, so the speaker facet is long).
 pub fn generate_speeches() -> Corpus {
     let markov = Markov::train(&seeds());
     let mut rng = fastrand::Rng::with_seed(1249);
@@ -241,9 +243,20 @@ pub fn generate_speeches() -> Corpus {
         "Kenya", "Norway", "Peru", "Jordan", "Chile", "Ghana", "Nepal", "Oman", "Fiji", "Mali",
     ];
     let mut files = Vec::new();
+    let mut catalog = String::from("file,source,kind,speaker,speaker_role,speaker_country\n");
     let mut total = 0;
     for d in 0..249 {
         let country = countries[d % countries.len()];
+        let capital = |w: String| -> String {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        };
+        let speaker = format!("{} {}", capital(pick(&mut rng)), capital(pick(&mut rng)));
+        catalog.push_str(&format!(
+            "speech-{d:03}.txt,United Nations General Assembly,speech,{speaker},Minister for Foreign Affairs,{country}\n"
+        ));
         let year = 2000 + (d % 24) as i32;
         let mut text = format!(
             "Statement by the Delegation of {country} at the General Debate
@@ -281,9 +294,15 @@ Mr. President,
         total >= 12 * 1024 * 1024 - 300_000,
         "generated only {total} bytes"
     );
+    let catalog = SourceFile {
+        path: "catalog.csv".into(),
+        bytes: catalog.into_bytes(),
+    };
+    write_out(std::slice::from_ref(&catalog));
     write_out(&files);
     build(&Input {
         files,
+        catalog_csv: Some(catalog),
         ..Input::default()
     })
     .expect("the generated speeches build")

@@ -4,7 +4,9 @@
 //! **Proximity**: a statement holding `k ≥ 2` distinct positive terms of the query has its
 //! BM25 score multiplied by `1 + PROXIMITY · (k − 1) / (k − 1 + g)`, `g` the fewest other
 //! words between them in any stretch of the statement holding one occurrence of each: side
-//! by side (`g = 0`) ×1.5, with `g = k − 1` words between ×1.25, far apart towards ×1.
+//! by side (`g = 0`) ×1.5, with `g = k − 1` words between ×1.25, far apart towards ×1. It
+//! is weighed for the [`PROXIMITY_MAX`] statements with the best BM25 scores (the ones a
+//! reader sees first), so a search for common words does not read every statement's words.
 
 use super::eval::TermCounts;
 use super::{legend_of, DocumentHit, Expr, Searcher, Sort, StatementHit};
@@ -12,6 +14,8 @@ use crate::index::K1;
 
 /// How much terms side by side raise a statement's score (see the module).
 pub const PROXIMITY: f32 = 0.5;
+/// Statements whose proximity is weighed at most: those with the best BM25 scores.
+pub const PROXIMITY_MAX: usize = 1000;
 
 impl<'a> Searcher<'a> {
     /// BM25 scores of `matched` statements for the query's positive terms.
@@ -52,9 +56,18 @@ impl<'a> Searcher<'a> {
         if distinct.len() < 2 {
             return;
         }
+        // The best-scoring statements only (ties at the cut by statement order).
+        let mut order: Vec<usize> = (0..matched.len()).collect();
+        if order.len() > PROXIMITY_MAX {
+            order.select_nth_unstable_by(PROXIMITY_MAX - 1, |&a, &b| {
+                scores[b].total_cmp(&scores[a]).then(a.cmp(&b))
+            });
+            order.truncate(PROXIMITY_MAX);
+        }
         let mut occurrences: Vec<(usize, usize, usize)> = Vec::new();
         let mut present: Vec<usize> = Vec::new();
-        for (score, &s) in scores.iter_mut().zip(matched) {
+        for i in order {
+            let (score, s) = (&mut scores[i], matched[i]);
             present.clear();
             present.extend(
                 (0..leaves.len())
@@ -226,6 +239,18 @@ mod tests {
         // side by side: ×1.5; eight words between: ×(1 + 0.5 · 1/9).
         let ratio = score(2) / score(1);
         assert!((ratio - 1.5 / (1.0 + 0.5 / 9.0)).abs() < 1e-4, "{ratio}");
+        // Only the best PROXIMITY_MAX statements are weighed; at equal scores, the first.
+        let texts = vec!["peace talks"; PROXIMITY_MAX + 1];
+        let c = crate::query::tests::corpus(&texts);
+        let index = Index::build(&c);
+        let many = Searcher::new(&c, &index).search(
+            &parse("peace talks"),
+            &Filters::default(),
+            Sort::Relevance,
+        );
+        let hits = &many.documents[0].statements;
+        let (first, last) = (hits[0].score, hits[PROXIMITY_MAX].score);
+        assert!((first / last - 1.5).abs() < 1e-4, "{first} {last}");
         // One term: no boost.
         let r = s.search(&parse("peace"), &Filters::default(), Sort::Relevance);
         let one = &r.documents[0].statements;
