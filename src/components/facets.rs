@@ -77,22 +77,26 @@ fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
     }
 }
 
-/// Whether `v` is chosen in `route`, and the route with it toggled. Years (`facet` None)
-/// set the date range to that year.
-fn toggle(route: &Route, facet: Option<Facet>, v: &str) -> (bool, Route) {
+/// Whether `v` is chosen in `route` (a year, `facet` None, when it is the date range).
+fn chosen(route: &Route, facet: Option<Facet>, v: &str) -> bool {
     match facet {
-        Some(f) => (
-            route.search.filters.list(f).iter().any(|x| x == v),
-            route.apply(Action::Toggle(f, v.to_string())),
-        ),
-        None => match Date::parse_iso(v).filter(|d| d.month == 0) {
-            Some(d) => (
-                route.has_year(d.year),
-                route.apply(Action::ToggleYear(d.year)),
-            ),
-            None => (false, route.clone()),
-        },
+        Some(f) => route.search.filters.list(f).iter().any(|x| x == v),
+        None => year_of(v).is_some_and(|y| route.has_year(y)),
     }
+}
+
+/// The route with `v` toggled. Years (`facet` None) set the date range to that year.
+fn toggled(route: &Route, facet: Option<Facet>, v: &str) -> Route {
+    match (facet, year_of(v)) {
+        (Some(f), _) => route.apply(Action::Toggle(f, v.to_string())),
+        (None, Some(y)) => route.apply(Action::ToggleYear(y)),
+        (None, None) => route.clone(),
+    }
+}
+
+/// The year a year facet's value names.
+fn year_of(v: &str) -> Option<i32> {
+    Date::parse_iso(v).filter(|d| d.month == 0).map(|d| d.year)
 }
 
 #[derive(Properties, PartialEq)]
@@ -122,10 +126,11 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         .enumerate()
         .filter(|(i, value)| {
             // The chosen values are always shown.
-            !long || *open || *i < SHORT || toggle(&props.route, props.facet, &value.0).0
+            !long || *open || *i < SHORT || chosen(&props.route, props.facet, &value.0)
         })
         .map(|(_, value)| {
-            let (on, to) = toggle(&props.route, props.facet, &value.0);
+            let on = chosen(&props.route, props.facet, &value.0);
+            let to = toggled(&props.route, props.facet, &value.0);
             (value, on, to)
         })
         .collect();

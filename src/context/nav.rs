@@ -30,7 +30,7 @@ pub struct Nav {
 impl Nav {
     /// The link for a route: the page path followed by the route's query string.
     pub fn href(&self, route: &Route) -> String {
-        format!("{}{}", self.base, route.to_query())
+        link(&self.base, route)
     }
 
     /// Whether the move that led to this route asked for focus to move (and forgets it):
@@ -38,6 +38,11 @@ impl Nav {
     pub fn take_focus(&self) -> Option<bool> {
         self.focus_next.take()
     }
+}
+
+/// The page path `base` followed by the route's query string.
+fn link(base: &str, route: &Route) -> String {
+    format!("{base}{}", route.to_query())
 }
 
 /// The current link's query string (with its `?`), shared through context.
@@ -91,7 +96,7 @@ pub fn nav_provider(props: &NavProviderProps) -> Html {
             let focus_next = focus_next.clone();
             Callback::from(move |route: Route| {
                 focus_next.set(Some(focus));
-                let to = format!("{base}{}", route.to_query());
+                let to = link(&base, &route);
                 if push {
                     history.push(to)
                 } else {

@@ -51,17 +51,13 @@ pub fn rows(
                 document: doc.id.clone(),
                 paragraph: st.p,
                 date: doc.date.date.map(|d| d.to_string()).unwrap_or_default(),
-                speaker: speaker_name(corpus, st.speaker),
+                speaker: corpus.speaker_name(st.speaker).to_string(),
                 source: doc.source.clone().unwrap_or_default(),
                 text,
                 link: link(&doc.id, st.p),
             })
         })
         .collect()
-}
-
-fn speaker_name(corpus: &Corpus, speaker: Option<u32>) -> String {
-    corpus.speaker_name(speaker).to_string()
 }
 
 /// CSV (RFC 4180, by the `csv` crate): a header, then one record per row; fields with
@@ -162,7 +158,7 @@ impl Citation {
         let d = &corpus.documents[doc];
         let speaker = d.statements.iter().find(|s| s.p == p.n).map_or_else(
             || crate::model::NARRATOR_NAME.to_string(),
-            |s| speaker_name(corpus, s.speaker),
+            |s| corpus.speaker_name(s.speaker).to_string(),
         );
         Citation {
             speaker,
