@@ -364,8 +364,14 @@ impl Index {
             .iter()
             .map(|(w, k)| (self.postings(*k).stmts.len(), w.as_str()))
             .collect();
-        words.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        words.into_iter().take(n).map(|(_, w)| w).collect()
+        // The n first of a total order (words are distinct): select them, sort only them.
+        let order = |a: &(usize, &str), b: &(usize, &str)| b.0.cmp(&a.0).then(a.1.cmp(b.1));
+        if n < words.len() {
+            words.select_nth_unstable_by(n, order);
+            words.truncate(n);
+        }
+        words.sort_unstable_by(order);
+        words.into_iter().map(|(_, w)| w).collect()
     }
 
     /// Builds the postings and positions from the statements' tokens.

@@ -62,7 +62,17 @@ impl Searcher<'_> {
             if out.iter().any(|s| s.term == term) {
                 continue;
             }
-            let found = self.counts(leaf).df;
+            // Statements the word matches: a word's are its stem's postings; the word being
+            // typed is counted like any term.
+            let found = match leaf {
+                Expr::Word { .. } => own.map_or(0, |k| index.postings(k).stmts.len()),
+                _ => self.counts(leaf).df,
+            };
+            // No word is in FAR_MORE times as many statements as the corpus has: nothing to
+            // offer, and no need to read the word table.
+            if found.saturating_mul(FAR_MORE) > index.statements.len() {
+                continue;
+            }
             let words: Vec<String> = self
                 .nearest(&typed, own)
                 .into_iter()
