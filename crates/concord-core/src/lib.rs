@@ -12,6 +12,7 @@
 //! - [`compare`] — side-by-side comparison, near-duplicates, formulations, keyness;
 //! - [`export`] — statements as CSV or JSON, citations of a paragraph;
 //! - [`text`] — every text-handling rule and word list, shared by all stages;
+//! - [`sort`] — sorting by a comparison, one compiled sort for every caller (app size);
 //! - [`model`] — the plain data the stages pass along.
 
 pub mod aggregate;
@@ -23,6 +24,7 @@ pub mod export;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod sort;
 pub mod text;
 
 // The names a user of the engine reaches for, at the top (the app writes

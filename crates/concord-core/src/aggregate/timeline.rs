@@ -158,7 +158,9 @@ impl Searcher<'_> {
             .into_iter()
             .map(|(key, statements)| Lane { key, statements })
             .collect();
-        lanes.sort_by(|a, b| b.statements.cmp(&a.statements).then(a.key.cmp(&b.key)));
+        crate::sort::by(&mut lanes, |a, b| {
+            b.statements.cmp(&a.statements).then(a.key.cmp(&b.key))
+        });
         if lanes.len() > LANES_MAX {
             let rest: usize = lanes[LANES_MAX - 1..].iter().map(|l| l.statements).sum();
             lanes.truncate(LANES_MAX - 1);

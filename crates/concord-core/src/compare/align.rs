@@ -153,7 +153,7 @@ pub fn compare(left: &Side<'_>, right: &Side<'_>) -> Comparison {
     }
     for side in &mut marks {
         for m in side.iter_mut() {
-            m.changed.sort_by_key(|r| r.start);
+            crate::sort::by_key(&mut m.changed, |r| r.start);
         }
     }
     let phrases = shared_phrases(left, right, &mut marks);
@@ -233,7 +233,7 @@ fn align(left: &[Vec<u32>], right: &[Vec<u32>]) -> Vec<(usize, usize, f32)> {
         touched.clear();
     }
     // Left ascending, right descending, so pairs of one left sentence never chain.
-    candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::sort::by(&mut candidates, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     // Heaviest increasing chain: best[c] = score[c] + max best[c'] over earlier c' with a
     // smaller right index, the maximum kept in a Fenwick tree indexed by right index.
     let n = right.len();
@@ -324,7 +324,9 @@ fn shared_phrases(left: &Side<'_>, right: &Side<'_>, marks: &mut [Vec<Marks>; 2]
             }
         }
     }
-    matches.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    crate::sort::by(&mut matches, |a, b| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
     let mut used = [vec![false; ls.len()], vec![false; rs.len()]];
     let mut tiles: Vec<(usize, usize, usize)> = Vec::new();
     for (len, i, j) in matches {
@@ -346,7 +348,7 @@ fn shared_phrases(left: &Side<'_>, right: &Side<'_>, marks: &mut [Vec<Marks>; 2]
     }
     for side in marks.iter_mut() {
         for m in side.iter_mut() {
-            m.phrases.sort_by_key(|(r, _)| r.start);
+            crate::sort::by_key(&mut m.phrases, |(r, _)| r.start);
         }
     }
     tiles.len()

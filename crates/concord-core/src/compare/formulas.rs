@@ -77,7 +77,7 @@ type Window = ([u32; 4], u32, u32, u32);
 pub fn find(index: &Index) -> Vec<Formula> {
     let mut found = repeated(index);
     add_free_word_variants(index, &mut found);
-    found.sort_by(|a, b| {
+    crate::sort::by(&mut found, |a, b| {
         b.documents
             .cmp(&a.documents)
             .then(b.uses.cmp(&a.uses))
@@ -259,7 +259,7 @@ fn add_free_word_variants(index: &Index, found: &mut Vec<Found>) {
                 }
                 let group_docs = docs(&occ);
                 let mut fillers: Vec<&[Window]> = run.chunk_by(|a, b| a.1 == b.1).collect();
-                fillers.sort_by_key(|f| (f[0].2, f[0].3));
+                crate::sort::by_key(&mut fillers, |f| (f[0].2, f[0].3));
                 for filler in fillers {
                     let (s0, i0) = (filler[0].2, filler[0].3);
                     let stems: Vec<u32> = index.tokens(s0)[i0 as usize..i0 as usize + size]
@@ -402,14 +402,14 @@ pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -
         .into_iter()
         .enumerate()
         .filter_map(|(order, (_, mut variants, mut uses))| {
-            uses.sort_by_key(|u| (date_key(u.stmt), u.formula));
+            crate::sort::by_key(&mut uses, |u| (date_key(u.stmt), u.formula));
             let mut docs: Vec<u32> = uses
                 .iter()
                 .map(|u| index.statements[u.stmt as usize].doc)
                 .collect();
             docs.sort_unstable();
             docs.dedup();
-            variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            crate::sort::by(&mut variants, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             (docs.len() >= 2).then_some((
                 order,
                 Entry {
@@ -420,7 +420,7 @@ pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -
             ))
         })
         .collect();
-    entries.sort_by(|(oa, a), (ob, b)| {
+    crate::sort::by(&mut entries, |(oa, a), (ob, b)| {
         b.documents
             .cmp(&a.documents)
             .then(b.count().cmp(&a.count()))

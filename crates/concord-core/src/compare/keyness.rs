@@ -85,7 +85,9 @@ pub fn keyness(index: &Index, target: &[u32], limit: usize) -> Vec<Key> {
             log_ratio: ((a_f / t_f) / (b_f.max(0.5) / r_f)).log2(),
         });
     }
-    keys.sort_by(|x, y| y.g2.total_cmp(&x.g2).then(x.stem.cmp(&y.stem)));
+    crate::sort::by(&mut keys, |x, y| {
+        y.g2.total_cmp(&x.g2).then(x.stem.cmp(&y.stem))
+    });
     keys.truncate(limit);
     // The most used form of each kept stem (the first in word order among equals).
     for key in &mut keys {

@@ -110,7 +110,7 @@ fn find(
     whole: &[u32],
     mut candidates: Vec<(u32, u16)>,
 ) -> Vec<NearDup> {
-    candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::by(&mut candidates, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     candidates.truncate(MAX_CANDIDATES);
     let sentences = |u: &super::Unit<'_>| -> Vec<Vec<u32>> {
         u.sentences
@@ -157,6 +157,8 @@ fn find(
             (score >= NEAR_MIN).then_some(NearDup { stmt: c, score })
         })
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.stmt.cmp(&b.stmt)));
+    crate::sort::by(&mut out, |a, b| {
+        b.score.total_cmp(&a.score).then(a.stmt.cmp(&b.stmt))
+    });
     out
 }

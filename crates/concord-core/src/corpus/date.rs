@@ -150,7 +150,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
         .filter(|(f, valid)| *valid && (f.year.is_some() || f.day > 0))
         .map(|(f, _)| f)
         .collect();
-    found.sort_by_key(|f| f.range.start);
+    crate::sort::by_key(&mut found, |f| f.range.start);
     found
 }
 

@@ -35,7 +35,7 @@ pub fn read(dir: &Path) -> Result<Input, CorpusError> {
         });
     }
     walk(dir, "", &mut input)?;
-    input.files.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::by(&mut input.files, |a, b| a.path.cmp(&b.path));
     input.skipped.sort();
     Ok(input)
 }
@@ -74,7 +74,7 @@ fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> 
         .map_err(|e| unreadable(prefix, e))?
         .collect::<Result<_, _>>()
         .map_err(|e| unreadable(prefix, e))?;
-    entries.sort_by_key(|e| e.file_name());
+    crate::sort::by_key(&mut entries, |e| e.file_name());
     for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
         let rel = format!("{prefix}{name}");

@@ -171,8 +171,8 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         .iter()
         .map(|(file, text)| builder.document(file, text, entries.get(file.path.as_str()).copied()))
         .collect();
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
-    builder.report.documents.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
+    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
     let countries = countries_named(&documents, &builder.people, &builder.gazetteer);
     let corpus = Corpus {
         documents,

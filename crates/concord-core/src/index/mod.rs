@@ -265,7 +265,9 @@ impl Index {
         }
         // Sort the word table; renumber tokens to the sorted order.
         let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        order.sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        crate::sort::by(&mut order, |&a, &b| {
+            words[a as usize].cmp(&words[b as usize])
+        });
         let mut rank = vec![0u32; words.len()];
         for (r, &w) in order.iter().enumerate() {
             rank[w as usize] = r as u32;
@@ -370,7 +372,7 @@ impl Index {
             words.select_nth_unstable_by(n, order);
             words.truncate(n);
         }
-        words.sort_unstable_by(order);
+        crate::sort::by(&mut words, order);
         words.into_iter().map(|(_, w)| w).collect()
     }
 

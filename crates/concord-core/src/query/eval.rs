@@ -75,7 +75,7 @@ impl<'a> Searcher<'a> {
                     items.iter().partition(|e| matches!(e, Expr::Not(_)));
                 let mut sets: Vec<Vec<u32>> =
                     positive.iter().map(|e| self.eval_in(e, cache)).collect();
-                sets.sort_by_key(Vec::len);
+                crate::sort::by_key(&mut sets, Vec::len);
                 let mut acc = match sets.split_first() {
                     Some((first, rest)) => {
                         rest.iter().fold(first.clone(), |acc, s| intersect(&acc, s))

@@ -173,7 +173,7 @@ impl<'a> Searcher<'a> {
     fn facets(&self, speaker: &[usize], country: &[usize], doc_counts: &[Vec<usize>; 3]) -> Facets {
         let named = |pairs: Vec<(String, usize)>| {
             let mut v: Vec<(String, usize)> = pairs.into_iter().filter(|(_, n)| *n > 0).collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            crate::sort::by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v
         };
         // Per document, then per value id; names only for the values that occur.

@@ -54,7 +54,9 @@ impl<'a> Searcher<'a> {
                     .map(|(a, b)| (a, b, term)),
             );
         }
-        all.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        crate::sort::by(&mut all, |x, y| {
+            x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2))
+        });
         let mut out: Vec<(usize, usize, usize)> = Vec::new();
         for h in all {
             if out.last().is_none_or(|last| h.0 > last.1) {

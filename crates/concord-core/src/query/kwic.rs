@@ -11,7 +11,7 @@ pub fn sort_kwic(rows: &mut [KwicRow], by: KwicSort) {
         KwicSort::Right1 => [2, 3, 0, 1],
         KwicSort::Right2 => [3, 2, 0, 1],
     };
-    rows.sort_by(|a, b| {
+    crate::sort::by(rows, |a, b| {
         order
             .iter()
             .map(|&k| a.keys[k].cmp(&b.keys[k]))

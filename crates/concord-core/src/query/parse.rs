@@ -406,7 +406,7 @@ fn parse_with(input: &str, table: Option<&FoldTable>, typed: bool) -> Query {
         }
     }
     let mut problems = parser.problems;
-    problems.sort_by_key(|p| p.start);
+    crate::sort::by_key(&mut problems, |p| p.start);
     let mut legend = Vec::new();
     if let Some(e) = &mut expr {
         assign_legend(e, false, &mut legend);

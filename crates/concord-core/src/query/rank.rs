@@ -125,17 +125,17 @@ impl<'a> Searcher<'a> {
         }
         let date = |d: &DocumentHit| self.index.docs[d.doc as usize].date;
         match sort {
-            Sort::Relevance => {
-                documents.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)))
-            }
-            Sort::Newest => documents.sort_by(|a, b| {
+            Sort::Relevance => crate::sort::by(&mut documents, |a, b| {
+                b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))
+            }),
+            Sort::Newest => crate::sort::by(&mut documents, |a, b| {
                 (date(a).is_none(), std::cmp::Reverse(date(a)), a.doc).cmp(&(
                     date(b).is_none(),
                     std::cmp::Reverse(date(b)),
                     b.doc,
                 ))
             }),
-            Sort::Oldest => documents.sort_by(|a, b| {
+            Sort::Oldest => crate::sort::by(&mut documents, |a, b| {
                 (date(a).is_none(), date(a), a.doc).cmp(&(date(b).is_none(), date(b), b.doc))
             }),
         }

@@ -106,7 +106,9 @@ impl Searcher<'_> {
                 (d <= reach).then(|| (d, index.postings(*k).stmts.len(), w.as_str()))
             })
             .collect();
-        near.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+        crate::sort::by(&mut near, |a, b| {
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2))
+        });
         // Only the nearest: a word one edit away hides those two away.
         let best = near.first().map_or(0, |n| n.0);
         // One word a stem: its most used spelling stands for it.

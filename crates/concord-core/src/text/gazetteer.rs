@@ -96,7 +96,7 @@ impl Gazetteer {
             .map(|(k, i)| (strsim::jaro_winkler(&key, k), *i))
             .filter(|(s, _)| *s >= 0.8)
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        crate::sort::by(&mut scored, |a, b| b.0.total_cmp(&a.0));
         let mut out: Vec<String> = Vec::new();
         for (_, i) in scored {
             let name = &self.countries[i].name;
@@ -134,7 +134,7 @@ impl Gazetteer {
             if let Some(first) = keys.first().cloned() {
                 let bucket = self.forms.entry(first).or_default();
                 bucket.push((keys, index, demonym));
-                bucket.sort_by_key(|(k, _, _)| std::cmp::Reverse(k.len()));
+                crate::sort::by_key(bucket, |(k, _, _)| std::cmp::Reverse(k.len()));
             }
         }
     }

@@ -20,7 +20,7 @@ impl NameIndex {
         let bucket = self.by_first.entry(first).or_default();
         if !bucket.iter().any(|(k, _)| *k == keys) {
             bucket.push((keys, person));
-            bucket.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+            crate::sort::by_key(bucket, |(k, _)| std::cmp::Reverse(k.len()));
         }
     }
 
