@@ -114,9 +114,64 @@ pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// JSON: an array of objects with the [`COLUMNS`] as keys.
+/// JSON: an array of objects with the [`COLUMNS`] as keys, indented by two spaces (the
+/// layout of `serde_json::to_string_pretty`, which the tests hold it to). Written here, not
+/// by `serde_json`: seven known fields need no serializer, and the app is smaller without
+/// one.
 pub fn json(rows: &[Row]) -> String {
-    serde_json::to_string_pretty(rows).expect("rows serialize")
+    if rows.is_empty() {
+        return "[]".into();
+    }
+    let mut out = String::from("[");
+    for (i, r) in rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        let paragraph = r.paragraph.to_string();
+        let fields: [(&str, &str, bool); 7] = [
+            (COLUMNS[0], &r.document, true),
+            (COLUMNS[1], &paragraph, false),
+            (COLUMNS[2], &r.date, true),
+            (COLUMNS[3], &r.speaker, true),
+            (COLUMNS[4], &r.source, true),
+            (COLUMNS[5], &r.text, true),
+            (COLUMNS[6], &r.link, true),
+        ];
+        for (j, (key, value, quoted)) in fields.into_iter().enumerate() {
+            out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+            json_string(key, &mut out);
+            out.push_str(": ");
+            if quoted {
+                json_string(value, &mut out);
+            } else {
+                out.push_str(value);
+            }
+        }
+        out.push_str("\n  }");
+    }
+    out.push_str("\n]");
+    out
+}
+
+/// `s` as a JSON string (RFC 8259): quotes and backslashes escaped, control characters as
+/// `\n`-style or `\u00XX` escapes, everything else as it is.
+fn json_string(s: &str, out: &mut String) {
+    use std::fmt::Write;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A short hash of a text, to tell whether a cited paragraph changed: the first 12 hex
@@ -315,6 +370,27 @@ mod tests {
         }
         let v: serde_json::Value = serde_json::from_str(&json(&rows)).unwrap();
         assert_eq!(v[0]["text"], texts[0]);
+    }
+
+    /// The layout and escapes of `serde_json::to_string_pretty`, byte for byte, on text with
+    /// every kind of character a statement may hold.
+    #[test]
+    fn json_is_what_serde_json_writes() {
+        let texts = [
+            "plain",
+            "say \"no\" \\ back",
+            "line\nbreak\r\ntab\there",
+            "\u{0}\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+            "“curly” — Côte d’Ivoire, 中国 😀",
+            "",
+        ];
+        let rows: Vec<Row> = texts.iter().map(|t| row(t)).collect();
+        for n in 0..=rows.len() {
+            assert_eq!(
+                json(&rows[..n]),
+                serde_json::to_string_pretty(&rows[..n]).unwrap()
+            );
+        }
     }
 
     #[test]
