@@ -11,6 +11,7 @@ TRUNK_VERSION        := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
 BINARYEN_VERSION     := 132
 AXE_VERSION          := 4.14.1
+MINISEARCH_VERSION   := 7.2.0
 
 TOOLS        := $(CURDIR)/.tools
 export PATH  := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -50,6 +51,9 @@ tools:
 	@# axe-core: the accessibility audit the end-to-end tests inject into the page.
 	@grep -qs '"version": "$(AXE_VERSION)"' $(TOOLS)/node_modules/axe-core/package.json \
 		|| npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+	@# MiniSearch: the client-side engine `make bench-app` times beside Concord, key for key.
+	@grep -qs '"version": "$(MINISEARCH_VERSION)"' $(TOOLS)/node_modules/minisearch/package.json \
+		|| npm install --prefix $(TOOLS) --no-audit --no-fund --loglevel=error minisearch@$(MINISEARCH_VERSION)
 	@cargo fetch --quiet
 
 browser:

@@ -28,6 +28,7 @@ pub mod timing;
 
 /// Mounts the app on the page body.
 pub fn start() {
+    timing::main_started();
     crash::install();
     yew::Renderer::<app::App>::new().render();
 }

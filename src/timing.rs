@@ -3,8 +3,9 @@
 //! - `concord:ready` — from navigation start to the first render of the app;
 //! - `concord:search` — from the input event that changed the query to the render of its
 //!   results (a burst of input events handled before the search runs is one search);
-//! - `concord:decode`, `concord:index` — the parts of start-up: reading the embedded corpus,
-//!   building its search index;
+//! - `concord:main` — a mark: the app's code starts (its module fetched, compiled and
+//!   instantiated); `concord:decode`, `concord:index` — the parts of start-up after it:
+//!   reading the embedded corpus, building its search index;
 //! - `concord:compare` — from a comparison's start to its first screen on screen (its rows
 //!   drawn in two parts); `concord:compare-all` to every row, `concord:compare-compute` the
 //!   computation alone;
@@ -94,6 +95,13 @@ fn memory() {
         if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
             let _ = mark.call2(&perf, &MEMORY_MARK.into(), &options);
         }
+    }
+}
+
+/// Marks `concord:main`: the module is compiled and instantiated, the app's code starts.
+pub fn main_started() {
+    if let Some(perf) = performance() {
+        let _ = perf.mark("concord:main");
     }
 }
 

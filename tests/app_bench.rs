@@ -115,6 +115,22 @@ mod native {
         )
     }
 
+    /// Start-up before the app's code runs, in ms since navigation start: the wasm's last
+    /// byte (Resource Timing's `responseEnd`) and the `concord:main` mark.
+    async fn start_up(c: &Client) -> (f64, f64) {
+        let v = c
+            .execute(
+                "const w = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+                 const m = performance.getEntriesByName('concord:main');
+                 return [w ? w.responseEnd : null, m.length ? m[0].startTime : null]",
+                vec![],
+            )
+            .await
+            .expect("start-up entries");
+        let at = |i: usize| v[i].as_f64().unwrap_or(f64::NAN);
+        (at(0), at(1))
+    }
+
     /// The WebAssembly memory's size in bytes (the `concord:memory` mark), if marked.
     async fn memory(c: &Client) -> f64 {
         c.execute(
@@ -128,20 +144,109 @@ mod native {
         .unwrap_or(f64::NAN)
     }
 
+    /// MiniSearch's search-as-you-type options, as its documentation gives them.
+    const MINISEARCH_OPTIONS: &str = "prefix: true, fuzzy: 0.2";
+
+    /// What MiniSearch did with the same keys.
+    struct MiniSearch {
+        version: String,
+        statements: usize,
+        /// Building its index, ms.
+        build: f64,
+        /// One search per key, ms, sorted.
+        searches: Vec<f64>,
+    }
+
+    /// MiniSearch's browser build (`CONCORD_MINISEARCH`, else the copy `make tools` installs).
+    fn minisearch_path() -> String {
+        std::env::var("CONCORD_MINISEARCH").unwrap_or_else(|_| {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/.tools/node_modules/minisearch/dist/umd/index.js"
+            )
+            .into()
+        })
+    }
+
+    /// MiniSearch (the client-side engine people know) in the same page: an index of every
+    /// statement's text, then one search for each key of [`QUERIES`] as typed (the text so
+    /// far, as MiniSearch reads it: words, no operators), timed with `performance.now()`.
+    async fn minisearch(c: &Client) -> Option<MiniSearch> {
+        let source = std::fs::read_to_string(minisearch_path()).ok()?;
+        let root = std::path::Path::new(&minisearch_path())
+            .ancestors()
+            .nth(3)?
+            .join("package.json");
+        let version = std::fs::read_to_string(root)
+            .ok()
+            .and_then(|p| serde_json::from_str::<serde_json::Value>(&p).ok())
+            .and_then(|p| p["version"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        let corpus = support::corpus();
+        let texts: Vec<&str> = corpus
+            .documents
+            .iter()
+            .flat_map(|d| d.statements.iter().filter_map(|s| d.paragraph(s.p)))
+            .map(|p| p.text.as_str())
+            .collect();
+        let typed: Vec<String> = QUERIES
+            .iter()
+            .flat_map(|q| {
+                q.char_indices()
+                    .map(|(i, ch)| q[..i + ch.len_utf8()].to_string())
+            })
+            .collect();
+        // The library defines `MiniSearch` on the page's window (its UMD build).
+        c.execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .ok()?;
+        let v = c
+            .execute(
+                &format!(
+                    "const texts = arguments[0], typed = arguments[1];
+                     const t0 = performance.now();
+                     const ms = new MiniSearch({{ fields: ['text'] }});
+                     ms.addAll(texts.map((text, id) => ({{ id, text }})));
+                     const build = performance.now() - t0;
+                     const searches = typed.map(q => {{
+                         const t = performance.now();
+                         ms.search(q, {{ {MINISEARCH_OPTIONS} }});
+                         return performance.now() - t;
+                     }});
+                     return [build, searches];"
+                ),
+                vec![serde_json::json!(texts), serde_json::json!(typed)],
+            )
+            .await
+            .expect("MiniSearch ran");
+        let (build, mut searches): (f64, Vec<f64>) = serde_json::from_value(v).expect("timings");
+        searches.sort_by(f64::total_cmp);
+        Some(MiniSearch {
+            version,
+            statements: texts.len(),
+            build,
+            searches,
+        })
+    }
+
     #[tokio::main]
     pub async fn main() {
         let label = std::env::var("CONCORD_BENCH_LABEL").unwrap_or_else(|_| "this build".into());
         run(move |c| async move {
             let (mut ready, mut decode, mut index) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut fetched, mut main) = (Vec::new(), Vec::new());
             for _ in 0..READY_RUNS {
                 c.goto(&url("")).await.unwrap();
                 find(&c, "main h1").await;
                 ready.extend(measures(&c, "concord:ready").await);
                 decode.extend(measures(&c, "concord:decode").await);
                 index.extend(measures(&c, "concord:index").await);
+                let (f, m) = start_up(&c).await;
+                fetched.push(f);
+                main.push(m);
             }
             let memory_ready = memory(&c).await;
-            for v in [&mut ready, &mut decode, &mut index] {
+            for v in [&mut ready, &mut decode, &mut index, &mut fetched, &mut main] {
                 v.sort_by(f64::total_cmp);
             }
 
@@ -207,6 +312,7 @@ mod native {
                 }
             }
             searches.sort_by(f64::total_cmp);
+            let minisearch = minisearch(&c).await;
             // The comparison of the two longest documents, opened by link five times.
             let mut longest: Vec<&concord_core::model::Document> =
                 support::corpus().documents.iter().collect();
@@ -265,7 +371,11 @@ mod native {
                 ready.last().copied().unwrap_or(f64::NAN)
             );
             println!(
-                "    of which decoding the corpus {:.1} ms, building the index {:.1} ms (medians)",
+                "    of which: the module fetched at {:.1} ms, its code started at {:.1} ms (compiled while \
+                 fetching; {:.1} ms after the last byte), decoding the corpus {:.1} ms, building the index {:.1} ms (medians)",
+                percentile(&fetched, 0.5),
+                percentile(&main, 0.5),
+                percentile(&main, 0.5) - percentile(&fetched, 0.5),
                 percentile(&decode, 0.5),
                 percentile(&index, 0.5)
             );
@@ -285,6 +395,23 @@ mod native {
                 engine.last().copied().unwrap_or(f64::NAN),
                 engine.len()
             );
+            match &minisearch {
+                Some(m) => println!(
+                    "  minisearch      p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (MiniSearch {} in this page, the same {} keys; \
+                     {MINISEARCH_OPTIONS}; its index of the {} statements built in {:.0} ms); \
+                     its p95 is {:.1}× concord:search's, {:.1}× concord:results'",
+                    percentile(&m.searches, 0.5),
+                    percentile(&m.searches, 0.95),
+                    m.searches.last().copied().unwrap_or(f64::NAN),
+                    m.version,
+                    m.searches.len(),
+                    m.statements,
+                    m.build,
+                    percentile(&m.searches, 0.95) / percentile(&searches, 0.95),
+                    percentile(&m.searches, 0.95) / percentile(&engine, 0.95),
+                ),
+                None => println!("  minisearch      not measured: no {} (`make tools` installs it)", minisearch_path()),
+            }
             println!(
                 "  concord:compare median {:.1} ms, max {:.1} ms to the first screen (computing: {:.1} ms); every row in {:.1} ms (median) ({} loads; the two longest documents: {compared})",
                 percentile(&compares, 0.5),
