@@ -1,4 +1,4 @@
-//! How the app writes dates, kinds and people. Pure functions, tested natively.
+//! How the app writes dates, kinds, people and numbers. Pure functions, tested natively.
 
 use concord_core::model::{Corpus, DocDate, Person, Precision};
 
@@ -36,14 +36,44 @@ pub fn date(d: &DocDate) -> String {
     }
 }
 
-/// A kind slug as words: `phone-call` → "Phone call".
+/// A kind slug as words: `phone-call` → "Phone call". An ASCII first letter is capitalized;
+/// any other is kept as it is (the app carries no Unicode upper-case table, 12 kB, for this
+/// one label).
 pub fn kind(slug: &str) -> String {
-    let words = slug.replace('-', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut words = slug.replace('-', " ");
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    words
+}
+
+/// `x` to one decimal place, as `format!("{x:.1}")` writes it except at exact halves (away
+/// from zero here) and for -0.0 (written 0.0): "12.5", "3.0", "-0.4". Written with integers: the app carries no float formatting
+/// (about 20 kB of code and tables).
+pub fn tenths(x: f64) -> String {
+    let (sign, whole, tenth) = split_tenths(x);
+    format!("{sign}{whole}.{tenth}")
+}
+
+/// `x` to at most one decimal place, as SVG attributes take it: "12.5", "1000", "-3".
+pub fn num(x: f64) -> String {
+    match split_tenths(x) {
+        (sign, whole, 0) => format!("{sign}{whole}"),
+        (sign, whole, tenth) => format!("{sign}{whole}.{tenth}"),
+    }
+}
+
+/// Sign, whole part and tenths of `x` rounded to tenths; a value that is not finite is 0.
+fn split_tenths(x: f64) -> (&'static str, u64, u64) {
+    let t = if x.is_finite() {
+        (x * 10.0).round()
+    } else {
+        0.0
+    };
+    let sign = if t < 0.0 { "-" } else { "" };
+    // `as` saturates: beyond 2^64 tenths there is no chart.
+    let t = t.abs() as u64;
+    (sign, t / 10, t % 10)
 }
 
 /// A person's country and role, as "China · President".
@@ -65,6 +95,32 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 mod tests {
     use super::*;
     use concord_core::model::{Date, DateOrigin};
+
+    #[test]
+    fn tenths_and_num_write_numbers_without_float_formatting() {
+        for x in [0.0, 3.0, 12.5, 12.34, 0.04, 99.96, 1000.0, 170.0, 1e6 + 0.3] {
+            assert_eq!(tenths(x), format!("{x:.1}"), "{x}");
+            assert_eq!(
+                num(x).parse::<f64>().unwrap(),
+                (x * 10.0).round() / 10.0,
+                "{x}"
+            );
+        }
+        assert_eq!(tenths(-0.44), "-0.4");
+        assert_eq!(tenths(-0.04), "0.0");
+        assert_eq!(num(1000.0), "1000");
+        assert_eq!(num(12.25), "12.3");
+        assert_eq!(num(-3.0), "-3");
+        assert_eq!(num(f64::NAN), "0");
+        assert_eq!(tenths(f64::INFINITY), "0.0");
+    }
+
+    #[test]
+    fn kinds_read_as_words() {
+        assert_eq!(kind("phone-call"), "Phone call");
+        assert_eq!(kind(""), "");
+        assert_eq!(kind("évènement"), "évènement");
+    }
 
     #[test]
     fn dates_at_each_precision() {

@@ -16,10 +16,10 @@
 //! strings and never move it, so highlights are exact.
 
 use super::fold::{fold_char_in, is_apostrophe, FoldTable};
+use super::marks::is_combining_mark;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::ops::Range;
 use std::sync::OnceLock;
-use unicode_normalization::char::is_combining_mark;
 
 /// One token of analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]

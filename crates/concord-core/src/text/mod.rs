@@ -9,6 +9,7 @@ pub mod analyze;
 pub mod fold;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod marks;
 
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
