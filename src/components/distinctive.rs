@@ -4,6 +4,7 @@
 
 use super::Link;
 use crate::context::{use_engine, Engine, Found};
+use crate::format;
 use crate::hooks::use_deferred;
 use crate::route::{Action, Route};
 use concord_core::compare::keyness::{keyness, Key};
@@ -70,8 +71,8 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
                     let to = props.route.apply(Action::SearchAnew(format!("{word} ")));
                     let times = 2f64.powf(k.log_ratio);
                     let title = format!(
-                        "{} uses here, {} in the rest of the corpus; log-likelihood {:.1}, {:.1}× as frequent as elsewhere",
-                        k.target, k.rest, k.g2, times
+                        "{} uses here, {} in the rest of the corpus; log-likelihood {}, {}× as frequent as elsewhere",
+                        k.target, k.rest, format::tenths(k.g2), format::tenths(times)
                     );
                     html! {
                         <li title={title.clone()}>

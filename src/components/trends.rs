@@ -6,6 +6,7 @@
 use super::marked::term_class;
 use crate::chart::trend::{chart, Anchor, H, PAD, W};
 use crate::context::{use_engine, Found};
+use crate::format;
 use crate::hooks::use_deferred;
 use crate::route::Route;
 use concord_core::Step;
@@ -41,33 +42,34 @@ pub fn trends(props: &TrendsProps) -> Html {
     };
     let label = |k: usize| legend.get(k).map_or("?", |l| l.label.as_str()).to_string();
     let summary = format!(
-        "Uses per 10,000 words, by {step}, from {} to {}; highest {top:.1}.",
+        "Uses per 10,000 words, by {step}, from {} to {}; highest {}.",
         t.periods[0].label,
-        t.periods[n - 1].label
+        t.periods[n - 1].label,
+        format::tenths(top)
     );
     html! {
         <section class="trends" aria-labelledby="trends-title">
             <h2 id="trends-title">{ "Term trends" }</h2>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.clone()} class="trend-chart">
-                <line x1={PAD.to_string()} y1={(H - PAD).to_string()} x2={(W - PAD).to_string()} y2={(H - PAD).to_string()} class="axis" />
+                <line x1={format::num(PAD)} y1={format::num(H - PAD)} x2={format::num(W - PAD)} y2={format::num(H - PAD)} class="axis" />
                 { for c.ticks.iter().map(|&(i, x, anchor)| {
                     let class = match anchor {
                         Anchor::Start => "tick-label",
                         Anchor::Middle => "tick-label middle",
                         Anchor::End => "tick-label end",
                     };
-                    html! { <text x={format!("{x:.1}")} y={(H - 8.0).to_string()} {class}>{ t.periods[i].label.clone() }</text> }
+                    html! { <text x={format::num(x)} y={format::num(H - 8.0)} {class}>{ t.periods[i].label.clone() }</text> }
                 }) }
-                <text x={PAD.to_string()} y={(PAD - 10.0).to_string()} class="tick-label">{ format!("{top:.1} per 10,000 words") }</text>
+                <text x={format::num(PAD)} y={format::num(PAD - 10.0)} class="tick-label">{ format!("{} per 10,000 words", format::tenths(top)) }</text>
                 { for c.lines.iter().zip(&t.terms).map(|(line, term)| html! {
                     <g class={classes!("series", term_class(line.term))} data-term={line.term.to_string()}>
                         { for line.runs.iter().filter(|r| r.len() > 1).map(|r| {
-                            let points: Vec<String> = r.iter().map(|p| format!("{:.1},{:.1}", p.x, p.y)).collect();
+                            let points: Vec<String> = r.iter().map(|p| format!("{},{}", format::num(p.x), format::num(p.y))).collect();
                             html! { <polyline points={points.join(" ")} /> }
                         }) }
                         { for line.points().map(|p| html! {
-                            <circle cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r="3">
-                                <title>{ format!("{}: {} in {} ({:.1} per 10,000 words)", label(line.term), term.counts[p.period], t.periods[p.period].label, p.value) }</title>
+                            <circle cx={format::num(p.x)} cy={format::num(p.y)} r="3">
+                                <title>{ format!("{}: {} in {} ({} per 10,000 words)", label(line.term), term.counts[p.period], t.periods[p.period].label, format::tenths(p.value)) }</title>
                             </circle>
                         }) }
                     </g>
@@ -90,7 +92,7 @@ pub fn trends(props: &TrendsProps) -> Html {
                                 <td>{ p.words }</td>
                                 { for t.terms.iter().map(|term| html! {
                                     <td data-term={term.term.to_string()} data-count={term.counts[i].to_string()}>
-                                        { format!("{} ({:.1})", term.counts[i], t.per_10k(term.counts[i], i)) }
+                                        { format!("{} ({})", term.counts[i], format::tenths(t.per_10k(term.counts[i], i))) }
                                     </td>
                                 }) }
                             </tr>

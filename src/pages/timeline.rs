@@ -187,20 +187,20 @@ fn chart(props: &ChartProps) -> Html {
     };
     let lane = props.route.lane;
     html! {
-        <svg ref={svg} class="timeline-chart" viewBox={format!("0 0 {W} {h}")} role="img"
+        <svg ref={svg} class="timeline-chart" viewBox={format!("0 0 {} {}", format::num(W), format::num(h))} role="img"
             aria-label={props.summary.clone()} {onpointerdown} {onpointermove} {onpointerup}>
             { for scale.years().into_iter().map(|(y, at)| html! {
                 <g class="year">
-                    <line x1={at.to_string()} x2={at.to_string()} y1={TOP.to_string()} y2={(h - AXIS).to_string()} />
-                    <text x={(at + 3.0).to_string()} y={(h - 10.0).to_string()}>{ y.to_string() }</text>
+                    <line x1={format::num(at)} x2={format::num(at)} y1={format::num(TOP)} y2={format::num(h - AXIS)} />
+                    <text x={format::num(at + 3.0)} y={format::num(h - 10.0)}>{ y.to_string() }</text>
                 </g>
             }) }
             { for t.lanes.iter().enumerate().map(|(i, l)| {
                 let y = lane_middle(i);
                 html! {
                     <g class="lane">
-                        <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y.to_string()} y2={y.to_string()} />
-                        <text x={(LEFT - 8.0).to_string()} y={(y + 4.0).to_string()} class="lane-name">{ lane_name(&engine, lane, &l.key) }</text>
+                        <line x1={format::num(LEFT)} x2={format::num(W - RIGHT)} y1={format::num(y)} y2={format::num(y)} />
+                        <text x={format::num(LEFT - 8.0)} y={format::num(y + 4.0)} class="lane-name">{ lane_name(&engine, lane, &l.key) }</text>
                     </g>
                 }
             }) }
@@ -218,19 +218,19 @@ fn chart(props: &ChartProps) -> Html {
                 );
                 match scale.shape(m) {
                     Shape::Dot { cx, cy } => html! {
-                        <circle class={class} cx={format!("{cx:.1}")} cy={cy.to_string()} r="5" data-doc={doc.id.clone()}>
+                        <circle class={class} cx={format::num(cx)} cy={format::num(cy)} r="5" data-doc={doc.id.clone()}>
                             <title>{ title }</title>
                         </circle>
                     },
                     Shape::Bar { x, y, width } => html! {
-                        <rect class={class} x={format!("{x:.1}")} y={y.to_string()} width={format!("{width:.1}")} height="10" rx="3" data-doc={doc.id.clone()}>
+                        <rect class={class} x={format::num(x)} y={format::num(y)} width={format::num(width)} height="10" rx="3" data-doc={doc.id.clone()}>
                             <title>{ title }</title>
                         </rect>
                     },
                 }
             }) }
             if let Some((a, b)) = drag.map(|(a, b)| selection(a, b)) {
-                <rect class="selection" x={a.to_string()} y={TOP.to_string()} width={(b - a).max(0.0).to_string()} height={(h - AXIS - TOP).to_string()} />
+                <rect class="selection" x={format::num(a)} y={format::num(TOP)} width={format::num((b - a).max(0.0))} height={format::num(h - AXIS - TOP)} />
             }
         </svg>
     }
