@@ -184,9 +184,9 @@ test-serve: tools browser
 
 sizes:
 	@wasm=$$(ls $(RELEASE_DIST)/concord-*_bg.wasm); js=$$(ls $(RELEASE_DIST)/concord-*.js); \
-	printf 'sizes: wasm %s bytes (%s gzip), js %s bytes (%s gzip); %s\n' \
+	printf 'sizes: wasm %s bytes (%s gzip), js %s bytes (%s gzip); %s; %s\n' \
 		$$(stat -c %s $$wasm) $$(gzip -9c $$wasm | wc -c) $$(stat -c %s $$js) $$(gzip -9c $$js | wc -c) \
-		"$$(grep "^embedded" $(RELEASE_DIST).report.txt)"
+		"$$(python3 tools/wasm-size.py $$wasm)" "$$(grep "^embedded" $(RELEASE_DIST).report.txt)"
 
 clean:
 	cargo clean
