@@ -85,6 +85,79 @@ async fn half_a_word_finds_the_words_it_begins() {
     .await;
 }
 
+/// Proximity as the README documents it: a statement holding both words of a two-word query
+/// scores its BM25 (the sum of its scores for each word alone) times `1 + 0.5 / (1 + g)`,
+/// `g` the fewest words between them. Among the corpus's common words, a pair is found whose
+/// documents come in another order than BM25 alone would give, and the page shows the
+/// documented order.
+#[tokio::test]
+async fn proximity_reorders_statements_as_documented() {
+    use concord_core::query::Searcher;
+    use std::collections::HashMap;
+    let searcher = Searcher::new(corpus(), index());
+    let scores = |q: &str| -> HashMap<u32, f32> {
+        let r = searcher.search(&index().parse(q), &Filters::default(), Sort::Relevance);
+        r.documents
+            .iter()
+            .flat_map(|d| d.statements.iter().map(|h| (h.stmt, h.score)))
+            .collect()
+    };
+    // Documents by their best statement, then a tenth of the rest (the engine's grouping).
+    let doc_order = |by: &HashMap<u32, f32>| -> Vec<u32> {
+        let mut docs: HashMap<u32, (f32, f32)> = HashMap::new();
+        for (&s, &x) in by {
+            let d = docs.entry(index().statements[s as usize].doc).or_default();
+            *d = (d.0.max(x), d.1 + x);
+        }
+        let mut order: Vec<(u32, f32)> = docs
+            .into_iter()
+            .map(|(d, (best, sum))| (d, best + (sum - best) / 10.0))
+            .collect();
+        order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        order.into_iter().map(|(d, _)| d).collect()
+    };
+    let words = common_words(30);
+    let mut found = None;
+    let mut checked = 0;
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            let (alone_a, alone_b) = (scores(a), scores(b));
+            let pair = scores(&format!("{a} {b}"));
+            let mut bm25 = HashMap::new();
+            for (&s, &x) in &pair {
+                let sum = alone_a[&s] + alone_b[&s];
+                // The factor is 1 + 0.5 / (1 + g) for a whole number of words g.
+                let g = 0.5 / (f64::from(x / sum) - 1.0) - 1.0;
+                if g < 200.0 {
+                    assert!(
+                        (g - g.round()).abs() < 0.05 && g.round() >= 0.0,
+                        "{a} {b}: statement {s} scores {x} for BM25 {sum}: no whole g ({g})"
+                    );
+                    checked += 1;
+                }
+                bm25.insert(s, sum);
+            }
+            let (with, without) = (doc_order(&pair), doc_order(&bm25));
+            if found.is_none() && with != without {
+                found = Some((format!("{a} {b} "), with));
+            }
+        }
+    }
+    assert!(checked > 0, "no statement holds two of the common words");
+    let (q, order) = found.expect("a pair of common words that proximity reorders");
+    let order: Vec<String> = order
+        .iter()
+        .map(|&d| corpus().documents[d as usize].id.clone())
+        .collect();
+    run(move |c| async move {
+        c.goto(&url(&support::query(&[("q", &q)]))).await.unwrap();
+        let mut docs: Vec<String> = shown(&c).await.into_iter().map(|(d, _)| d).collect();
+        docs.dedup();
+        assert_eq!(docs, order[..docs.len()], "{q}");
+    })
+    .await;
+}
+
 /// "Did you mean": a misspelled word offers the corpus word as a link that searches it,
 /// keeping the filters.
 #[tokio::test]
