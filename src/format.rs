@@ -48,8 +48,8 @@ pub fn kind(slug: &str) -> String {
 }
 
 /// `x` to one decimal place, as `format!("{x:.1}")` writes it except at exact halves (away
-/// from zero here) and for -0.0 (written 0.0): "12.5", "3.0", "-0.4". Written with integers: the app carries no float formatting
-/// (about 20 kB of code and tables).
+/// from zero here) and for -0.0 (written 0.0): "12.5", "3.0", "-0.4". Written with
+/// integers: the app carries no float formatting (about 20 kB of code and tables).
 pub fn tenths(x: f64) -> String {
     let (sign, whole, tenth) = split_tenths(x);
     format!("{sign}{whole}.{tenth}")

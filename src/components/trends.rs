@@ -50,7 +50,7 @@ pub fn trends(props: &TrendsProps) -> Html {
     html! {
         <section class="trends" aria-labelledby="trends-title">
             <h2 id="trends-title">{ "Term trends" }</h2>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary.clone()} class="trend-chart">
+            <svg viewBox={format!("0 0 {} {}", format::num(W), format::num(H))} role="img" aria-label={summary.clone()} class="trend-chart">
                 <line x1={format::num(PAD)} y1={format::num(H - PAD)} x2={format::num(W - PAD)} y2={format::num(H - PAD)} class="axis" />
                 { for c.ticks.iter().map(|&(i, x, anchor)| {
                     let class = match anchor {

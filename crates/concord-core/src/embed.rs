@@ -117,8 +117,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     }
     // Most frequent first (ties in first-seen order, so the output is deterministic).
     fn by_use(uses: Vec<(u64, &str)>) -> (Vec<&str>, Vec<u32>) {
-        let mut order: Vec<u32> = (0..uses.len() as u32).collect();
-        crate::sort::by_key(&mut order, |&i| std::cmp::Reverse(uses[i as usize].0));
+        let order = crate::sort::order(uses.len(), |a, b| uses[b].0.cmp(&uses[a].0));
         let mut rank = vec![0u32; uses.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;

@@ -23,11 +23,11 @@ pub fn by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    let order = {
+    let positions = {
         let items: &[T] = v;
-        permutation(items.len(), &mut |a, b| cmp(&items[a], &items[b]))
+        order(items.len(), |a, b| cmp(&items[a], &items[b]))
     };
-    permute(v, order);
+    permute(v, positions);
 }
 
 /// Sorts `v` by the key `key` gives each element, stably (as `slice::sort_by_key`).
@@ -39,6 +39,17 @@ pub fn by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 /// ```
 pub fn by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     by(v, |a, b| key(a).cmp(&key(b)))
+}
+
+/// The positions `0..n` in the order `cmp` gives them (stably), for a caller that wants the
+/// order itself rather than sorted elements.
+///
+/// ```
+/// let words = ["b", "c", "a"];
+/// assert_eq!(concord_core::sort::order(3, |x, y| words[x].cmp(words[y])), [2, 0, 1]);
+/// ```
+pub fn order(n: usize, mut cmp: impl FnMut(usize, usize) -> Ordering) -> Vec<u32> {
+    permutation(n, &mut cmp)
 }
 
 /// The positions `0..n` in the order `cmp` gives them: the one compiled sort.

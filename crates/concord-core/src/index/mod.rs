@@ -264,10 +264,7 @@ impl Index {
             index.doc_end.push(index.statements.len() as u32);
         }
         // Sort the word table; renumber tokens to the sorted order.
-        let mut order: Vec<u32> = (0..words.len() as u32).collect();
-        crate::sort::by(&mut order, |&a, &b| {
-            words[a as usize].cmp(&words[b as usize])
-        });
+        let order = crate::sort::order(words.len(), |a, b| words[a].cmp(&words[b]));
         let mut rank = vec![0u32; words.len()];
         for (r, &w) in order.iter().enumerate() {
             rank[w as usize] = r as u32;
