@@ -15,6 +15,9 @@ use crate::{format, timing};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// How long a view rests before the tab's title follows it, in milliseconds.
+const TITLE_MS: u32 = 250;
+
 #[function_component(App)]
 pub fn app() -> Html {
     html! {
@@ -56,8 +59,13 @@ fn shell() -> Html {
             el.remove();
         }
     });
+    // The tab's title once the view rests (setting it costs a key a millisecond or two).
     use_effect_with(page_title(&engine, route), |title| {
-        gloo::utils::document().set_title(title)
+        let title = title.clone();
+        let timer = gloo::timers::callback::Timeout::new(TITLE_MS, move || {
+            gloo::utils::document().set_title(&title)
+        });
+        move || drop(timer)
     });
     use_focus_on_move(route, &nav);
     // Timing: a search is done once its results are on screen; the app is ready at its
@@ -98,7 +106,7 @@ fn shell() -> Html {
             <div class={classes!("layout", with_facets.then_some("with-facets"))}>
                 <SearchBox route={route.clone()} query={found.query.clone()} />
                 if with_facets {
-                    <FacetPanel route={route.clone()} facets={found.results.facets.clone()} />
+                    <FacetPanel route={route.clone()} found={found.clone()} />
                 }
                 <main id="main" tabindex="-1">
                     <Tray route={route.clone()} />

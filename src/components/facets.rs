@@ -3,11 +3,13 @@
 //! (a history entry), so Back undoes it.
 
 use super::Link;
-use crate::context::{use_engine, use_nav, Engine};
+use crate::context::{use_engine, use_nav, Engine, Found};
 use crate::format;
+use crate::hooks::use_lagging;
 use crate::route::params::{name_of, title_of, FACETS};
 use crate::route::{Action, Route};
 use concord_core::{Date, Facet, Facets};
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -18,32 +20,75 @@ const SHORT: usize = 8;
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
     pub route: Route,
-    pub facets: Facets,
+    /// The search whose counts the panel shows.
+    pub found: Found,
+}
+
+/// How long typing pauses before the counts follow the query, in milliseconds.
+const TYPING_PAUSE_MS: u32 = 150;
+
+/// Whether `new` differs from `shown` in its query alone (a key typed): then the panel
+/// follows the results once typing pauses, so each key's results reach the screen first.
+fn typed_only(shown: &(Route, Found), new: &(Route, Found)) -> bool {
+    let mut route = new.0.clone();
+    route.search.q.clone_from(&shown.0.search.q);
+    route == shown.0
+}
+
+/// A facet's values with their counts, largest first.
+type Values = Rc<Vec<(String, usize)>>;
+
+/// The latest route, for a value ticked while the lists still show the one before.
+#[derive(Clone)]
+struct Latest(Rc<RefCell<Route>>);
+
+impl PartialEq for Latest {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
+    let latest = Latest(use_mut_ref(|| props.route.clone()));
+    *latest.0.borrow_mut() = props.route.clone();
+    // The lists and counts (the panel's cost) follow typed keys once typing pauses.
+    let (shown, found) = use_lagging(
+        (props.route.clone(), props.found.clone()),
+        TYPING_PAUSE_MS,
+        typed_only,
+    );
     let route = &props.route;
     let search = &route.search;
-    let groups: Html = Facet::ALL
-        .into_iter()
-        .map(|facet| {
-            let chosen = search.filters.list(facet);
-            // Chosen values stay listed (with 0) so they can be unchosen.
-            let mut values: Vec<(String, usize)> = props.facets.of(facet).to_vec();
-            for c in chosen {
-                if !values.iter().any(|(v, _)| v == c) {
-                    values.push((c.clone(), 0));
+    // Each list once per search shown (the same lists are the same props: no redraw).
+    let lists = use_memo((shown.clone(), found), |(shown, found)| {
+        let facets: &Facets = &found.results.facets;
+        let mut lists: Vec<(Option<Facet>, Values)> = Facet::ALL
+            .into_iter()
+            .map(|facet| {
+                // Chosen values stay listed (with 0) so they can be unchosen.
+                let mut values: Vec<(String, usize)> = facets.of(facet).to_vec();
+                for c in shown.search.filters.list(facet) {
+                    if !values.iter().any(|(v, _)| v == c) {
+                        values.push((c.clone(), 0));
+                    }
                 }
-            }
+                (Some(facet), Rc::new(values))
+            })
+            .collect();
+        lists.push((None, Rc::new(facets.year.clone())));
+        lists
+    });
+    let groups: Html = lists
+        .iter()
+        .map(|(facet, values)| {
+            let (name, title) = match facet {
+                Some(f) => (name_of(FACETS, *f), title_of(FACETS, *f)),
+                None => ("year", "Year"),
+            };
             html! {
-                <FacetGroup
-                    name={name_of(FACETS, facet)}
-                    title={title_of(FACETS, facet)}
-                    facet={Some(facet)}
-                    values={Rc::new(values)}
-                    route={route.clone()}
-                />
+                <FacetGroup {name} {title} facet={*facet} values={values.clone()}
+                    route={shown.clone()} latest={latest.clone()} />
             }
         })
         .collect();
@@ -54,7 +99,6 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <p class="clear"><Link to={route.apply(Action::ClearFilters)}>{ "Clear all filters" }</Link></p>
             }
             { groups }
-            <FacetGroup name="year" title="Year" facet={None::<Facet>} values={Rc::new(props.facets.year.clone())} route={route.clone()} />
             <DateRange route={route.clone()} />
         </aside>
     }
@@ -104,9 +148,11 @@ struct FacetGroupProps {
     name: &'static str,
     title: &'static str,
     facet: Option<Facet>,
-    /// Values with their counts, largest first.
-    values: Rc<Vec<(String, usize)>>,
+    values: Values,
+    /// The route the values were counted for: which are chosen.
     route: Route,
+    /// The route a tick changes.
+    latest: Latest,
 }
 
 /// One facet: a checkbox per value, with its count; long lists fold (and only the values
@@ -120,7 +166,7 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         return html! {};
     }
     let long = props.values.len() > SHORT + 2;
-    let shown: Vec<(&(String, usize), bool, Route)> = props
+    let shown: Vec<(&(String, usize), bool)> = props
         .values
         .iter()
         .enumerate()
@@ -130,8 +176,7 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         })
         .map(|(_, value)| {
             let on = chosen(&props.route, props.facet, &value.0);
-            let to = toggled(&props.route, props.facet, &value.0);
-            (value, on, to)
+            (value, on)
         })
         .collect();
     let toggle_open = {
@@ -142,10 +187,12 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         <fieldset class="facet" data-facet={props.name}>
             <legend>{ props.title }</legend>
             <ul>
-                { for shown.into_iter().map(|((value, count), on, to)| {
+                { for shown.into_iter().map(|((value, count), on)| {
                     let id = format!("f-{}-{}", props.name, value);
-                    let go = nav.stay.clone();
-                    let onchange = Callback::from(move |_: Event| go.emit(to.clone()));
+                    let onchange = {
+                        let (go, latest, facet, value) = (nav.stay.clone(), props.latest.clone(), props.facet, value.clone());
+                        Callback::from(move |_: Event| go.emit(toggled(&latest.0.borrow(), facet, &value)))
+                    };
                     html! {
                         <li key={value.clone()}>
                             <input type="checkbox" id={id.clone()} checked={on} {onchange} data-value={value.clone()} />

@@ -1,7 +1,7 @@
 //! The search box: the query text, its problems from the lenient parser, and the legend of
-//! its terms in their highlight colours. Typing replaces the history entry; while searches
-//! take less than a frame each key searches at once, otherwise keys join one search at most
-//! about one search's time after the first of them ([`plan`]). `/` anywhere focuses the box.
+//! its terms in their highlight colours. Typing replaces the history entry; a key searches
+//! at once when searches fit in a frame or no input waits behind it, otherwise in the next
+//! task, which the keys already typed join ([`plan`]). `/` anywhere focuses the box.
 
 use super::marked::term_class;
 use crate::context::{click_to, use_engine, use_nav};
@@ -13,6 +13,7 @@ use concord_core::query::{LegendKind, Query};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,39 +21,58 @@ use yew::prelude::*;
 const COMPLETIONS: usize = 3;
 /// One frame at 60 Hz, in milliseconds.
 const FRAME_MS: f64 = 16.0;
-/// The longest a key waits for its search, in milliseconds.
-pub const MAX_WAIT_MS: f64 = 150.0;
 
 /// What a key does.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Plan {
     /// Search now.
     Now,
-    /// Search this many milliseconds from now, with the text typed by then.
-    After(u32),
+    /// Search in the next task, with the text typed by then: the browser handles the keys
+    /// already waiting first (input goes before timers), so they join this search.
+    Next,
     /// A search is already due: it will take this key's text too.
     Join,
 }
 
-/// What a key does, given the last search's cost (ms) and whether a search is due. A due
-/// search is never put off by more keys, so typing faster than searches finish still
-/// searches every `cost` (at most [`MAX_WAIT_MS`]) instead of waiting for a pause.
+/// What a key does, given the last search's cost (ms), whether a search is due, and whether
+/// more input is already waiting behind this key (`None` where the browser cannot tell).
+/// A search that fits in a frame runs at once, and so does a costlier one when nothing
+/// waits behind its key: that is the quickest way to its results. A costly search with
+/// keys waiting (typed while the last one ran) runs in the next task, which the browser
+/// runs after them (input goes before timers), so they join one search instead of each
+/// searching in turn. Nothing waits on a timer's delay.
 ///
 /// ```
 /// use concord::components::search_box::{plan, Plan};
-/// assert_eq!(plan(3.0, false), Plan::Now);
-/// assert_eq!(plan(40.0, false), Plan::After(40));
-/// assert_eq!(plan(40.0, true), Plan::Join);
-/// assert_eq!(plan(900.0, false), Plan::After(150));
+/// assert_eq!(plan(3.0, false, Some(true)), Plan::Now);
+/// assert_eq!(plan(40.0, false, Some(false)), Plan::Now);
+/// assert_eq!(plan(40.0, true, Some(false)), Plan::Now);
+/// assert_eq!(plan(40.0, false, Some(true)), Plan::Next);
+/// assert_eq!(plan(40.0, true, Some(true)), Plan::Join);
+/// assert_eq!(plan(3.0, false, None), Plan::Now);
+/// assert_eq!(plan(40.0, false, None), Plan::Next);
+/// assert_eq!(plan(40.0, true, None), Plan::Join);
 /// ```
-pub fn plan(cost: f64, due: bool) -> Plan {
-    if cost < FRAME_MS {
+pub fn plan(cost: f64, due: bool, waiting: Option<bool>) -> Plan {
+    if cost < FRAME_MS || waiting == Some(false) {
         Plan::Now
     } else if due {
         Plan::Join
     } else {
-        Plan::After(cost.min(MAX_WAIT_MS) as u32)
+        Plan::Next
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.scheduling.isInputPending()` (Chromium): whether input events are waiting.
+    #[wasm_bindgen(js_namespace = ["navigator", "scheduling"], js_name = isInputPending, catch)]
+    fn is_input_pending() -> Result<bool, JsValue>;
+}
+
+/// Whether more input is waiting to be handled; `None` where the browser cannot tell.
+fn input_waiting() -> Option<bool> {
+    is_input_pending().ok()
 }
 
 #[derive(Properties, PartialEq)]
@@ -108,14 +128,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 replace.emit(latest.borrow().apply(Action::Type(value)));
             };
             let due = pending.borrow().is_some();
-            match plan(timing::last_search_ms(), due) {
+            match plan(timing::last_search_ms(), due, input_waiting()) {
                 Plan::Now => {
                     pending.borrow_mut().take();
                     search();
                 }
-                Plan::After(ms) => {
+                Plan::Next => {
                     let slot = pending.clone();
-                    let timeout = Timeout::new(ms, move || {
+                    let timeout = Timeout::new(0, move || {
                         slot.borrow_mut().take();
                         search();
                     });

@@ -32,3 +32,40 @@ where
         .filter(|(k, _)| *k == key)
         .map(|(_, v)| v.clone())
 }
+
+/// `value` as a view shows it: the new value at once, or, when `lag(shown, new)` holds, the
+/// value shown so far until `delay_ms` pass without a newer one, then the new one. Serves
+/// parts of a page that may follow a key a moment after its results (the filter panel
+/// while typing): the key's results reach the screen first, and while keys keep coming the
+/// lagging part costs them nothing.
+#[hook]
+pub fn use_lagging<T, F>(value: T, delay_ms: u32, lag: F) -> T
+where
+    T: PartialEq + Clone + 'static,
+    F: Fn(&T, &T) -> bool,
+{
+    let shown = use_mut_ref(|| value.clone());
+    let redraw = use_force_update();
+    let lagging = {
+        let shown = shown.borrow();
+        *shown != value && lag(&shown, &value)
+    };
+    if !lagging {
+        *shown.borrow_mut() = value.clone();
+    }
+    {
+        let shown = shown.clone();
+        use_effect_with((value, lagging), move |(value, lagging)| {
+            let timer = lagging.then(|| {
+                let value = value.clone();
+                gloo::timers::callback::Timeout::new(delay_ms, move || {
+                    *shown.borrow_mut() = value;
+                    redraw.force_update();
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let shown = shown.borrow().clone();
+    shown
+}

@@ -11,7 +11,7 @@ use concord_core::query::{Filters, Sort};
 use fantoccini::{Client, Locator};
 use support::{
     corpus, expected, find, find_all, index, location, run, run_with, shown, status, status_is,
-    until, url, SUB_PATH,
+    title_is, until, url, SUB_PATH,
 };
 
 /// The `n` words found in the most statements (letters only, five or more, one per stem):
@@ -211,7 +211,7 @@ async fn the_list_shows_every_statement_under_a_sub_path() {
         assert_eq!(n, index().statements.len());
         status_is(&c, &status(n, docs)).await;
         assert_eq!(shown(&c).await, order[..order.len().min(20)]);
-        assert_eq!(c.title().await.unwrap(), "Concord — statement explorer");
+        title_is(&c, "Concord — statement explorer").await;
         if n > 20 {
             c.goto(&url("?page=2")).await.unwrap();
             find(&c, "article.hit").await;
@@ -249,7 +249,7 @@ async fn opening_a_document_pushes_a_link_that_back_and_forward_restore() {
             .expect("a doc link")
             .to_string();
         assert_eq!(corpus().document(&id).unwrap().title, title);
-        assert_eq!(c.title().await.unwrap(), format!("{title} — Concord"));
+        title_is(&c, &format!("{title} — Concord")).await;
 
         c.back().await.unwrap();
         until(&c, "the list after Back", |c| async move {
@@ -295,7 +295,7 @@ async fn a_search_link_shows_its_results_with_marks_per_term() {
             }
         }
         assert_eq!(terms.len(), 2, "both terms are marked");
-        assert_eq!(c.title().await.unwrap(), format!("{q} — Concord"));
+        title_is(&c, &format!("{q} — Concord")).await;
     })
     .await;
 }
@@ -353,6 +353,74 @@ async fn typing_updates_the_link_and_filters_push_history() {
             input.prop("value").await.unwrap().as_deref(),
             Some(word.as_str())
         );
+    })
+    .await;
+}
+
+/// The filter panel follows typed keys once typing pauses: its counts are then the typed
+/// query's. A value ticked before it caught up still keeps what was typed (the tick applies
+/// to the latest link, not to the one the lists were counted for).
+#[tokio::test]
+async fn facet_counts_follow_typing_and_a_tick_keeps_the_typed_query() {
+    let word = common_words(1).remove(0);
+    run(move |c| async move {
+        c.goto(&url("")).await.unwrap();
+        find(&c, "fieldset[data-facet=speaker] input[type=checkbox]").await;
+        // Type the word, and tick the first speaker in the next task, once the word's
+        // results are drawn and while the panel still shows the lists of the empty query.
+        let ticked = c
+            .execute_async(
+                "const [word, done] = [arguments[0], arguments[arguments.length - 1]];
+                 const q = document.getElementById('q');
+                 q.value = word;
+                 q.dispatchEvent(new InputEvent('input', { bubbles: true }));
+                 setTimeout(() => {
+                     const box = document.querySelector('fieldset[data-facet=speaker] input[type=checkbox]');
+                     box.click();
+                     done(box.dataset.value);
+                 }, 0);",
+                vec![serde_json::json!(word)],
+            )
+            .await
+            .unwrap();
+        let value = ticked.as_str().expect("a speaker value").to_string();
+        until(&c, "the tick in the link", |c| async move {
+            location(&c).await.1.contains("speaker=")
+        })
+        .await;
+        assert_eq!(location(&c).await.1, format!("?q={word}&speaker={value}"));
+
+        // Back to the word alone; typing, then a pause: the counts are the word's.
+        c.goto(&url("")).await.unwrap();
+        let input = find(&c, "#q").await;
+        input.send_keys(&word).await.unwrap();
+        let query = index().parse_typed(&word);
+        let facets = concord_core::query::Searcher::new(corpus(), index())
+            .search(&query, &Filters::default(), Sort::Relevance)
+            .facets;
+        let want: Vec<(String, String)> = facets
+            .speaker
+            .iter()
+            .take(5)
+            .map(|(v, n)| (v.clone(), n.to_string()))
+            .collect();
+        let read = |c: Client| async move {
+            let v = c
+                .execute(
+                    "return [...document.querySelectorAll('fieldset[data-facet=speaker] li')].slice(0, 5)
+                         .map(li => [li.querySelector('input').dataset.value, li.querySelector('.n').firstChild.textContent]);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            serde_json::from_value::<Vec<(String, String)>>(v).unwrap()
+        };
+        let w = want.clone();
+        until(&c, "the speaker counts of the typed word", move |c| {
+            let (w, read) = (w.clone(), read);
+            async move { read(c).await == w }
+        })
+        .await;
     })
     .await;
 }
@@ -857,7 +925,7 @@ async fn a_comparison_link_shows_both_sides_and_swaps() {
     run(move |c| async move {
         c.goto(&url(&link(&a, &b))).await.unwrap();
         find(&c, "h1#compare-title").await;
-        assert_eq!(c.title().await.unwrap(), "Comparison — Concord");
+        title_is(&c, "Comparison — Concord").await;
         assert_eq!(
             find_all(&c, ".cmp-table [role=rowgroup]:not(.cmp-head) [role=row]")
                 .await
@@ -980,7 +1048,7 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
     run(move |c| async move {
         c.goto(&url("?view=phrases")).await.unwrap();
         find(&c, "h1#phrases-title").await;
-        assert_eq!(c.title().await.unwrap(), "Formulations — Concord");
+        title_is(&c, "Formulations — Concord").await;
         let items = find_all(&c, "li.formula").await;
         assert_eq!(items.len(), entries.len());
         let Some(top) = entries.first() else {
@@ -1263,7 +1331,7 @@ async fn selecting_a_span_on_the_timeline_sets_from_and_to() {
     run(move |c| async move {
         c.goto(&url("?view=timeline")).await.unwrap();
         let chart = find(&c, "svg.timeline-chart").await;
-        assert_eq!(c.title().await.unwrap(), "Timeline — Concord");
+        title_is(&c, "Timeline — Concord").await;
         assert_eq!(
             find_all(&c, "svg.timeline-chart .mark").await.len(),
             t.marks.len()

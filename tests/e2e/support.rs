@@ -314,6 +314,16 @@ where
     }
 }
 
+/// Waits until the tab's title is `want` (it follows a view once the view rests).
+pub async fn title_is(c: &Client, want: &str) {
+    let want = want.to_string();
+    until(c, &format!("the title “{want}”"), move |c| {
+        let want = want.clone();
+        async move { c.title().await.is_ok_and(|t| t == want) }
+    })
+    .await;
+}
+
 /// Waits until the status line reads `want`.
 pub async fn status_is(c: &Client, want: &str) {
     let want = want.to_string();

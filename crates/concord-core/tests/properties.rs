@@ -139,6 +139,21 @@ proptest! {
                 let snip = searcher.snippet(h.stmt, &marks, 12);
                 prop_assert!(snip.start <= snip.end && snip.end <= text.len());
                 prop_assert!(text.is_char_boundary(snip.start) && text.is_char_boundary(snip.end));
+                // The window holds as many highlights as the best 12-word window, counted
+                // the slow way.
+                let inside = |lo: usize, hi: usize| {
+                    marks.iter().filter(|m| m.start >= lo && m.end <= hi).count()
+                };
+                let words = Index::ranges(text);
+                let best = if words.len() <= 12 {
+                    marks.len()
+                } else {
+                    (0..=words.len() - 12)
+                        .map(|i| inside(words[i].start, words[i + 11].end))
+                        .max()
+                        .unwrap_or(0)
+                };
+                prop_assert_eq!(inside(snip.start, snip.end), best, "{:?} of {:?}", snip, marks);
             }
         }
         let rows = searcher.kwic(&parsed, &r, 5);

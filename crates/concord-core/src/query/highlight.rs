@@ -92,12 +92,14 @@ impl<'a> Searcher<'a> {
         if ranges.len() <= words || words == 0 {
             return 0..text.len();
         }
+        // Highlights are sorted and apart, so their starts and ends both ascend: those
+        // inside a window are the run from the first starting in it to the last ending in
+        // it (two binary searches, not a scan per window).
         let hits_in = |a: usize, b: usize| {
             let (lo, hi) = (ranges[a].start, ranges[b].end);
-            highlights
-                .iter()
-                .filter(|h| h.start >= lo && h.end <= hi)
-                .count()
+            let first = highlights.partition_point(|h| h.start < lo);
+            let end = highlights.partition_point(|h| h.end <= hi);
+            end.saturating_sub(first)
         };
         let best = (0..=ranges.len() - words)
             .max_by_key(|&i| (hits_in(i, i + words - 1), std::cmp::Reverse(i)))
