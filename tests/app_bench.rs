@@ -253,7 +253,19 @@ mod native {
             c.goto(&url("")).await.unwrap();
             find(&c, "main h1").await;
             c.execute(
-                "performance.clearMeasures('concord:search'); performance.clearMeasures('concord:results')",
+                "performance.clearMeasures('concord:search'); performance.clearMeasures('concord:results');
+                 // The browser's own view of each key (Event Timing): from the key's hardware
+                 // time to the next paint after its handlers, for keys of 16 ms and more.
+                 window.concordSlowKeys = new Map();
+                 window.concordKeysBefore = performance.interactionCount || 0;
+                 new PerformanceObserver(list => {
+                     for (const e of list.getEntries()) {
+                         if (e.interactionId) {
+                             const d = window.concordSlowKeys.get(e.interactionId) || 0;
+                             window.concordSlowKeys.set(e.interactionId, Math.max(d, e.duration));
+                         }
+                     }
+                 }).observe({ type: 'event', durationThreshold: 16 });",
                 vec![],
             )
             .await
@@ -291,6 +303,18 @@ mod native {
                 }
             }
             let memory_searched = memory(&c).await;
+            // Event Timing reports its entries a little after the paint: give it a moment.
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let slow_keys: (Vec<f64>, f64) = serde_json::from_value(
+                c.execute(
+                    "return [[...window.concordSlowKeys.values()],
+                             (performance.interactionCount || 0) - window.concordKeysBefore];",
+                    vec![],
+                )
+                .await
+                .expect("event timing"),
+            )
+            .expect("[durations, interactions]");
             let mut searches = measures(&c, "concord:search").await;
             // The engine alone, for the same keys (the rest of a search's time is drawing).
             let mut engine = measures(&c, "concord:results").await;
@@ -388,6 +412,16 @@ mod native {
                 searches.len(),
                 QUERIES.len()
             );
+            {
+                let (mut slow, interactions) = slow_keys;
+                slow.sort_by(f64::total_cmp);
+                let over = slow.iter().filter(|&&d| d > 16.0).count();
+                println!(
+                    "  event timing    {over} of {interactions} key presses over 16 ms from the key to the next paint \
+                     (the browser's Event Timing, 8 ms steps; the slowest {:.0} ms)",
+                    slow.last().copied().unwrap_or(0.0)
+                );
+            }
             println!(
                 "  concord:results p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (the engine alone, {} searches)",
                 percentile(&engine, 0.5),
