@@ -1,7 +1,7 @@
 //! The app's own hooks, each in its module:
 //!
 //! - [`deferred`] — work that follows a view, after it is on screen ([`use_deferred`]), and
-//!   parts that may follow it a task later ([`use_lagging`]);
+//!   parts that may follow it once typing pauses ([`use_lagging`]);
 //! - [`url`] — the history's query string, kept current ([`use_history_query`]);
 //! - [`focus`] — focus and scroll after a move ([`use_focus_on_move`]);
 //! - [`shortcut`] — page-wide keys, ignored while typing in a field ([`use_keys`]).

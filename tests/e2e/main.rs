@@ -415,10 +415,9 @@ async fn facet_counts_follow_typing_and_a_tick_keeps_the_typed_query() {
                 .unwrap();
             serde_json::from_value::<Vec<(String, String)>>(v).unwrap()
         };
-        let w = want.clone();
         until(&c, "the speaker counts of the typed word", move |c| {
-            let (w, read) = (w.clone(), read);
-            async move { read(c).await == w }
+            let want = want.clone();
+            async move { read(c).await == want }
         })
         .await;
     })
