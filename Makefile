@@ -19,7 +19,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-serve test-reproducible sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app bench-positions fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-serve test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench   — the search benchmark on a generated 13 MB corpus"
 	@echo "make bench-compare — comparison, formulations, near-duplicates, keyness timings"
 	@echo "make bench-app — the app in headless Chromium: ready, search, memory, transfer (seeds, 13 MB, 12 MB speeches, 20k-word pair)"
+	@echo "make bench-positions — precision and recall of the positions extractor by stance (labelled set)"
 	@echo "make fuzz    — each fuzz target for FUZZ_SECONDS (default 60; nightly Rust, cargo-fuzz)"
 
 ## Tools ###################################################################################
@@ -86,6 +87,12 @@ bench:
 # formulations, near-duplicates and keyness on the generated 13 MB corpus.
 bench-compare:
 	cargo bench -p concord-core --bench compare
+
+# The positions extractor's quality: precision and recall by stance on the labelled set
+# (crates/concord-core/tests/positions/), and on the held-out set. A figure, not a timing;
+# CONCORD_BENCH_VERBOSE=1 lists every wrong find and miss.
+bench-positions:
+	cargo bench -p concord-core --bench positions
 
 # The app benchmark: User Timing (`concord:ready`, `concord:search`) in headless Chromium
 # while a fixed set of queries is typed, for the seeds and for the generated 13 MB corpus.

@@ -302,6 +302,101 @@ pub struct Statement {
     pub attribution: Attribution,
     /// Country slugs the statement's text names (by name or demonym), in order.
     pub countries: Vec<String>,
+    /// The positions the statement states, in text order (see
+    /// [`crate::corpus::positions`]).
+    pub positions: Vec<Position>,
+}
+
+/// A stated position: who takes which stance on what, with where it stands in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub stance: Stance,
+    /// Whose position it is: the subject of the stance clause.
+    pub actor: Actor,
+    /// Who voiced it, when that is someone else than the actor: the statement's speaker
+    /// ("Xi said that China supports …": actor `china`, voiced by Xi). Index into
+    /// [`Corpus::people`].
+    pub voice: Option<u32>,
+    /// Byte range in the paragraph's text of the words that state the stance ("firmly
+    /// supports", "expressed deep concern over").
+    pub cue: (u32, u32),
+    /// Byte range in the paragraph's text of the target as written.
+    pub target: (u32, u32),
+    /// The target's grouping key: its head phrase folded, without leading determiners
+    /// ("the two-state solution" and "a two-state solution" are both `two state solution`).
+    pub key: String,
+}
+
+/// Whose position a [`Position`] is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Actor {
+    /// A country, by slug ("China", "the Chinese side", "Beijing" when the gazetteer knows it).
+    Country(String),
+    /// A person, by index into [`Corpus::people`] ("I support …" in a speech).
+    Person(u32),
+}
+
+/// The closed set of stances a [`Position`] takes. Their slugs appear in links
+/// (`stance=`), the query field `stance:` and the DOM (`data-stance`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    Supports,
+    Opposes,
+    CallsFor,
+    Welcomes,
+    Condemns,
+    Rejects,
+    Concerned,
+}
+
+impl Stance {
+    /// Every stance, in the order views list them.
+    pub const ALL: [Stance; 7] = [
+        Stance::Supports,
+        Stance::Opposes,
+        Stance::CallsFor,
+        Stance::Welcomes,
+        Stance::Condemns,
+        Stance::Rejects,
+        Stance::Concerned,
+    ];
+
+    /// The slug used in links and the DOM.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+            Stance::CallsFor => "calls-for",
+            Stance::Welcomes => "welcomes",
+            Stance::Condemns => "condemns",
+            Stance::Rejects => "rejects",
+            Stance::Concerned => "concerned",
+        }
+    }
+
+    /// The stance a slug names.
+    ///
+    /// ```
+    /// use concord_core::model::Stance;
+    /// assert_eq!(Stance::of_slug("calls-for"), Some(Stance::CallsFor));
+    /// assert!(Stance::ALL.iter().all(|s| Stance::of_slug(s.slug()) == Some(*s)));
+    /// ```
+    pub fn of_slug(slug: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// How the stance reads on screen ("calls for", "is concerned about").
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+            Stance::CallsFor => "calls for",
+            Stance::Welcomes => "welcomes",
+            Stance::Condemns => "condemns",
+            Stance::Rejects => "rejects",
+            Stance::Concerned => "is concerned about",
+        }
+    }
 }
 
 /// How a statement's speaker was found; shown in the build report and the reader.

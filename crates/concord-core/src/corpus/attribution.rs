@@ -371,6 +371,7 @@ impl Builder {
                 speaker,
                 attribution: how,
                 countries: self.gazetteer.countries_in(&p.text),
+                positions: vec![],
             });
         }
         out

@@ -18,7 +18,9 @@
 //! 5. body paragraphs become statements, attributed (`attribution.rs`) to a turn label, a
 //!    reporting clause ([`speakers`]), the document's speaker, or the narrator;
 //! 6. countries mentioned come from the [`gazetteer`](crate::text::gazetteer), the kind of
-//!    event from the catalog or cue words in the title and lead.
+//!    event from the catalog or cue words in the title and lead;
+//! 7. once every document is read, each statement's [`positions`] (who supports, opposes,
+//!    calls for … what), resolved through the whole people table.
 //!
 //! Problems that make a file unusable are errors ([`error`]) naming the file, line and
 //! column; everything that
@@ -32,6 +34,7 @@ mod document;
 pub mod error;
 pub mod folder;
 pub mod layout;
+pub mod positions;
 pub mod reflow;
 pub mod report;
 pub mod speakers;
@@ -174,6 +177,15 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
     crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
     let countries = countries_named(&documents, &builder.people, &builder.gazetteer);
+    // Positions last: their actors resolve through the whole people table.
+    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
+    for d in &mut documents {
+        for s in &mut d.statements {
+            if let Some(p) = d.paragraphs.get(s.p as usize - 1) {
+                s.positions = extractor.extract(&p.text, s.speaker);
+            }
+        }
+    }
     let corpus = Corpus {
         documents,
         people: builder.people,

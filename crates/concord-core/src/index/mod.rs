@@ -634,6 +634,7 @@ mod tests {
             speaker: None,
             attribution: Attribution::Narrator,
             countries: vec![],
+            positions: vec![],
         };
         Corpus {
             documents: vec![Document {

@@ -326,6 +326,7 @@ pub(crate) mod tests {
                         speaker: None,
                         attribution: Attribution::Narrator,
                         countries: vec![],
+                        positions: vec![],
                     })
                     .collect(),
             }],

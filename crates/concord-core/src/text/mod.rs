@@ -10,6 +10,8 @@ pub mod fold;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod marks;
+#[cfg(feature = "build")]
+pub mod stance;
 
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
