@@ -6,6 +6,8 @@
 //! concord-corpus documents --json [DIR]    one JSON object a line: each document
 //! concord-corpus statements --json [DIR]   one JSON object a line: each statement
 //! concord-corpus people --json [DIR]       one JSON object a line: each person
+//! concord-corpus positions [DIR]    print every position found: stance, actor, target
+//! concord-corpus positions --json [DIR]    one JSON object a line: each position
 //! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
 //!                                   roles and speakers, for crates/concord-core/tests/expect/
 //! concord-corpus search DIR QUERY    run a query; print matches with [highlights] and facets
@@ -15,10 +17,12 @@
 //! - documents: `id`, `file`, `title`, `title_origin`, `date` (ISO at its precision, or
 //!   null), `date_origin`, `speaker` (person id or null), `statements`, `reflowed`;
 //! - statements: `doc`, `p`, `speaker` (person id, or `narrator`), `speaker_name`, `text`;
-//! - people: `id`, `name`, `guessed`, `country` (slug or null), `role` (or null).
+//! - people: `id`, `name`, `guessed`, `country` (slug or null), `role` (or null);
+//! - positions: `doc`, `p`, `stance` (slug), `actor` (country slug or person id), `voice`
+//!   (person id or null), `cue`, `target` (the words as written), `key`.
 
 use concord_core::corpus::{self, folder};
-use concord_core::model::{NARRATOR_ID, NARRATOR_NAME};
+use concord_core::model::{Actor, Corpus, NARRATOR_ID, NARRATOR_NAME};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,12 +42,12 @@ fn main() -> ExitCode {
         _ => ("help", PathBuf::new(), ""),
     };
     let known = if json {
-        ["documents", "statements", "people"].contains(&command)
+        ["documents", "statements", "people", "positions"].contains(&command)
     } else {
-        ["report", "statements", "expect", "search"].contains(&command)
+        ["report", "statements", "expect", "search", "positions"].contains(&command)
     };
     if !known {
-        eprintln!("usage: concord-corpus report|statements|expect [DIR]\n       concord-corpus documents|statements|people --json [DIR]\n       concord-corpus search DIR QUERY");
+        eprintln!("usage: concord-corpus report|statements|positions|expect [DIR]\n       concord-corpus documents|statements|people|positions --json [DIR]\n       concord-corpus search DIR QUERY");
         return ExitCode::from(2);
     }
     let input = match folder::read(&dir) {
@@ -69,6 +73,21 @@ fn main() -> ExitCode {
                 out = expectations(&dir, &corpus);
             } else if command == "search" {
                 search(&corpus, query);
+            } else if command == "positions" {
+                for (doc, p, pos) in positions(&corpus) {
+                    let voice = pos.voice.map_or(String::new(), |v| {
+                        format!(" (voiced by {})", corpus.people[v as usize].id)
+                    });
+                    let _ = writeln!(
+                        out,
+                        "{doc} p{p:<3} {:<10} {:<14}{voice} | {} | {} | key: {}",
+                        pos.stance.slug(),
+                        actor(&corpus, &pos.actor),
+                        span(&corpus, doc, p, pos.cue),
+                        span(&corpus, doc, p, pos.target),
+                        pos.key
+                    );
+                }
             } else {
                 for d in &corpus.documents {
                     let _ = writeln!(
@@ -112,9 +131,40 @@ fn main() -> ExitCode {
     }
 }
 
-/// The JSON lines of `what` (`documents`, `statements` or `people`), keys in the
-/// documented order.
-fn json_lines(corpus: &concord_core::model::Corpus, what: &str) -> String {
+/// Every position of the corpus with its document id and paragraph, in corpus order.
+fn positions(corpus: &Corpus) -> impl Iterator<Item = (&str, u32, &concord_core::model::Position)> {
+    corpus.documents.iter().flat_map(|d| {
+        d.statements
+            .iter()
+            .flat_map(move |s| s.positions.iter().map(move |pos| (d.id.as_str(), s.p, pos)))
+    })
+}
+
+/// An actor as the CLI writes it: a country's slug or a person's id.
+fn actor<'a>(corpus: &'a Corpus, a: &'a Actor) -> &'a str {
+    match a {
+        Actor::Country(slug) => slug,
+        Actor::Person(i) => corpus
+            .people
+            .get(*i as usize)
+            .map_or("?", |p| p.id.as_str()),
+    }
+}
+
+/// The words at a byte range of a document's paragraph.
+fn span<'a>(corpus: &'a Corpus, doc: &str, p: u32, (from, to): (u32, u32)) -> &'a str {
+    corpus
+        .documents
+        .iter()
+        .find(|d| d.id == doc)
+        .and_then(|d| d.paragraph(p))
+        .and_then(|para| para.text.get(from as usize..to as usize))
+        .unwrap_or("")
+}
+
+/// The JSON lines of `what` (`documents`, `statements`, `people` or `positions`), keys in
+/// the documented order.
+fn json_lines(corpus: &Corpus, what: &str) -> String {
     use serde::Serialize;
     #[derive(Serialize)]
     struct DocumentLine<'a> {
@@ -135,6 +185,17 @@ fn json_lines(corpus: &concord_core::model::Corpus, what: &str) -> String {
         speaker: &'a str,
         speaker_name: &'a str,
         text: &'a str,
+    }
+    #[derive(Serialize)]
+    struct PositionLine<'a> {
+        doc: &'a str,
+        p: u32,
+        stance: &'a str,
+        actor: &'a str,
+        voice: Option<&'a str>,
+        cue: &'a str,
+        target: &'a str,
+        key: &'a str,
     }
     #[derive(Serialize)]
     struct PersonLine<'a> {
@@ -181,6 +242,20 @@ fn json_lines(corpus: &concord_core::model::Corpus, what: &str) -> String {
                         text: d.paragraph(s.p).map_or("", |p| p.text.as_str()),
                     }));
                 }
+            }
+        }
+        "positions" => {
+            for (doc, p, pos) in positions(corpus) {
+                push(line(&PositionLine {
+                    doc,
+                    p,
+                    stance: pos.stance.slug(),
+                    actor: actor(corpus, &pos.actor),
+                    voice: person(pos.voice).map(|v| v.id.as_str()),
+                    cue: span(corpus, doc, p, pos.cue),
+                    target: span(corpus, doc, p, pos.target),
+                    key: &pos.key,
+                }));
             }
         }
         _ => {

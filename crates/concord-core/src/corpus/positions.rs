@@ -491,11 +491,15 @@ impl<'a> Extractor<'a> {
             } else {
                 match self.subject(words, subject.0, subject.1, speaker) {
                     Subject::Actors(mut a) => {
-                        // "France and Germany called for": the clause began before "and".
+                        // "France and Germany called for": the clause began before "and";
+                        // "Egypt, Qatar and Jordan": before the commas of a list that
+                        // ends in "and" ("Mr. President, Kenya will" is no list).
                         let mut b = boundary;
-                        while let Some(at) =
-                            b.filter(|&at| words.w(at) == "and" || words.toks[at].is_punct(','))
-                        {
+                        let mut crossed_and = false;
+                        while let Some(at) = b.filter(|&at| {
+                            words.w(at) == "and" || (crossed_and && words.toks[at].is_punct(','))
+                        }) {
+                            crossed_and = true;
                             let (c2, b2) = self.clause_start(words, start, at);
                             match self.subject(words, c2, at, speaker) {
                                 Subject::Actors(mut more) if c2 < at => {
@@ -701,6 +705,13 @@ impl<'a> Extractor<'a> {
         let joints: Vec<usize> = (from..to)
             .filter(|&k| matches!(words.w(k), "and") || words.toks[k].is_punct(','))
             .collect();
+        // Commas without an "and" make no list: "In conclusion, Mr. President, Kenya will
+        // …" has the subject after the last comma (openers and vocatives go before it).
+        if let Some(&last) = joints.last() {
+            if !joints.iter().any(|&j| words.w(j) == "and") {
+                return self.subject(words, last + 1, to, speaker);
+            }
+        }
         if !joints.is_empty() {
             let mut actors = Vec::new();
             let mut part = from;
@@ -825,6 +836,18 @@ impl<'a> Extractor<'a> {
     /// The target: from `from` to the end of its clause (exclusive token range, trimmed).
     fn target(&self, words: &Words<'_>, from: usize, limit: usize) -> Option<(usize, usize)> {
         let lx = self.lexicon;
+        // "support each other" states no one's position on a third thing, and "will not
+        // accept it" none that a reader of the list could place.
+        let first = (from..limit).find(|&k| words.is_word(k));
+        if let Some(k) = first {
+            if matches!(
+                (words.w(k), words.w(k + 1)),
+                ("each", "other") | ("one", "another")
+            ) || matches!(words.w(k), "it" | "them" | "him" | "her" | "us" | "you")
+            {
+                return None;
+            }
+        }
         let mut i = from;
         let mut count = 0;
         while i < limit {
@@ -834,6 +857,14 @@ impl<'a> Extractor<'a> {
                 if i > from && matches!(w, "but" | "while" | "whereas") {
                     break;
                 }
+                // A new clause: "… and we share his view", "… so that it reflects".
+                let next = words.w(i + 1);
+                if i > from
+                    && ((w == "and" && matches!(next, "we" | "i" | "they" | "he" | "she" | "it"))
+                        || (w == "so" && next == "that"))
+                {
+                    break;
+                }
                 count += 1;
                 if count > MAX_TARGET_WORDS {
                     break;
@@ -841,7 +872,8 @@ impl<'a> Extractor<'a> {
             } else if t.is_punct(',') {
                 let next = words.w(i + 1);
                 let next2 = words.w(i + 2);
-                if lx.is(Class::Opener, next)
+                if self.attribution_follows(words, i + 1, limit)
+                    || lx.is(Class::Opener, next)
                     || (next == "and" && (lx.is(Class::Opener, next2) || i + 2 >= limit))
                     || i + 1 >= limit
                 {
@@ -858,6 +890,36 @@ impl<'a> Extractor<'a> {
         }
         // The "and" or comma that opens the next cue's clause is not the target's.
         trim(words, from, i)
+    }
+
+    /// True when the words from `at` are a quotation's attribution tail: `” Xi said`,
+    /// `Assad stressed`, `"said Xi` (up to four capitalized words and a speech verb, or a
+    /// speech verb and a capitalized word, then the clause's end). A target stops before it.
+    fn attribution_follows(&self, words: &Words<'_>, at: usize, limit: usize) -> bool {
+        let mut k = at;
+        while k < limit && words.toks[k].is_quote() {
+            k += 1;
+        }
+        let speech = |k: usize| {
+            k < limit
+                && words.is_word(k)
+                && !words.toks[k].is_capitalized()
+                && lexicon::contains(lexicon::SPEECH_VERBS, words.w(k))
+        };
+        let name = |k: usize| k < limit && words.is_word(k) && words.toks[k].is_capitalized();
+        let ends = |k: usize| k >= limit || !words.is_word(k) && !words.toks[k].is_quote();
+        if speech(k) {
+            let mut j = k + 1;
+            while name(j) {
+                j += 1;
+            }
+            return j > k + 1 && ends(j);
+        }
+        let mut j = k;
+        while name(j) && j < k + 4 {
+            j += 1;
+        }
+        j > k && speech(j) && ends(j + 1)
     }
 
     /// The grouping key of the target `[from, to)`.
@@ -1017,6 +1079,7 @@ mod tests {
         vec![
             p("xi-jinping", "Xi Jinping", "china", &["Xi", "President Xi"]),
             p("mahmoud-abbas", "Mahmoud Abbas", "palestine", &["Abbas"]),
+            p("president", "President", "palestine", &[]),
         ]
     }
 
@@ -1050,6 +1113,65 @@ mod tests {
                 "china supports [Syria in safeguarding its national sovereignty, territorial integrity and national dignity] <syria>",
                 "china opposes [interference by external forces in Syria's internal affairs] <interference>",
             ]
+        );
+    }
+
+    /// Seen in the seeds: targets ran on into the quotation's attribution
+    /// ("… each other,” Xi said"), and "support each other" was keyed `other`.
+    #[test]
+    fn targets_stop_before_an_attribution_and_reciprocals_are_no_target() {
+        assert_eq!(
+            show(
+                "\"China will continue to firmly support Palestine, \" Xi said.",
+                None
+            ),
+            ["china supports [Palestine] <palestine>"]
+        );
+        assert_eq!(
+            show(
+                "Syria will firmly support China on Taiwan, Abbas stressed.",
+                None
+            ),
+            ["syria supports [China on Taiwan] <china>"]
+        );
+        assert_eq!(
+            show("\"We welcome the Syrian side's participation in the initiative,\" said Xi.", Some(0)),
+            ["china welcomes [the Syrian side's participation in the initiative] <syrian side participation>"]
+        );
+        assert!(show(
+            "China and Syria firmly support each other, Xi said.",
+            Some(0)
+        )
+        .is_empty());
+        assert!(show("We will not accept it in silence.", Some(0)).is_empty());
+    }
+
+    /// Seen in the speeches test corpus: a vocative before the subject was read as a list
+    /// of actors, and targets ran on into the next clause.
+    #[test]
+    fn vocatives_are_no_actors_and_targets_end_at_a_new_clause() {
+        assert_eq!(
+            show(
+                "In conclusion, Mr. President, China will stand with every nation.",
+                None
+            ),
+            ["china supports [every nation] <nation>"]
+        );
+        assert_eq!(
+            show("We welcome the report of the Secretary-General and we share his view.", Some(0)),
+            ["china welcomes [the report of the Secretary-General] <report of secretary general>"]
+        );
+        assert_eq!(
+            show(
+                "We support the reform of the Council so that it reflects the world.",
+                Some(0)
+            ),
+            ["china supports [the reform of the Council] <reform of council>"]
+        );
+        // A comma before a capitalized word that is no attribution does not end the target.
+        assert_eq!(
+            show("China supports Palestine, Syria and Lebanon.", None),
+            ["china supports [Palestine, Syria and Lebanon] <palestine>"]
         );
     }
 
