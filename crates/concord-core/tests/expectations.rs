@@ -1,14 +1,15 @@
 //! Data-driven checks of whole corpora: every file in `tests/expect/` names a corpus folder
 //! (relative to the workspace root) and pins, for each document, its title, date and where
 //! the date came from, kind, source, participants, countries, the paragraphs that are
-//! datelines, headings and boilerplate, and the speaker of every statement.
+//! datelines, headings and boilerplate, the speaker of every statement and, where a file
+//! has them, every statement's positions.
 //!
 //! To add a corpus: `cargo run -p concord-core --bin concord-corpus -- expect DIR >
 //! crates/concord-core/tests/expect/NAME.toml`, then read it and correct what is wrong — the
 //! file states what *should* come out, not what happens to.
 
 use concord_core::corpus::{build, folder};
-use concord_core::model::{Corpus, Document, Role};
+use concord_core::model::{Actor, Corpus, Document, Role};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,6 +53,10 @@ struct ExpectedDocument {
     /// Paragraph number → the start of its text (pins reflow and label removal).
     #[serde(default)]
     starts: BTreeMap<String, String>,
+    /// Paragraph number → its positions, `stance actor | target` in text order; when
+    /// given, a statement not listed has none.
+    #[serde(default)]
+    positions: Option<BTreeMap<String, Vec<String>>>,
 }
 
 fn workspace() -> PathBuf {
@@ -167,6 +172,36 @@ fn check_document(corpus: &Corpus, d: &Document, e: &ExpectedDocument) -> Vec<St
             "{}: statement {p} is not in the expectations",
             d.id
         ));
+    }
+    if let Some(want) = &e.positions {
+        for s in &d.statements {
+            let text = d.paragraph(s.p).map_or("", |p| p.text.as_str());
+            let got: Vec<String> = s
+                .positions
+                .iter()
+                .map(|pos| {
+                    let actor = match &pos.actor {
+                        Actor::Country(c) => c.clone(),
+                        Actor::Person(i) => corpus.people[*i as usize].id.clone(),
+                    };
+                    let target = &text[pos.target.0 as usize..pos.target.1 as usize];
+                    format!("{} {actor} | {target}", pos.stance.slug())
+                })
+                .collect();
+            let want = want.get(&s.p.to_string()).cloned().unwrap_or_default();
+            if got != want {
+                problems.push(format!(
+                    "{}: paragraph {}: positions {got:#?}, expected {want:#?}",
+                    d.id, s.p
+                ));
+            }
+        }
+        for p in want.keys().filter(|p| !got.contains_key(*p)) {
+            problems.push(format!(
+                "{}: positions of {p}, which is not a statement",
+                d.id
+            ));
+        }
     }
     problems
 }

@@ -347,6 +347,26 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
                 .unwrap_or_default();
             let _ = writeln!(out, "{} = {who}  # {}", s.p, text.replace('\n', " "));
         }
+        let _ = writeln!(
+            out,
+            "# paragraph number = its positions, \"stance actor | target\""
+        );
+        let _ = writeln!(out, "[document.positions]");
+        for s in d.statements.iter().filter(|s| !s.positions.is_empty()) {
+            let list: Vec<String> = s
+                .positions
+                .iter()
+                .map(|pos| {
+                    q(&format!(
+                        "{} {} | {}",
+                        pos.stance.slug(),
+                        actor(corpus, &pos.actor),
+                        span(corpus, &d.id, s.p, pos.target)
+                    ))
+                })
+                .collect();
+            let _ = writeln!(out, "{} = [{}]", s.p, list.join(", "));
+        }
     }
     out
 }
