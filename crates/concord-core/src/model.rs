@@ -336,6 +336,17 @@ pub enum Actor {
     Person(u32),
 }
 
+impl Actor {
+    /// The slug links and the DOM use (`data-actor`): a country's slug or a person's id
+    /// in `people` (the corpus's table); `?` for an index the table does not hold.
+    pub fn slug<'a>(&'a self, people: &'a [Person]) -> &'a str {
+        match self {
+            Actor::Country(slug) => slug,
+            Actor::Person(i) => people.get(*i as usize).map_or("?", |p| p.id.as_str()),
+        }
+    }
+}
+
 /// The closed set of stances a [`Position`] takes. Their slugs appear in links
 /// (`stance=`), the query field `stance:` and the DOM (`data-stance`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

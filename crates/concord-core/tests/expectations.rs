@@ -9,7 +9,7 @@
 //! file states what *should* come out, not what happens to.
 
 use concord_core::corpus::{build, folder};
-use concord_core::model::{Actor, Corpus, Document, Role};
+use concord_core::model::{Corpus, Document, Role};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -180,10 +180,7 @@ fn check_document(corpus: &Corpus, d: &Document, e: &ExpectedDocument) -> Vec<St
                 .positions
                 .iter()
                 .map(|pos| {
-                    let actor = match &pos.actor {
-                        Actor::Country(c) => c.clone(),
-                        Actor::Person(i) => corpus.people[*i as usize].id.clone(),
-                    };
+                    let actor = pos.actor.slug(&corpus.people);
                     let target = &text[pos.target.0 as usize..pos.target.1 as usize];
                     format!("{} {actor} | {target}", pos.stance.slug())
                 })

@@ -22,7 +22,7 @@
 //!   (person id or null), `cue`, `target` (the words as written), `key`.
 
 use concord_core::corpus::{self, folder};
-use concord_core::model::{Actor, Corpus, NARRATOR_ID, NARRATOR_NAME};
+use concord_core::model::{Corpus, NARRATOR_ID, NARRATOR_NAME};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -82,7 +82,7 @@ fn main() -> ExitCode {
                         out,
                         "{doc} p{p:<3} {:<10} {:<14}{voice} | {} | {} | key: {}",
                         pos.stance.slug(),
-                        actor(&corpus, &pos.actor),
+                        pos.actor.slug(&corpus.people),
                         span(&corpus, doc, p, pos.cue),
                         span(&corpus, doc, p, pos.target),
                         pos.key
@@ -138,17 +138,6 @@ fn positions(corpus: &Corpus) -> impl Iterator<Item = (&str, u32, &concord_core:
             .iter()
             .flat_map(move |s| s.positions.iter().map(move |pos| (d.id.as_str(), s.p, pos)))
     })
-}
-
-/// An actor as the CLI writes it: a country's slug or a person's id.
-fn actor<'a>(corpus: &'a Corpus, a: &'a Actor) -> &'a str {
-    match a {
-        Actor::Country(slug) => slug,
-        Actor::Person(i) => corpus
-            .people
-            .get(*i as usize)
-            .map_or("?", |p| p.id.as_str()),
-    }
 }
 
 /// The words at a byte range of a document's paragraph.
@@ -250,7 +239,7 @@ fn json_lines(corpus: &Corpus, what: &str) -> String {
                     doc,
                     p,
                     stance: pos.stance.slug(),
-                    actor: actor(corpus, &pos.actor),
+                    actor: pos.actor.slug(&corpus.people),
                     voice: person(pos.voice).map(|v| v.id.as_str()),
                     cue: span(corpus, doc, p, pos.cue),
                     target: span(corpus, doc, p, pos.target),
@@ -360,7 +349,7 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
                     q(&format!(
                         "{} {} | {}",
                         pos.stance.slug(),
-                        actor(corpus, &pos.actor),
+                        pos.actor.slug(&corpus.people),
                         span(corpus, &d.id, s.p, pos.target)
                     ))
                 })

@@ -1090,10 +1090,7 @@ mod tests {
         x.extract(text, speaker)
             .iter()
             .map(|p| {
-                let actor = match &p.actor {
-                    Actor::Country(c) => c.clone(),
-                    Actor::Person(i) => people[*i as usize].id.clone(),
-                };
+                let actor = p.actor.slug(&people);
                 format!(
                     "{} {} [{}] <{}>",
                     actor,

@@ -3,7 +3,7 @@
 //! figures to their targets) and `benches/positions.rs` (which prints them).
 
 use concord_core::corpus::positions::Extractor;
-use concord_core::model::{Actor, Person, Stance};
+use concord_core::model::{Person, Stance};
 use concord_core::text::gazetteer::Gazetteer;
 
 pub const LABELLED: &str = include_str!("labelled.txt");
@@ -194,6 +194,10 @@ fn matches(g: &Gold, got: &Got, sentence: &str) -> bool {
     g.stance == got.stance && g.actor == got.actor && got.target.0 < ge && gs < got.target.1
 }
 
+fn of(counts: &mut [(Stance, Counts)], stance: Stance) -> &mut Counts {
+    &mut counts.iter_mut().find(|(s, _)| *s == stance).unwrap().1
+}
+
 pub fn score(set: &Set) -> Scored {
     let gazetteer = Gazetteer::built_in();
     let extractor = Extractor::new(&gazetteer, &set.people);
@@ -213,43 +217,39 @@ pub fn score(set: &Set) -> Scored {
             .into_iter()
             .map(|p| Got {
                 stance: p.stance,
-                actor: match &p.actor {
-                    Actor::Country(c) => c.clone(),
-                    Actor::Person(i) => set.people[*i as usize].id.clone(),
-                },
+                actor: p.actor.slug(&set.people).to_string(),
                 target: (p.target.0 as usize, p.target.1 as usize),
             })
             .collect();
+        let mut errors_at = |what: &str, stance: Stance, actor: &str, target: &str| {
+            errors.push(format!(
+                "{}:{}: {what} {} {actor} | {target}",
+                set.file,
+                case.line,
+                stance.slug()
+            ))
+        };
         for g in &case.gold {
-            let c = &mut counts.iter_mut().find(|(s, _)| *s == g.stance).unwrap().1;
+            let c = of(&mut counts, g.stance);
             c.gold += 1;
             if got.iter().any(|x| matches(g, x, &case.sentence)) {
                 c.recalled += 1;
             } else {
-                errors.push(format!(
-                    "{}:{}: missed {} {} | {}",
-                    set.file,
-                    case.line,
-                    g.stance.slug(),
-                    g.actor,
-                    g.target
-                ));
+                errors_at("missed", g.stance, &g.actor, &g.target);
             }
         }
         for x in &got {
-            let c = &mut counts.iter_mut().find(|(s, _)| *s == x.stance).unwrap().1;
+            let c = of(&mut counts, x.stance);
             c.found += 1;
             if case.gold.iter().any(|g| matches(g, x, &case.sentence)) {
                 c.right += 1;
             } else {
-                errors.push(format!(
-                    "{}:{}: wrong {} {} | {}",
-                    set.file,
-                    case.line,
-                    x.stance.slug(),
-                    x.actor,
-                    &case.sentence[x.target.0..x.target.1]
-                ));
+                errors_at(
+                    "wrong",
+                    x.stance,
+                    &x.actor,
+                    &case.sentence[x.target.0..x.target.1],
+                );
             }
         }
     }
