@@ -8,7 +8,9 @@ use crate::components::search_box::SearchBox;
 use crate::components::tray::Tray;
 use crate::context::{run, use_engine, use_location, use_nav, EngineProvider, NavProvider};
 use crate::hooks::{use_focus_on_move, use_keys};
-use crate::pages::{CompareView, KwicView, PhrasesView, Reader, ResultsView, TimelineView};
+use crate::pages::{
+    CompareView, KwicView, PhrasesView, PositionsView, Reader, ResultsView, TimelineView,
+};
 use crate::route::params::{title_of, VIEWS};
 use crate::route::{Route, View};
 use crate::{format, timing};
@@ -87,6 +89,7 @@ fn shell() -> Html {
         View::Compare => html! { <CompareView route={route.clone()} found={found.clone()} /> },
         View::Phrases => html! { <PhrasesView route={route.clone()} /> },
         View::Timeline => html! { <TimelineView route={route.clone()} found={found.clone()} /> },
+        View::Positions => html! { <PositionsView route={route.clone()} found={found.clone()} /> },
     };
     let with_facets = route.view.has_facets();
     html! {
@@ -131,7 +134,7 @@ fn page_title(engine: &crate::context::Engine, route: &Route) -> String {
                 || "Concord".to_string(),
                 |d| format!("{} — Concord", d.title),
             ),
-        View::Compare | View::Phrases | View::Timeline => {
+        View::Compare | View::Phrases | View::Timeline | View::Positions => {
             format!("{} — Concord", title_of(VIEWS, route.view))
         }
         View::List | View::Kwic if route.search.has_query() => {

@@ -1,6 +1,6 @@
 //! How the app writes dates, kinds, people and numbers. Pure functions, tested natively.
 
-use concord_core::model::{Corpus, DocDate, Person, Precision};
+use concord_core::model::{Corpus, Date, DocDate, Person, Precision};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -25,7 +25,12 @@ const MONTHS: [&str; 12] = [
 /// assert_eq!(concord::format::date(&d), "20 July 2020");
 /// ```
 pub fn date(d: &DocDate) -> String {
-    let Some(date) = d.date else {
+    day(d.date)
+}
+
+/// A date at its precision, as [`date`] writes it; "Undated" for none.
+pub fn day(date: Option<Date>) -> String {
+    let Some(date) = date else {
         return "Undated".into();
     };
     let month = || MONTHS[usize::from(date.month.clamp(1, 12)) - 1];

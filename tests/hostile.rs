@@ -25,9 +25,9 @@ fn payloads() -> Vec<String> {
 }
 
 /// Every link parameter of the app (README, "Links").
-const PARAMS: [&str; 17] = [
-    "q", "speaker", "country", "source", "kind", "from", "to", "sort", "page", "view", "by", "doc",
-    "p", "text", "cmp", "tray", "lane",
+const PARAMS: [&str; 18] = [
+    "q", "speaker", "country", "source", "kind", "stance", "from", "to", "sort", "page", "view",
+    "by", "doc", "p", "text", "cmp", "tray", "lane",
 ];
 
 /// What a page must not hold: a script's effect, an element that runs or loads code, an
@@ -107,6 +107,8 @@ async fn corpus_text_is_shown_as_text_in_every_view() {
             link(&[("view", "compare"), ("cmp", &format!("{},{}", docs[0].id, docs[1].id))]),
             link(&[("view", "phrases")]),
             link(&[("view", "timeline")]),
+            link(&[("view", "timeline"), ("lane", "stance")]),
+            link(&[("view", "positions")]),
         ];
         for d in docs {
             views.push(link(&[("doc", &d.id)]));

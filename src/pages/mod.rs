@@ -6,11 +6,13 @@
 //! - [`reader`] — one document, with its hits, hit navigation and dispersion strip;
 //! - [`compare`] — two documents or statements side by side;
 //! - [`phrases`] — recurring formulations with first and later uses;
-//! - [`timeline`] — statements by date in lanes, a span chosen by dragging.
+//! - [`timeline`] — statements by date in lanes, a span chosen by dragging;
+//! - [`positions`] — targets with the stances actors took on them, first and latest.
 
 pub mod compare;
 pub mod kwic;
 pub mod phrases;
+pub mod positions;
 pub mod reader;
 pub mod results;
 pub mod timeline;
@@ -18,6 +20,7 @@ pub mod timeline;
 pub use compare::CompareView;
 pub use kwic::KwicView;
 pub use phrases::PhrasesView;
+pub use positions::PositionsView;
 pub use reader::Reader;
 pub use results::ResultsView;
 pub use timeline::TimelineView;

@@ -294,6 +294,34 @@ fn original_text(p: &Paragraph, hits: &Hits) -> Html {
     }
 }
 
+/// The positions a statement states, under its text: whose stance on what, the target as
+/// written (the DOM contract's `data-stance`, `data-actor`, `data-doc`, `data-p`).
+fn positions_of(engine: &Engine, doc: &Document, p: &Paragraph, s: &Statement) -> Html {
+    let corpus = &engine.corpus;
+    html! {
+        <ul class="positions" aria-label={format!("Positions stated in paragraph {}", p.n)}>
+            { for s.positions.iter().map(|pos| {
+                let target = p.text.get(pos.target.0 as usize..pos.target.1 as usize).unwrap_or("");
+                let voice = pos
+                    .voice
+                    .and_then(|v| corpus.people.get(v as usize))
+                    .map(|v| format!(" (voiced by {})", v.name));
+                html! {
+                    <li class="position" data-stance={pos.stance.slug()} data-actor={pos.actor.slug(&corpus.people).to_string()}
+                        data-doc={doc.id.clone()} data-p={p.n.to_string()}>
+                        <span class="actor">{ corpus.actor_name(&pos.actor).to_string() }</span>
+                        { voice }
+                        { " " }
+                        <span class={classes!("stance", format!("stance-{}", pos.stance.slug()))}>{ pos.stance.label() }</span>
+                        { " " }
+                        <q class="target-text">{ target.to_string() }</q>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
 fn statement_view(
     engine: &Engine,
     route: &Route,
@@ -358,6 +386,9 @@ fn statement_view(
                             what={AttrValue::from(format!("paragraph {}", p.n))} />
                     </header>
                     <p>{ paragraph_text(p, hits) }</p>
+                    if let Some(s) = statement.filter(|s| !s.positions.is_empty()) {
+                        { positions_of(engine, doc, p, s) }
+                    }
                     <ParagraphTools doc={d} p={p.n} />
                     { also_reported(engine, route, doc, p.n, dups.get(&p.n).map_or(&[][..], Vec::as_slice)) }
                 </article>

@@ -47,6 +47,7 @@ fn lane_name(engine: &Engine, lane: LaneBy, key: &str) -> String {
         _ if key == OTHERS => "Others".into(),
         LaneBy::Speaker => engine.corpus.speaker_id_name(key).to_string(),
         LaneBy::Country => engine.corpus.country_name(key).to_string(),
+        LaneBy::Stance => key.replace('-', " "),
     }
 }
 
@@ -75,10 +76,10 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let summary = format!(
         "{} by {} from {} to {}, in {} lanes{}.",
         format::count(t.statements, "statement", "statements"),
-        if route.lane == LaneBy::Speaker {
-            "speaker"
-        } else {
-            "country"
+        match route.lane {
+            LaneBy::Speaker => "speaker",
+            LaneBy::Country => "country",
+            LaneBy::Stance => "stance",
         },
         date_of_day(lo),
         date_of_day(hi),

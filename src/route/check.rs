@@ -5,6 +5,7 @@
 
 use super::params::{self, name_of};
 use super::{quoted, Notice, NoticeKind, Route, TextMode, View};
+use concord_core::model::Stance;
 use concord_core::{Corpus, Facet, Index, LaneBy};
 
 impl Route {
@@ -32,6 +33,7 @@ impl Route {
                 Facet::Country => index.countries.iter().any(|c| c == v),
                 Facet::Source => index.sources.iter().any(|(s, _)| s == v),
                 Facet::Kind => index.kinds.iter().any(|k| k == v),
+                Facet::Stance => Stance::of_slug(v).is_some(),
             };
             let list = self.search.filters.list_mut(facet);
             let (kept, unknown): (Vec<String>, Vec<String>) =
@@ -40,14 +42,28 @@ impl Route {
             if !unknown.is_empty() {
                 let name = name_of(params::FACETS, facet);
                 let values: Vec<String> = unknown.iter().map(|v| quoted(v)).collect();
-                notices.push(Notice::new(
-                    name,
-                    NoticeKind::Missing,
-                    format!(
-                        "This corpus has no {name} {}; that filter was ignored.",
-                        values.join(", ")
-                    ),
-                ));
+                // Stances are a closed set: an unknown one is a bad value, not a missing one.
+                notices.push(if facet == Facet::Stance {
+                    let all: Vec<&str> = Stance::ALL.iter().map(|s| s.slug()).collect();
+                    Notice::new(
+                        name,
+                        NoticeKind::Malformed,
+                        format!(
+                            "{} is not a stance ({}); that filter was ignored.",
+                            values.join(", "),
+                            all.join(", ")
+                        ),
+                    )
+                } else {
+                    Notice::new(
+                        name,
+                        NoticeKind::Missing,
+                        format!(
+                            "This corpus has no {name} {}; that filter was ignored.",
+                            values.join(", ")
+                        ),
+                    )
+                });
             }
         }
     }

@@ -10,18 +10,18 @@
 //! | parameter | values | meaning |
 //! |---|---|---|
 //! | `q` | query text | the search (see README, "Searching") |
-//! | `speaker`, `country`, `source`, `kind` | comma-separated slugs | filters: OR within one, AND across |
+//! | `speaker`, `country`, `source`, `kind`, `stance` | comma-separated slugs | filters: OR within one, AND across |
 //! | `from`, `to` | `YYYY`, `YYYY-MM` or `YYYY-MM-DD` | date range, inclusive, at that precision |
 //! | `sort` | `relevance` (default), `newest`, `oldest` | order of documents |
 //! | `page` | a number from 1 | page of the results list |
-//! | `view` | `list` (default), `kwic`, `doc`, `compare`, `phrases`, `timeline` | which page |
+//! | `view` | `list` (default), `kwic`, `doc`, `compare`, `phrases`, `timeline`, `positions` | which page |
 //! | `by` | `left`, `left2`, `right`, `right2` | KWIC order: 1st/2nd word left or right of the keyword |
 //! | `doc` | a document id | the document read (implies `view=doc`) |
 //! | `p` | a paragraph number, from 1 | the paragraph to scroll to and outline |
 //! | `text` | `statements` (default), `original` | the reader shows statements, or the whole original text with boilerplate |
 //! | `cmp` | `A,B`, each a document id or `id:p` | the two sides of the comparison (implies `view=compare`) |
 //! | `tray` | a document id or `id:p` | the item picked to be compared with the next one picked |
-//! | `lane` | `speaker` (default), `country` | the timeline's lanes |
+//! | `lane` | `speaker` (default), `country`, `stance` | the timeline's lanes |
 //!
 //! - [`params`] — one table per enum: link name ↔ value ↔ title;
 //! - [`parse`](mod@parse) — reading a query string ([`Route::parse`]) and writing one
@@ -59,11 +59,19 @@ pub enum View {
     Phrases,
     /// Statements by date.
     Timeline,
+    /// Who takes which stance on what.
+    Positions,
 }
 
 impl View {
     /// The views that share the search and the filter panel, in the order of their tabs.
-    pub const TABS: [View; 4] = [View::List, View::Kwic, View::Timeline, View::Phrases];
+    pub const TABS: [View; 5] = [
+        View::List,
+        View::Kwic,
+        View::Timeline,
+        View::Phrases,
+        View::Positions,
+    ];
 
     /// True for the views that show the filter panel.
     pub fn has_facets(self) -> bool {

@@ -27,6 +27,7 @@ pub const VIEWS: &[Name<View>] = &[
     name("compare", View::Compare, "Comparison"),
     name("phrases", View::Phrases, "Formulations"),
     name("timeline", View::Timeline, "Timeline"),
+    name("positions", View::Positions, "Positions"),
 ];
 
 /// `sort=`; the first is the default.
@@ -48,6 +49,7 @@ pub const KWIC_SORTS: &[Name<KwicSort>] = &[
 pub const LANES: &[Name<LaneBy>] = &[
     name("speaker", LaneBy::Speaker, "By speaker"),
     name("country", LaneBy::Country, "By country"),
+    name("stance", LaneBy::Stance, "By stance"),
 ];
 
 /// `text=`; the first is the default.
@@ -62,6 +64,7 @@ pub const FACETS: &[Name<Facet>] = &[
     name("country", Facet::Country, "Country"),
     name("source", Facet::Source, "Source"),
     name("kind", Facet::Kind, "Kind"),
+    name("stance", Facet::Stance, "Stance"),
 ];
 
 /// The entry of `value` in `table`.
@@ -115,7 +118,10 @@ mod tests {
     #[test]
     fn every_value_has_one_name() {
         use View::*;
-        complete(VIEWS, &[List, Kwic, Doc, Compare, Phrases, Timeline]);
+        complete(
+            VIEWS,
+            &[List, Kwic, Doc, Compare, Phrases, Timeline, Positions],
+        );
         complete(SORTS, &[Sort::Relevance, Sort::Newest, Sort::Oldest]);
         complete(
             KWIC_SORTS,
@@ -126,7 +132,7 @@ mod tests {
                 KwicSort::Right2,
             ],
         );
-        complete(LANES, &[LaneBy::Speaker, LaneBy::Country]);
+        complete(LANES, &[LaneBy::Speaker, LaneBy::Country, LaneBy::Stance]);
         complete(TEXT_MODES, &[TextMode::Statements, TextMode::Original]);
         complete(FACETS, &Facet::ALL);
         assert_eq!(VIEWS[0].value, View::default());
@@ -137,7 +143,7 @@ mod tests {
 
     #[test]
     fn expected_lists_read_as_prose() {
-        assert_eq!(expected(LANES), "speaker or country");
+        assert_eq!(expected(LANES), "speaker, country or stance");
         assert_eq!(expected(SORTS), "relevance, newest or oldest");
     }
 }

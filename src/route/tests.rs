@@ -65,6 +65,23 @@ fn round_trips() {
             lane: LaneBy::Country,
             ..Route::default()
         },
+        Route {
+            view: View::Timeline,
+            lane: LaneBy::Stance,
+            ..Route::default()
+        },
+        Route {
+            view: View::Positions,
+            search: Search {
+                q: "gaza".into(),
+                filters: Filters {
+                    stances: vec!["opposes".into(), "calls-for".into()],
+                    ..Filters::default()
+                },
+                ..Search::default()
+            },
+            ..Route::default()
+        },
     ];
     for r in routes {
         let (back, notices) = Route::parse(&r.to_query());
@@ -82,7 +99,7 @@ fn malformed_values_are_noticed_and_dropped() {
     assert!(n.iter().all(|n| n.kind == NoticeKind::Malformed), "{n:?}");
     assert_eq!(
         n[0].message,
-        "“view=kwik” was ignored: expected list, kwic, doc, compare, phrases or timeline."
+        "“view=kwik” was ignored: expected list, kwic, doc, compare, phrases, timeline or positions."
     );
     let (r, n) = Route::parse("p=-1&p=2");
     assert_eq!(r.p, None);
@@ -215,6 +232,20 @@ fn checked_against_the_corpus() {
     assert_eq!(n[0].kind, NoticeKind::OtherView);
     let (r, _) = Route::parse("doc=a&by=left&page=2").0.check(&c, &i);
     assert_eq!((r.by, r.page), (None, 1));
+    // Stances are a closed set: an unknown one is malformed, a known one stays.
+    let (r, n) = Route::parse("view=positions&stance=opposes,praises")
+        .0
+        .check(&c, &i);
+    assert_eq!(
+        (r.view, r.search.filters.stances.clone()),
+        (View::Positions, vec!["opposes".to_string()])
+    );
+    assert_eq!(n.len(), 1);
+    assert_eq!(n[0].kind, NoticeKind::Malformed);
+    assert_eq!(
+        n[0].message,
+        "“praises” is not a stance (supports, opposes, calls-for, welcomes, condemns, rejects, concerned); that filter was ignored."
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod hardening;
+mod positions;
 mod support;
 
 use concord_core::model::Role;
@@ -829,6 +830,8 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
         },
         "?view=phrases".to_string(),
         format!("?q={word}&view=timeline"),
+        "?view=positions".to_string(),
+        "?view=timeline&lane=stance".to_string(),
     ];
     for (scheme, args) in [
         ("light", vec![]),
@@ -1491,6 +1494,13 @@ async fn screenshots() {
         ("timeline", "?q=china&view=timeline".to_string()),
         ("typing", "?q=peace+presi".to_string()),
         ("suggest", "?q=presidnet&speaker=xi-jinping".to_string()),
+        ("positions", "?view=positions".to_string()),
+        (
+            "positions-stance",
+            "?view=positions&stance=calls-for,opposes".to_string(),
+        ),
+        ("reader-positions", format!("?doc={doc}&p=32")),
+        ("timeline-stance", "?view=timeline&lane=stance".to_string()),
     ];
     let views = views.into_iter().map(|(n, q)| (n.to_string(), q)).collect();
     support::screenshots_of(&dir, views).await;

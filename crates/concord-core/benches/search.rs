@@ -106,6 +106,11 @@ impl Naive<'_> {
                             == Some(src.as_str())
                     }
                     Field::Kind(k) => doc.kind.as_deref() == Some(k.as_str()),
+                    Field::Stance(x) => doc
+                        .statements
+                        .iter()
+                        .find(|t| t.p == st.p)
+                        .is_some_and(|t| t.positions.iter().any(|pos| pos.stance == *x)),
                     Field::Year(y) => date.is_some_and(|d| d.year == *y),
                     Field::After(a) => date.is_some_and(|d| last(d) >= first(*a)),
                     Field::Before(b) => date.is_some_and(|d| first(d) <= last(*b)),

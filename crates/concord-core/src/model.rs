@@ -49,6 +49,17 @@ impl Corpus {
         id == NARRATOR_ID || self.people.iter().any(|p| p.id == id)
     }
 
+    /// How an actor is named on screen: a country's name, or a person's.
+    pub fn actor_name<'a>(&'a self, actor: &'a Actor) -> &'a str {
+        match actor {
+            Actor::Country(slug) => self.country_name(slug),
+            Actor::Person(i) => self
+                .people
+                .get(*i as usize)
+                .map_or("?", |p| p.name.as_str()),
+        }
+    }
+
     /// The display name of a country slug (the slug itself if the corpus has no name for it).
     pub fn country_name<'a>(&'a self, slug: &'a str) -> &'a str {
         self.countries
@@ -325,6 +336,9 @@ pub struct Position {
     /// The target's grouping key: its head phrase folded, without leading determiners
     /// ("the two-state solution" and "a two-state solution" are both `two state solution`).
     pub key: String,
+    /// Byte range in the paragraph's text of the key as written: from its first word to its
+    /// last ("two-state solution", "Palestine's just demands"), inside `target`.
+    pub key_span: (u32, u32),
 }
 
 /// Whose position a [`Position`] is.
@@ -394,6 +408,22 @@ impl Stance {
     /// ```
     pub fn of_slug(slug: &str) -> Option<Stance> {
         Stance::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// The stance's bit in a set of stances held in one byte (a statement's stances in the
+    /// index: [`crate::index::Stmt::stances`]).
+    ///
+    /// ```
+    /// use concord_core::model::Stance;
+    /// assert_eq!(Stance::ALL.iter().fold(0u8, |m, s| m | s.bit()), 0b111_1111);
+    /// ```
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// The stances of a set held as bits ([`Stance::bit`]), in the order of [`Stance::ALL`].
+    pub fn of_bits(bits: u8) -> impl Iterator<Item = Stance> {
+        Stance::ALL.into_iter().filter(move |s| bits & s.bit() != 0)
     }
 
     /// How the stance reads on screen ("calls for", "is concerned about").

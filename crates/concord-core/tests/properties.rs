@@ -56,6 +56,7 @@ const WORDS: &[&str] = &[
 const FIELDS: &[&str] = &[
     "speaker:xi-jinping",
     "country:oman",
+    "stance:supports",
     "year:2023",
     "after:2023-06",
     "before:2021",

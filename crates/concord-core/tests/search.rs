@@ -46,6 +46,7 @@ struct RawFilters {
     countries: Vec<String>,
     sources: Vec<String>,
     kinds: Vec<String>,
+    stances: Vec<String>,
     years: Vec<i32>,
     from: Option<String>,
     to: Option<String>,
@@ -76,6 +77,7 @@ fn run(file: &Path) -> Vec<String> {
             countries: c.filters.countries.clone(),
             sources: c.filters.sources.clone(),
             kinds: c.filters.kinds.clone(),
+            stances: c.filters.stances.clone(),
             years: c.filters.years.clone(),
             from: date(&c.filters.from),
             to: date(&c.filters.to),
@@ -164,6 +166,7 @@ fn run(file: &Path) -> Vec<String> {
                 "country" => &r.facets.country,
                 "source" => &r.facets.source,
                 "kind" => &r.facets.kind,
+                "stance" => &r.facets.stance,
                 "year" => &r.facets.year,
                 other => panic!("unknown facet {other}"),
             };

@@ -1,13 +1,15 @@
-//! The timeline: statements placed by date, in lanes by speaker or by country.
+//! The timeline: statements placed by date, in lanes by speaker, by country or by stance.
 //!
-//! A mark is one document's statements in one lane (a speaker, or a country the statement
-//! is by or about — a statement about two countries is in both lanes). It spans its
+//! A mark is one document's statements in one lane (a speaker; a country the statement
+//! is by or about — a statement about two countries is in both lanes; or a stance its
+//! positions take — a statement that supports and opposes is in both, and a statement
+//! without positions in none). It spans its
 //! document's date at that date's precision: a day, a whole month, or a whole year. The
 //! [`LANES_MAX`] lanes with the most statements are kept, the rest joined as "others".
 //! Marks count their statements, and those matching the query (its hits). Undated
 //! documents have no place and are counted apart.
 
-use crate::model::{days_in_month, Date, Precision};
+use crate::model::{days_in_month, Date, Precision, Stance};
 use crate::query::{Filters, Searcher};
 use std::collections::BTreeMap;
 
@@ -22,9 +24,11 @@ pub enum LaneBy {
     #[default]
     Speaker,
     Country,
+    Stance,
 }
 
-/// A lane: a speaker id (`narrator`), a country slug, or [`OTHERS`], with its statements.
+/// A lane: a speaker id (`narrator`), a country slug, a stance slug, or [`OTHERS`], with its
+/// statements.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lane {
     pub key: String,
@@ -129,6 +133,9 @@ impl Searcher<'_> {
                     .countries_of(s)
                     .iter()
                     .map(|&c| index.countries[c as usize].clone())
+                    .collect(),
+                LaneBy::Stance => Stance::of_bits(st.stances)
+                    .map(|x| x.slug().to_string())
                     .collect(),
             }
         };
@@ -245,6 +252,36 @@ mod tests {
             .map(|s| index.countries_of(s).len())
             .sum();
         assert_eq!(t.marks.iter().map(|m| m.statements).sum::<usize>(), lanes);
+    }
+
+    #[test]
+    fn lanes_by_stance_hold_each_stance_a_statement_takes() {
+        use crate::corpus::{build, folder};
+        use crate::index::Index;
+        use crate::model::Stance;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let corpus = build(&folder::read(&dir).unwrap()).unwrap().0;
+        let index = Index::build(&corpus);
+        let searcher = Searcher::new(&corpus, &index);
+        let t = searcher.timeline(&[], &Filters::default(), LaneBy::Stance);
+        // A statement is in the lane of each stance it takes; none without positions.
+        let lanes: u32 = index
+            .statements
+            .iter()
+            .map(|st| st.stances.count_ones())
+            .sum();
+        assert!(lanes > 0, "the seeds state positions");
+        let placed: usize = t.marks.iter().map(|m| m.statements).sum();
+        assert_eq!(placed, lanes as usize);
+        assert!(t.lanes.iter().all(|l| Stance::of_slug(&l.key).is_some()));
+        let supports = t.lanes.iter().find(|l| l.key == "supports").unwrap();
+        let taking = corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.statements)
+            .filter(|s| s.positions.iter().any(|p| p.stance == Stance::Supports))
+            .count();
+        assert_eq!(supports.statements, taking);
     }
 
     #[test]

@@ -551,11 +551,16 @@ impl<'a> Extractor<'a> {
         } else {
             f.group.max(f.cue_start.min(f.group))
         };
-        let key = self.key(words, target.0, target.1, f);
+        let (key, key_at) = self.key(words, target.0, target.1, f);
         let (t0, t1) = (
             words.toks[target.0].start,
             words.toks[target.1 - 1].range().end,
         );
+        // The key as written: from its first word to its last ("Palestine's just demands"),
+        // the whole target when the key is empty.
+        let written = key_at.map_or((t0, t1), |(a, b)| {
+            (words.toks[a].start, words.toks[b].range().end)
+        });
         actors
             .into_iter()
             .map(|actor| Position {
@@ -568,6 +573,7 @@ impl<'a> Extractor<'a> {
                 ),
                 target: (t0 as u32, t1 as u32),
                 key: key.clone(),
+                key_span: (written.0 as u32, written.1 as u32),
             })
             .collect()
     }
@@ -922,8 +928,15 @@ impl<'a> Extractor<'a> {
         j > k && speech(j) && ends(j + 1)
     }
 
-    /// The grouping key of the target `[from, to)`.
-    fn key(&self, words: &Words<'_>, from: usize, to: usize, f: &Found) -> String {
+    /// The grouping key of the target `[from, to)`, with the tokens of its first and last
+    /// word (the key as written runs between them).
+    fn key(
+        &self,
+        words: &Words<'_>,
+        from: usize,
+        to: usize,
+        f: &Found,
+    ) -> (String, Option<(usize, usize)>) {
         let lx = self.lexicon;
         let mut from = from;
         // "calls on X to Y", "urges X to Y": what is called for is Y.
@@ -937,6 +950,7 @@ impl<'a> Extractor<'a> {
             }
         }
         let mut out: Vec<&str> = Vec::new();
+        let mut at: Vec<usize> = Vec::new();
         let mut k = from;
         while k < to && out.len() < MAX_KEY_WORDS {
             let t = &words.toks[k];
@@ -962,6 +976,7 @@ impl<'a> Extractor<'a> {
                 }
             }
             out.push(w.strip_suffix("'s").unwrap_or(w));
+            at.push(k);
             k += 1;
         }
         while out
@@ -969,8 +984,10 @@ impl<'a> Extractor<'a> {
             .is_some_and(|w| matches!(*w, "of" | "and" | "or"))
         {
             out.pop();
+            at.pop();
         }
-        out.join(" ")
+        let span = at.first().zip(at.last()).map(|(&a, &b)| (a, b));
+        (out.join(" "), span)
     }
 }
 

@@ -8,7 +8,7 @@
 //! not stored: the few statements that are highlighted are tokenized again
 //! ([`Index::ranges`]), which gives the same tokens by construction.
 
-use crate::model::{Corpus, Date};
+use crate::model::{Corpus, Date, Stance};
 use crate::text::analyze::{fold_into, stem, token_ranges};
 use crate::text::fold::FoldTable;
 use crate::text::slug;
@@ -25,6 +25,9 @@ pub struct Stmt {
     pub p: u32,
     /// Index into `corpus.people`; `None` is the narrator.
     pub speaker: Option<u32>,
+    /// The stances of the statement's positions, one bit each ([`Stance::bit`]): the
+    /// `stance` filter and facet read these, not the positions.
+    pub stances: u8,
 }
 
 /// Facet values of a document.
@@ -150,6 +153,8 @@ pub struct Totals {
     pub speaker: Vec<usize>,
     pub country: Vec<usize>,
     pub doc: Vec<usize>,
+    /// Statements taking each stance, in the order of [`Stance::ALL`].
+    pub stance: [usize; Stance::ALL.len()],
 }
 
 /// The most tokens a statement may have, so that a token's position takes two bytes in the
@@ -240,6 +245,7 @@ impl Index {
                     doc: d as u32,
                     p: s.p,
                     speaker: s.speaker,
+                    stances: s.positions.iter().fold(0, |bits, x| bits | x.stance.bit()),
                 });
                 let text = &paragraph.text;
                 for r in token_ranges(text) {
@@ -458,6 +464,7 @@ impl Index {
             speaker: vec![0; people + 1],
             country: vec![0; index.countries.len()],
             doc: vec![0; index.docs.len()],
+            stance: [0; Stance::ALL.len()],
         };
         for s in 0..index.statements.len() as u32 {
             index.tally::<true>(s, &mut totals);
@@ -467,7 +474,7 @@ impl Index {
 
     /// Adds statement `s` to `counts` (or, unless `ADD`, takes it away): one for its
     /// speaker (the narrator in the last slot), one for each of its countries, one for its
-    /// document. `counts` is shaped like [`Index::totals`].
+    /// document, one for each stance it takes. `counts` is shaped like [`Index::totals`].
     #[inline(always)]
     pub fn tally<const ADD: bool>(&self, s: u32, counts: &mut Totals) {
         let step = |x: &mut usize| {
@@ -483,6 +490,13 @@ impl Index {
         step(&mut counts.doc[st.doc as usize]);
         for &c in self.countries_of(s) {
             step(&mut counts.country[c as usize]);
+        }
+        if st.stances != 0 {
+            for (i, stance) in Stance::ALL.iter().enumerate() {
+                if st.stances & stance.bit() != 0 {
+                    step(&mut counts.stance[i]);
+                }
+            }
         }
     }
 

@@ -287,6 +287,9 @@ impl<'a> Searcher<'a> {
                     .filter(|&s| self.index.statements[s as usize].speaker == person)
                     .collect()
             }
+            Field::Stance(x) => (0..n)
+                .filter(|&s| self.index.statements[s as usize].stances & x.bit() != 0)
+                .collect(),
             Field::Country(c) => match position(&self.index.countries, c) {
                 Some(c) => (0..n)
                     .filter(|&s| self.index.countries_of(s).contains(&c))
@@ -314,7 +317,7 @@ impl<'a> Searcher<'a> {
             Field::Year(y) => doc.date.is_some_and(|d| d.year == *y),
             Field::After(d) => within(doc.date, Some(*d), None),
             Field::Before(d) => within(doc.date, None, Some(*d)),
-            Field::Speaker(_) | Field::Country(_) => false,
+            Field::Speaker(_) | Field::Country(_) | Field::Stance(_) => false,
         }
     }
 }

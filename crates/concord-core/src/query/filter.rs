@@ -3,7 +3,7 @@
 
 use super::{Facets, Filters, Searcher};
 use crate::index::Totals;
-use crate::model::{days_in_month, Date};
+use crate::model::{days_in_month, Date, Stance};
 use std::collections::HashMap;
 
 // Filter groups, as bits.
@@ -13,7 +13,8 @@ const G_SOURCE: u8 = 4;
 const G_KIND: u8 = 8;
 const G_YEAR: u8 = 16;
 const G_DATE: u8 = 32;
-const G_ALL: u8 = 63;
+const G_STANCE: u8 = 64;
+const G_ALL: u8 = 127;
 
 /// Whether a document date, as the interval of its precision, meets the range `from..=to`
 /// (each bound at its own precision). Undated documents never do.
@@ -85,6 +86,11 @@ impl<'a> Searcher<'a> {
         if date_ok {
             bits |= G_DATE;
         }
+        if any(&filters.stances, &|v| {
+            Stance::of_slug(v).is_some_and(|x| st.stances & x.bit() != 0)
+        }) {
+            bits |= G_STANCE;
+        }
         bits
     }
 
@@ -106,6 +112,7 @@ impl<'a> Searcher<'a> {
         let mut speaker = vec![0usize; self.corpus.people.len() + 1];
         let mut country = vec![0usize; self.index.countries.len()];
         let mut doc_counts: [Vec<usize>; 3] = [vec![0; n_docs], vec![0; n_docs], vec![0; n_docs]];
+        let mut stance = [0usize; Stance::ALL.len()];
         let mut matched = Vec::with_capacity(base.len());
         for &s in &base {
             let missing = G_ALL & !self.passes(filters, s);
@@ -126,8 +133,18 @@ impl<'a> Searcher<'a> {
                     doc_counts[slot][st.doc as usize] += 1;
                 }
             }
+            if missing & !G_STANCE == 0 && st.stances != 0 {
+                for (i, x) in Stance::ALL.iter().enumerate() {
+                    if st.stances & x.bit() != 0 {
+                        stance[i] += 1;
+                    }
+                }
+            }
         }
-        (matched, self.facets(&speaker, &country, &doc_counts))
+        (
+            matched,
+            self.facets(&speaker, &country, &doc_counts, &stance),
+        )
     }
 
     /// Facet counts of `base` when no filter applies: every facet counts the same
@@ -144,6 +161,7 @@ impl<'a> Searcher<'a> {
                 speaker: vec![0; totals.speaker.len()],
                 country: vec![0; totals.country.len()],
                 doc: vec![0; totals.doc.len()],
+                stance: [0; Stance::ALL.len()],
             }
         };
         if complement {
@@ -165,12 +183,24 @@ impl<'a> Searcher<'a> {
             speaker,
             country,
             doc,
+            stance,
         } = counts;
-        self.facets(&speaker, &country, &[doc.clone(), doc.clone(), doc])
+        self.facets(
+            &speaker,
+            &country,
+            &[doc.clone(), doc.clone(), doc],
+            &stance,
+        )
     }
 
     #[inline(never)]
-    fn facets(&self, speaker: &[usize], country: &[usize], doc_counts: &[Vec<usize>; 3]) -> Facets {
+    fn facets(
+        &self,
+        speaker: &[usize],
+        country: &[usize],
+        doc_counts: &[Vec<usize>; 3],
+        stance: &[usize; Stance::ALL.len()],
+    ) -> Facets {
         let named = |pairs: Vec<(String, usize)>| {
             let mut v: Vec<(String, usize)> = pairs.into_iter().filter(|(_, n)| *n > 0).collect();
             crate::sort::by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -215,6 +245,13 @@ impl<'a> Searcher<'a> {
             year: by_doc_value(2, &|d| docs[d].date.map(|x| x.year as usize), &|y| {
                 y.to_string()
             }),
+            stance: named(
+                Stance::ALL
+                    .iter()
+                    .zip(stance)
+                    .map(|(x, &n)| (x.slug().to_string(), n))
+                    .collect(),
+            ),
         }
     }
 }

@@ -22,8 +22,9 @@
 //! outranks many weak ones. Other orders: newest or oldest first (undated last).
 //!
 //! **Facets** count matching statements per speaker (`narrator` for the narrator), country,
-//! source, kind and year, each under every filter but its own — choosing a speaker does not
-//! zero the other speakers.
+//! source, kind, stance and year, each under every filter but its own — choosing a speaker
+//! does not zero the other speakers. A statement counts once for each stance its positions
+//! take, and passes a stance filter when it takes one of the stances chosen.
 //!
 //! **Highlights** are byte ranges tagged with the legend index of their term. Overlap policy:
 //! ranges are sorted by start, the longer first at the same start, and a range overlapping
@@ -56,6 +57,8 @@ pub struct Filters {
     /// Source slugs.
     pub sources: Vec<String>,
     pub kinds: Vec<String>,
+    /// Stance slugs ([`crate::model::Stance::slug`]): statements taking one of them.
+    pub stances: Vec<String>,
     pub years: Vec<i32>,
     pub from: Option<Date>,
     pub to: Option<Date>,
@@ -69,6 +72,7 @@ impl Filters {
             Facet::Country => &self.countries,
             Facet::Source => &self.sources,
             Facet::Kind => &self.kinds,
+            Facet::Stance => &self.stances,
         }
     }
 
@@ -79,6 +83,7 @@ impl Filters {
             Facet::Country => &mut self.countries,
             Facet::Source => &mut self.sources,
             Facet::Kind => &mut self.kinds,
+            Facet::Stance => &mut self.stances,
         }
     }
 }
@@ -90,10 +95,18 @@ pub enum Facet {
     Country,
     Source,
     Kind,
+    /// The stances a statement's positions take ([`crate::model::Stance`]).
+    Stance,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Speaker, Facet::Country, Facet::Source, Facet::Kind];
+    pub const ALL: [Facet; 5] = [
+        Facet::Speaker,
+        Facet::Country,
+        Facet::Source,
+        Facet::Kind,
+        Facet::Stance,
+    ];
 }
 
 /// Order of results.
@@ -147,6 +160,7 @@ pub struct Facets {
     pub country: Vec<(String, usize)>,
     pub source: Vec<(String, usize)>,
     pub kind: Vec<(String, usize)>,
+    pub stance: Vec<(String, usize)>,
     pub year: Vec<(String, usize)>,
 }
 
@@ -158,6 +172,7 @@ impl Facets {
             Facet::Country => &self.country,
             Facet::Source => &self.source,
             Facet::Kind => &self.kind,
+            Facet::Stance => &self.stance,
         }
     }
 }

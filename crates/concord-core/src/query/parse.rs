@@ -23,7 +23,7 @@
 //! default and may be omitted.
 
 use super::lex::{lex, Lex, Tok};
-use crate::model::Date;
+use crate::model::{Date, Stance};
 use crate::text::analyze::{analyze_in, fold_in};
 use crate::text::fold::FoldTable;
 use crate::text::slug_in;
@@ -119,14 +119,16 @@ pub enum Field {
     Country(String),
     Source(String),
     Kind(String),
+    /// Statements with a position of this stance.
+    Stance(Stance),
     Year(i32),
     After(Date),
     Before(Date),
 }
 
 /// Field names, as written before the colon.
-pub const FIELDS: [&str; 7] = [
-    "speaker", "country", "source", "kind", "year", "after", "before",
+pub const FIELDS: [&str; 8] = [
+    "speaker", "country", "source", "kind", "stance", "year", "after", "before",
 ];
 
 struct Parser<'t> {
@@ -318,6 +320,16 @@ fn field(name: &str, value: &str, table: Option<&FoldTable>) -> Result<Field, St
         "country" => Field::Country(slug),
         "source" => Field::Source(slug),
         "kind" => Field::Kind(slug),
+        "stance" => match Stance::of_slug(&slug) {
+            Some(x) => Field::Stance(x),
+            None => {
+                let all: Vec<&str> = Stance::ALL.iter().map(|x| x.slug()).collect();
+                return Err(format!(
+                    "“stance:{value}” is not a stance (one of {})",
+                    all.join(", ")
+                ));
+            }
+        },
         "year" => match Date::parse_iso(value) {
             Some(d) if d.month == 0 => Field::Year(d.year),
             _ => return Err(format!("“year:{value}” is not a year")),
@@ -625,7 +637,7 @@ mod tests {
         );
         assert_eq!(
             messages("colour:red"),
-            ["unknown field “colour:” at 1 (fields: speaker, country, source, kind, year, after, before); searched as words"]
+            ["unknown field “colour:” at 1 (fields: speaker, country, source, kind, stance, year, after, before); searched as words"]
         );
     }
 
