@@ -366,11 +366,14 @@ mod native {
                 computes.sort_by(f64::total_cmp);
             }
             // The formulations view, and the near-duplicates of the longest document.
-            let (mut phrases, mut neardups) = (Vec::new(), Vec::new());
+            let (mut phrases, mut neardups, mut positions) = (Vec::new(), Vec::new(), Vec::new());
             for _ in 0..READY_RUNS {
                 c.goto(&url("?view=phrases")).await.unwrap();
                 find(&c, "h1#phrases-title").await;
                 phrases.extend(measures(&c, "concord:phrases").await);
+                c.goto(&url("?view=positions")).await.unwrap();
+                find(&c, "h1#positions-title").await;
+                positions.extend(measures(&c, "concord:positions").await);
                 if let Some(d) = longest.first() {
                     c.goto(&url(&support::query(&[("doc", &d.id)]))).await.unwrap();
                     find(&c, "h1#doc-title").await;
@@ -380,6 +383,12 @@ mod native {
             }
             phrases.sort_by(f64::total_cmp);
             neardups.sort_by(f64::total_cmp);
+            positions.sort_by(f64::total_cmp);
+            let stated: usize = support::corpus()
+                .documents
+                .iter()
+                .flat_map(|d| d.statements.iter().map(|s| s.positions.len()))
+                .sum();
             let compared = if longest.len() >= 2 {
                 format!("{} and {} words", words(longest[0]), words(longest[1]))
             } else {
@@ -459,6 +468,11 @@ mod native {
                 percentile(&phrases, 0.5),
                 percentile(&neardups, 0.5),
                 longest.first().map_or(0, |d| d.statements.len())
+            );
+            println!(
+                "  concord:positions median {:.1} ms, max {:.1} ms (positions view: all {stated} positions of the corpus grouped by target)",
+                percentile(&positions, 0.5),
+                positions.last().copied().unwrap_or(f64::NAN)
             );
             let text: usize = support::corpus()
                 .documents

@@ -262,3 +262,88 @@ async fn the_timeline_has_a_lane_for_each_stance() {
     })
     .await;
 }
+
+/// The issue's own check, on the seeds (the corpus `make test-e2e` builds): China's stance
+/// on the two-state solution, with its first use. The figures come from the engine; only
+/// the phrase is the seeds'.
+#[tokio::test]
+async fn the_seeds_show_chinas_stance_on_the_two_state_solution_with_its_first_use() {
+    let all = positions_of("", &Filters::default());
+    let group = all
+        .groups
+        .iter()
+        .find(|g| g.key == "two state solution")
+        .expect("the seeds state positions on the two-state solution")
+        .clone();
+    let china = group
+        .rows
+        .iter()
+        .find(|r| r.actor.slug(&corpus().people) == "china")
+        .expect("China takes a stance on it")
+        .clone();
+    let first = contract(china.uses[0]);
+    run(move |c| async move {
+        c.goto(&url("?view=positions")).await.unwrap();
+        let li = find(&c, "li.target-group[data-key='two state solution']").await;
+        let label = li
+            .find(Locator::Css("h2 a"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(label, group.label);
+        assert!(label.contains("two-state solution"), "{label}");
+        // The stance table's row for China: its stance, count, first and latest date.
+        let mut found = false;
+        for row in li
+            .find_all(Locator::Css("table.stances tbody tr"))
+            .await
+            .unwrap()
+        {
+            let cells = row.find_all(Locator::Css("td")).await.unwrap();
+            let mut text = Vec::new();
+            for cell in &cells {
+                text.push(cell.text().await.unwrap());
+            }
+            if text[0] == "China" && text[1] == china.stance.label() {
+                assert_eq!(text[2], china.uses.len().to_string());
+                assert_eq!(text[3], concord::format::day(china.first));
+                assert_eq!(text[4], concord::format::day(china.latest));
+                found = true;
+            }
+        }
+        assert!(found, "a row for China's stance");
+        // Its first use, in the list of uses, with the DOM contract; it opens the reader.
+        let uses = li.find_all(Locator::Css("li.position")).await.unwrap();
+        let mut listed = Vec::new();
+        for el in &uses {
+            listed.push(contract_of(el).await);
+        }
+        let at = listed
+            .iter()
+            .position(|u| *u == first)
+            .expect("China's first use is listed");
+        assert!(
+            listed[..at].iter().all(|u| u.1 != "china"),
+            "China's first use comes first"
+        );
+        li.find(Locator::Css("summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        uses[at]
+            .find(Locator::Css("a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        find(&c, "h1#doc-title").await;
+        let q = location(&c).await.1;
+        assert!(q.contains(&format!("p={}", first.3)), "{q}");
+    })
+    .await;
+}

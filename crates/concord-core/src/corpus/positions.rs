@@ -33,9 +33,12 @@
 //!    ("which", "adding", "but") or before the next cue, or the "and" that opens the next
 //!    cue's clause; at most [`MAX_TARGET_WORDS`] words.
 //! 5. **The key** groups targets: the target's words folded, determiners and possessives
-//!    dropped, up to the first preposition other than "of", a comma, or an "and" before a
-//!    determiner, at most [`MAX_KEY_WORDS`] words. For "calls on X to Y" and "urges X to Y"
-//!    the key is Y's ("stop settlement activities").
+//!    dropped, up to the first preposition other than "of", a comma, or an "and" after two
+//!    words or before a determiner, at most [`MAX_KEY_WORDS`] words ("just and lasting
+//!    solution"; "peace talks" of "the peace talks and contribute …"). For "calls on X to Y" and "urges X to Y"
+//!    the key is Y's ("stop settlement activities"). Words that wrap what the target is
+//!    about are left out ("the implementation of the two-state solution" is keyed `two
+//!    state solution`; the lexicon's `wrapper` class).
 //!
 //! The voice is the statement's speaker when the actor is someone else.
 
@@ -928,6 +931,45 @@ impl<'a> Extractor<'a> {
         j > k && speech(j) && ends(j + 1)
     }
 
+    /// Where a target's key starts: past the words that wrap what it is about ("the
+    /// implementation of", "keeping to the right direction of"; the lexicon's wrappers),
+    /// when something follows them.
+    fn unwrapped(&self, words: &Words<'_>, from: usize, to: usize) -> usize {
+        let lx = self.lexicon;
+        let mut from = from;
+        for _ in 0..3 {
+            let mut k = from;
+            while k < to
+                && (words.toks[k].is_quote()
+                    || lx.is(Class::Determiner, words.w(k))
+                    || lx.is(Class::Possessive, words.w(k)))
+            {
+                k += 1;
+            }
+            let mut modifiers = 0;
+            while k < to && modifiers < 2 && lx.is(Class::Modifier, words.w(k)) {
+                k += 1;
+                modifiers += 1;
+            }
+            if !(words.is_word(k) && lx.is(Class::Wrapper, words.w(k))) {
+                break;
+            }
+            let next = words.w(k + 1);
+            let past = if next == "of" || lx.is(Class::Preposition, next) {
+                k + 2
+            } else if words.w(k).ends_with("ing") && words.is_word(k + 1) {
+                k + 1
+            } else {
+                break;
+            };
+            if past >= to || !words.is_word(past) && !words.toks[past].is_quote() {
+                break;
+            }
+            from = past;
+        }
+        from
+    }
+
     /// The grouping key of the target `[from, to)`, with the tokens of its first and last
     /// word (the key as written runs between them).
     fn key(
@@ -949,6 +991,7 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        let from = self.unwrapped(words, from, to);
         let mut out: Vec<&str> = Vec::new();
         let mut at: Vec<usize> = Vec::new();
         let mut k = from;
@@ -970,8 +1013,15 @@ impl<'a> Extractor<'a> {
                 break;
             }
             if matches!(w, "and" | "or") {
+                // Past two words an "and" most often opens the next verb's clause ("the peace
+                // talks and contribute …", "exercise restraint and work for …"), as it does
+                // before a determiner or a wrapper ("… and upholding the …").
                 let next = words.w(k + 1);
-                if lx.is(Class::Determiner, next) || lx.is(Class::Possessive, next) {
+                if out.len() >= 2
+                    || lx.is(Class::Determiner, next)
+                    || lx.is(Class::Possessive, next)
+                    || lx.is(Class::Wrapper, next)
+                {
                     break;
                 }
             }
@@ -1228,6 +1278,27 @@ mod tests {
                 "china calls-for [an immediate ceasefire] <immediate ceasefire>",
                 "china supports [the two-state solution] <two state solution>",
             ]
+        );
+    }
+
+    #[test]
+    fn keys_leave_out_the_words_that_wrap_a_target() {
+        assert_eq!(
+            show("China reiterated its support for the implementation of the “two-state solution”.", None),
+            ["china supports [the implementation of the “two-state solution”] <two state solution>"]
+        );
+        assert_eq!(
+            show("China calls for keeping to the right direction of the two-state solution.", None),
+            ["china calls-for [keeping to the right direction of the two-state solution] <two state solution>"]
+        );
+        assert_eq!(
+            show("China called for upholding the common interests of developing countries.", None),
+            ["china calls-for [upholding the common interests of developing countries] <common interests of developing countries>"]
+        );
+        // A wrapper with nothing after it is the key.
+        assert_eq!(
+            show("China supports the implementation.", None),
+            ["china supports [the implementation] <implementation>"]
         );
     }
 

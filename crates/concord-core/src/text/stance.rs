@@ -59,6 +59,7 @@ pub enum Class {
     Opener,
     Modifier,
     Preposition,
+    Wrapper,
 }
 
 impl Class {
@@ -76,6 +77,7 @@ impl Class {
             "opener" => Class::Opener,
             "modifier" => Class::Modifier,
             "preposition" => Class::Preposition,
+            "wrapper" => Class::Wrapper,
             _ => return None,
         })
     }
