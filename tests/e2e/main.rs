@@ -771,7 +771,8 @@ async fn the_list_and_reader_work_from_the_keyboard() {
         assert_eq!(focused.text().await.unwrap(), "Skip to content");
         focused.send_keys("\u{E007}").await.unwrap();
         let mut title = String::new();
-        for _ in 0..8 {
+        // Past the view tabs, the order and the exports (each view tab one stop).
+        for _ in 0..16 {
             c.active_element()
                 .await
                 .unwrap()
