@@ -2,7 +2,7 @@
 //! their variants, first use and every later use in date order, counted under the current
 //! filters. Choosing a formulation searches for it (all its variants).
 
-use crate::components::Link;
+use crate::components::{Link, ViewTabs};
 use crate::context::use_engine;
 use crate::format;
 use crate::route::{Action, Item, Route};
@@ -52,6 +52,7 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
     html! {
         <section class="phrases" aria-labelledby="phrases-title">
             <h1 id="phrases-title" tabindex="-1">{ "Formulations" }</h1>
+            <ViewTabs route={route.clone()} />
             <p class="status" role="status">
                 { format!(
                     "{} used in two or more documents{}.",

@@ -6,7 +6,7 @@
 //! DOM contract (README, "DOM contract"): every use is an element with `data-stance`,
 //! `data-actor`, `data-doc` and `data-p`, whose text holds the target as written.
 
-use crate::components::Link;
+use crate::components::{Link, ViewTabs};
 use crate::context::{use_engine, Engine, Found};
 use crate::format;
 use crate::route::{Action, Item, Route};
@@ -77,6 +77,7 @@ pub fn positions_view(props: &PositionsProps) -> Html {
     html! {
         <section class="positions" aria-labelledby="positions-title">
             <h1 id="positions-title" tabindex="-1">{ "Positions" }</h1>
+            <ViewTabs route={route.clone()} />
             <p class="status" role="status">
                 { status }
                 <span class="detail">{ " Who supports, opposes, calls for, welcomes, condemns, rejects or is concerned about what, read from the text when the corpus was built." }</span>

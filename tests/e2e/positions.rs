@@ -282,7 +282,20 @@ async fn the_seeds_show_chinas_stance_on_the_two_state_solution_with_its_first_u
         .expect("China takes a stance on it")
         .clone();
     let first = contract(china.uses[0]);
+    let opposes = Filters {
+        stances: vec!["opposes".into()],
+        ..Filters::default()
+    };
+    let (n, d, _) = expected("", &opposes, Sort::Relevance);
+    let (all_n, _, _) = expected("", &Filters::default(), Sort::Relevance);
+    assert!(
+        0 < n && n < all_n,
+        "stance=opposes narrows the seeds' statements"
+    );
     run(move |c| async move {
+        // stance=opposes narrows the results.
+        c.goto(&url("?stance=opposes")).await.unwrap();
+        status_is(&c, &status(n, d)).await;
         c.goto(&url("?view=positions")).await.unwrap();
         let li = find(&c, "li.target-group[data-key='two state solution']").await;
         let label = li
