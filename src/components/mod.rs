@@ -10,7 +10,8 @@
 //! - [`tray`] — picking two items to compare;
 //! - [`export`] — the current statements as CSV or JSON;
 //! - [`cite`] — a paragraph's permalink and citation;
-//! - [`marked`] — text with highlighted ranges (never markup).
+//! - [`marked`] — text with highlighted ranges (never markup);
+//! - [`position`] — one stated position (the positions view and the reader).
 
 pub mod cite;
 pub mod distinctive;
@@ -19,6 +20,7 @@ pub mod facets;
 pub mod link;
 pub mod marked;
 pub mod notices;
+pub mod position;
 pub mod search_box;
 pub mod tray;
 pub mod trends;

@@ -6,6 +6,7 @@
 //! DOM contract (README, "DOM contract"): every use is an element with `data-stance`,
 //! `data-actor`, `data-doc` and `data-p`, whose text holds the target as written.
 
+use crate::components::position::position_item;
 use crate::components::{Link, ViewTabs};
 use crate::context::{use_engine, Engine, Found};
 use crate::format;
@@ -145,23 +146,24 @@ fn use_line(engine: &Engine, searcher: &concord_core::Searcher<'_>, route: &Rout
     let Some(pos) = searcher.position(u) else {
         return Html::default();
     };
-    let voice = pos
-        .voice
-        .and_then(|v| corpus.people.get(v as usize))
-        .map(|p| format!(" (voiced by {})", p.name));
-    html! {
-        <li class="position" data-stance={pos.stance.slug()} data-actor={pos.actor.slug(&corpus.people).to_string()}
-            data-doc={doc.id.clone()} data-p={st.p.to_string()}>
+    let before = html! {
+        <>
             <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
             { " · " }
-            <span class="actor">{ corpus.actor_name(&pos.actor).to_string() }</span>
-            { voice }
-            { " " }
-            <span class={classes!("stance", format!("stance-{}", pos.stance.slug()))}>{ pos.stance.label() }</span>
-            { " " }
-            <q class="target-text">{ searcher.target_text(u).to_string() }</q>
+        </>
+    };
+    let after = html! {
+        <>
             { " · " }
             <Link to={route.apply(Action::Read(Item { doc: doc.id.clone(), p: Some(st.p) }))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
-        </li>
-    }
+        </>
+    };
+    position_item(
+        corpus,
+        pos,
+        (&doc.id, st.p),
+        searcher.target_text(u),
+        before,
+        after,
+    )
 }

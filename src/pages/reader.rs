@@ -4,6 +4,7 @@
 use crate::components::cite::ParagraphTools;
 use crate::components::distinctive::{Distinctive, Scope};
 use crate::components::marked::{marked, term_class};
+use crate::components::position::position_item;
 use crate::components::tray::CompareAction;
 use crate::components::Link;
 use crate::context::{use_engine, Engine, Found};
@@ -302,21 +303,7 @@ fn positions_of(engine: &Engine, doc: &Document, p: &Paragraph, s: &Statement) -
         <ul class="positions" aria-label={format!("Positions stated in paragraph {}", p.n)}>
             { for s.positions.iter().map(|pos| {
                 let target = p.text.get(pos.target.0 as usize..pos.target.1 as usize).unwrap_or("");
-                let voice = pos
-                    .voice
-                    .and_then(|v| corpus.people.get(v as usize))
-                    .map(|v| format!(" (voiced by {})", v.name));
-                html! {
-                    <li class="position" data-stance={pos.stance.slug()} data-actor={pos.actor.slug(&corpus.people).to_string()}
-                        data-doc={doc.id.clone()} data-p={p.n.to_string()}>
-                        <span class="actor">{ corpus.actor_name(&pos.actor).to_string() }</span>
-                        { voice }
-                        { " " }
-                        <span class={classes!("stance", format!("stance-{}", pos.stance.slug()))}>{ pos.stance.label() }</span>
-                        { " " }
-                        <q class="target-text">{ target.to_string() }</q>
-                    </li>
-                }
+                position_item(corpus, pos, (&doc.id, p.n), target, Html::default(), Html::default())
             }) }
         </ul>
     }
