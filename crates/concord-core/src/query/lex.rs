@@ -98,7 +98,8 @@ pub(super) fn lex(input: &str, problems: &mut Vec<Problem>) -> Vec<Tok> {
             let word: String = chars[start..i].iter().collect();
             // A field: `name:value` or `name:"quoted value"`.
             if let Some((name, value)) = word.split_once(':') {
-                let lower = name.to_lowercase();
+                // Field names are ASCII (no Unicode case table in the app for them).
+                let lower = name.to_ascii_lowercase();
                 if FIELDS.contains(&lower.as_str()) {
                     let (value, end) = if value.is_empty() && i < chars.len() && is_quote(chars[i])
                     {

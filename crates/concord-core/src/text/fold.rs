@@ -20,12 +20,16 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
-/// Lower case with apostrophes alike: what folding does to most characters.
-fn simple(c: char, out: &mut String) {
+/// How the app folds a non-ASCII character its corpus's table does not hold: every
+/// apostrophe alike, anything else as it is. (Any other character whose folding lands in the
+/// corpus's alphabet is in the table, so this one matches no word either way; the app
+/// carries no Unicode case table.)
+#[cfg(any(not(feature = "build"), test))]
+fn unlisted(c: char, out: &mut String) {
     if is_apostrophe(c) {
         out.push('\'');
     } else {
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
 }
 
@@ -69,7 +73,7 @@ pub fn fold_char_in(c: char, out: &mut String, table: Option<&FoldTable>) {
     #[cfg(not(feature = "build"))]
     match table.and_then(|t| t.get(c)) {
         Some(folded) => out.push_str(folded),
-        None => simple(c, out),
+        None => unlisted(c, out),
     }
 }
 
@@ -102,8 +106,9 @@ impl FoldTable {
 
     /// The table for a corpus whose folded words use the characters `alphabet` (ASCII
     /// letters, digits and `'` are always included): every non-ASCII character whose
-    /// folding differs from its plain lower case and is made of alphabet characters only (or is
-    /// empty, as for combining marks).
+    /// folding is not itself and is made of alphabet characters only (or is empty, as for
+    /// combining marks). Plain lower case is in it too (`Д` → `д` for a Russian corpus), so
+    /// the app folds with no Unicode table of its own.
     #[cfg(feature = "build")]
     pub fn for_alphabet(alphabet: impl IntoIterator<Item = char>) -> FoldTable {
         // (The scan of every code point is done once per process: `special_chars`.)
@@ -135,7 +140,10 @@ mod tests {
             ('Ａ', "a"),
             ('\u{0301}', ""),
             ('Й', "и"),
-            ('K', "k"),
+            ('\u{212A}', "k"), // the Kelvin sign (ASCII folds before the table)
+            ('Д', "д"),
+            ('д', "д"),
+            ('’', "'"),
         ] {
             let mut exact = String::new();
             fold_char_exact(c, &mut exact);
@@ -143,7 +151,7 @@ mod tests {
             let got = table.get(c).map_or_else(
                 || {
                     let mut s = String::new();
-                    simple(c, &mut s);
+                    unlisted(c, &mut s);
                     s
                 },
                 str::to_string,
@@ -155,7 +163,7 @@ mod tests {
     }
 }
 
-/// Every character whose full fold differs from the simple one, with its full fold, in code
+/// Every non-ASCII character whose full fold is not itself, with its full fold, in code
 /// point order: found once by scanning all of Unicode (the candidates of
 /// [`FoldTable::for_alphabet`]).
 #[cfg(feature = "build")]
@@ -163,24 +171,24 @@ fn special_chars() -> &'static [(char, String)] {
     use unicode_normalization::char::{decompose_compatible, is_combining_mark};
     static CHARS: std::sync::OnceLock<Vec<(char, String)>> = std::sync::OnceLock::new();
     CHARS.get_or_init(|| {
-        // A character folds beyond lower case only if it, or its lower case, decomposes or
-        // is a mark: a quick test before the full rule.
+        // A character folds to something else only if it has another lower case, or it
+        // or its lower case decomposes or is a mark: a quick test before the full rule.
         let decomposes = |c: char| {
             let mut other = false;
             decompose_compatible(c, |d| other |= d != c);
             other || is_combining_mark(c)
         };
         let mut out = Vec::new();
-        let (mut exact, mut plain) = (String::new(), String::new());
+        let mut exact = String::new();
+        let mut own = [0u8; 4];
         for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
-            if !decomposes(c) && !c.to_lowercase().any(decomposes) && !is_apostrophe(c) {
+            let cased = !c.to_lowercase().eq(std::iter::once(c));
+            if !cased && !decomposes(c) && !c.to_lowercase().any(decomposes) && !is_apostrophe(c) {
                 continue;
             }
             exact.clear();
-            plain.clear();
             fold_char_exact(c, &mut exact);
-            simple(c, &mut plain);
-            if exact != plain {
+            if exact != *c.encode_utf8(&mut own) {
                 out.push((c, exact.clone()));
             }
         }

@@ -993,7 +993,8 @@ pub fn contains(list: &[&str], lower: &str) -> bool {
 /// The month number (1–12) of an English month name or abbreviation ("Nov", "Nov.",
 /// "November"; "Sept" too), case-insensitive.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    // Month names are ASCII: a word with other letters is no month either way.
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w == "sept" {
         return Some(9);
     }
