@@ -41,6 +41,11 @@ pub fn day(date: Option<Date>) -> String {
     }
 }
 
+/// A stance slug as a filter or a lane names it: `calls-for` → "calls for".
+pub fn stance(slug: &str) -> String {
+    slug.replace('-', " ")
+}
+
 /// A kind slug as words: `phone-call` → "Phone call". An ASCII first letter is capitalized;
 /// any other is kept as it is (the app carries no Unicode upper-case table, 12 kB, for this
 /// one label).

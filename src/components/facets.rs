@@ -117,7 +117,7 @@ fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
             .find(|(s, _)| s == v)
             .map_or_else(|| v.to_string(), |(_, name)| name.clone()),
         Some(Facet::Kind) => format::kind(v),
-        Some(Facet::Stance) => v.replace('-', " "),
+        Some(Facet::Stance) => format::stance(v),
         None => v.to_string(),
     }
 }

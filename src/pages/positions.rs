@@ -92,12 +92,6 @@ pub fn positions_view(props: &PositionsProps) -> Html {
 
 fn group(engine: &Engine, route: &Route, g: &Group) -> Html {
     let corpus = &engine.corpus;
-    let actors = {
-        let mut a: Vec<_> = g.rows.iter().map(|r| &r.actor).collect();
-        a.sort();
-        a.dedup();
-        a.len()
-    };
     let search = route.apply(Action::SearchFor(format!("\"{}\"", g.key)));
     let uses = &g.uses;
     let searcher = engine.searcher();
@@ -105,7 +99,7 @@ fn group(engine: &Engine, route: &Route, g: &Group) -> Html {
         <li class="target-group" data-key={g.key.clone()}>
             <h2>
                 <Link to={search}>{ g.label.clone() }</Link>
-                <span class="counts">{ format!(" {} by {}", format::count(g.count, "position", "positions"), format::count(actors, "actor", "actors")) }</span>
+                <span class="counts">{ format!(" {} by {}", format::count(g.uses.len(), "position", "positions"), format::count(g.actors(), "actor", "actors")) }</span>
             </h2>
             <table class="stances">
                 <caption class="sr-only">{ format!("Stances on “{}”", g.label) }</caption>

@@ -47,7 +47,7 @@ fn lane_name(engine: &Engine, lane: LaneBy, key: &str) -> String {
         _ if key == OTHERS => "Others".into(),
         LaneBy::Speaker => engine.corpus.speaker_id_name(key).to_string(),
         LaneBy::Country => engine.corpus.country_name(key).to_string(),
-        LaneBy::Stance => key.replace('-', " "),
+        LaneBy::Stance => format::stance(key),
     }
 }
 

@@ -416,12 +416,14 @@ impl Stance {
     /// ```
     /// use concord_core::model::Stance;
     /// assert_eq!(Stance::ALL.iter().fold(0u8, |m, s| m | s.bit()), 0b111_1111);
+    /// assert!(Stance::ALL.iter().enumerate().all(|(i, s)| *s as usize == i));
     /// ```
     pub fn bit(self) -> u8 {
         1 << self as u8
     }
 
-    /// The stances of a set held as bits ([`Stance::bit`]), in the order of [`Stance::ALL`].
+    /// The stances of a set held as bits ([`Stance::bit`]), in the order of [`Stance::ALL`]
+    /// (which is the order of the variants: `x as usize` is a stance's place in it).
     pub fn of_bits(bits: u8) -> impl Iterator<Item = Stance> {
         Stance::ALL.into_iter().filter(move |s| bits & s.bit() != 0)
     }

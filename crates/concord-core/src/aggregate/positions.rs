@@ -48,11 +48,19 @@ pub struct Group {
     pub key: String,
     /// The key as most often written ([`Position::key_span`]).
     pub label: String,
-    /// Positions in the group.
-    pub count: usize,
     pub rows: Vec<Row>,
-    /// Every use, in date order (undated last), then corpus order.
+    /// Every use (the group's positions), in date order (undated last), then corpus order.
     pub uses: Vec<Use>,
+}
+
+impl Group {
+    /// The number of distinct actors taking a stance on the target.
+    pub fn actors(&self) -> usize {
+        let mut a: Vec<&Actor> = self.rows.iter().map(|r| &r.actor).collect();
+        a.sort();
+        a.dedup();
+        a.len()
+    }
 }
 
 /// The positions of a search.
@@ -150,21 +158,21 @@ impl Searcher<'_> {
                     continue;
                 }
                 any = true;
-                let key = match pos.key.as_str() {
-                    "" => self.target_text(Use {
-                        stmt: s,
-                        index: i as u32,
-                    }),
-                    key => key,
-                };
-                let uses = by_key.entry(key).or_insert_with(|| {
-                    order.push(key);
-                    Vec::new()
-                });
-                uses.push(Use {
+                let u = Use {
                     stmt: s,
                     index: i as u32,
-                });
+                };
+                let key = match pos.key.as_str() {
+                    "" => self.target_text(u),
+                    key => key,
+                };
+                by_key
+                    .entry(key)
+                    .or_insert_with(|| {
+                        order.push(key);
+                        Vec::new()
+                    })
+                    .push(u);
             }
             if any {
                 out.statements += 1;
@@ -189,8 +197,12 @@ impl Searcher<'_> {
                 .find(|f| f.1 == most)
                 .map_or("", |f| f.0)
                 .to_string();
+            let mut uses = uses.clone();
+            crate::sort::by_key(&mut uses, |u| (undated_last(date(u.stmt)), u.stmt, u.index));
+            // Rows in the uses' date order: a row's first use is its first date (undated
+            // uses come last), its latest the most recent.
             let mut rows: Vec<Row> = Vec::new();
-            for &u in uses {
+            for &u in &uses {
                 let Some(pos) = self.position(u) else {
                     continue;
                 };
@@ -201,10 +213,7 @@ impl Searcher<'_> {
                 {
                     Some(r) => {
                         r.uses.push(u);
-                        if d.is_some() {
-                            r.first = r.first.min(d).or(d);
-                            r.latest = r.latest.max(d);
-                        }
+                        r.latest = r.latest.max(d);
                     }
                     None => rows.push(Row {
                         actor: pos.actor.clone(),
@@ -215,11 +224,6 @@ impl Searcher<'_> {
                     }),
                 }
             }
-            for r in &mut rows {
-                crate::sort::by_key(&mut r.uses, |u| {
-                    (undated_last(date(u.stmt)), u.stmt, u.index)
-                });
-            }
             let people = &self.corpus.people;
             crate::sort::by(&mut rows, |a, b| {
                 b.uses
@@ -229,28 +233,26 @@ impl Searcher<'_> {
                     .then_with(|| a.actor.slug(people).cmp(b.actor.slug(people)))
                     .then_with(|| a.stance.cmp(&b.stance))
             });
-            let mut uses = uses.clone();
-            crate::sort::by_key(&mut uses, |u| (undated_last(date(u.stmt)), u.stmt, u.index));
             out.groups.push(Group {
                 key: key.to_string(),
                 label,
-                count: uses.len(),
                 rows,
                 uses,
             });
         }
-        let actors = |g: &Group| {
-            let mut a: Vec<&Actor> = g.rows.iter().map(|r| &r.actor).collect();
-            a.sort();
-            a.dedup();
-            a.len()
-        };
-        crate::sort::by(&mut out.groups, |a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| actors(b).cmp(&actors(a)))
+        // Each group's actors counted once, not at every comparison.
+        let mut ranked: Vec<(usize, Group)> = std::mem::take(&mut out.groups)
+            .into_iter()
+            .map(|g| (g.actors(), g))
+            .collect();
+        crate::sort::by(&mut ranked, |(na, a), (nb, b)| {
+            b.uses
+                .len()
+                .cmp(&a.uses.len())
+                .then_with(|| nb.cmp(na))
                 .then_with(|| a.key.cmp(&b.key))
         });
+        out.groups = ranked.into_iter().map(|(_, g)| g).collect();
         out
     }
 }
@@ -309,7 +311,7 @@ mod tests {
         assert_eq!(keys[0], "two state solution");
         assert_eq!(keys.len(), 3);
         let g = &p.groups[0];
-        assert_eq!((g.label.as_str(), g.count), ("two-state solution", 3));
+        assert_eq!((g.label.as_str(), g.uses.len()), ("two-state solution", 3));
         let rows: Vec<(&str, Stance, usize, String, String)> = g
             .rows
             .iter()
@@ -343,7 +345,6 @@ mod tests {
             ]
         );
         // Uses in date order, the group's and each row's; each names its position.
-        assert_eq!(g.uses.len(), 3);
         let date_of = |u: &Use| index.docs[index.statements[u.stmt as usize].doc as usize].date;
         assert!(g.uses.windows(2).all(|w| date_of(&w[0]) <= date_of(&w[1])));
         let china = &g.rows[0];

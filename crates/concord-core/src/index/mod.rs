@@ -491,12 +491,8 @@ impl Index {
         for &c in self.countries_of(s) {
             step(&mut counts.country[c as usize]);
         }
-        if st.stances != 0 {
-            for (i, stance) in Stance::ALL.iter().enumerate() {
-                if st.stances & stance.bit() != 0 {
-                    step(&mut counts.stance[i]);
-                }
-            }
+        for x in Stance::of_bits(st.stances) {
+            step(&mut counts.stance[x as usize]);
         }
     }
 

@@ -133,11 +133,9 @@ impl<'a> Searcher<'a> {
                     doc_counts[slot][st.doc as usize] += 1;
                 }
             }
-            if missing & !G_STANCE == 0 && st.stances != 0 {
-                for (i, x) in Stance::ALL.iter().enumerate() {
-                    if st.stances & x.bit() != 0 {
-                        stance[i] += 1;
-                    }
+            if missing & !G_STANCE == 0 {
+                for x in Stance::of_bits(st.stances) {
+                    stance[x as usize] += 1;
                 }
             }
         }
