@@ -150,6 +150,77 @@ fn search_with_first_page(searcher: &Searcher<'_>, q: &Query) -> usize {
     r.statements + marks
 }
 
+/// The app benchmark's queries (`tests/app_bench.rs`), typed a key at a time.
+const TYPED: [&str; 8] = [
+    "china",
+    "palestinian state",
+    "\"two-state solution\"",
+    "negoti*",
+    "peace OR ceasefire",
+    "security -israel",
+    "year:2023 development",
+    "the",
+];
+
+/// Every key of [`TYPED`] searched as the app searches it (`Index::parse_typed`: the word
+/// being typed is also a prefix), with the first page's highlights: the median of each key,
+/// the p50 / p95 over all keys, and the costliest keys with what they matched.
+fn typing(searcher: &Searcher<'_>, index: &Index) {
+    let mut keys: Vec<(String, Duration, usize, usize)> = Vec::new();
+    for q in TYPED {
+        for (end, _) in q.char_indices().skip(1).chain([(q.len(), ' ')]) {
+            let typed = &q[..end];
+            let parsed = index.parse_typed(typed);
+            let completing = parsed
+                .completing()
+                .map_or(0, |(_, p)| index.words_with_prefix(p).len());
+            let mut times: Vec<Duration> = (0..30)
+                .map(|_| {
+                    let t = Instant::now();
+                    std::hint::black_box(search_with_first_page(searcher, &parsed));
+                    t.elapsed()
+                })
+                .collect();
+            times.sort();
+            let matches = searcher
+                .search(&parsed, &Filters::default(), Sort::Relevance)
+                .statements;
+            keys.push((
+                typed.to_string(),
+                percentile(&times, 0.5),
+                matches,
+                completing,
+            ));
+        }
+    }
+    let mut all: Vec<Duration> = keys.iter().map(|k| k.1).collect();
+    all.sort();
+    println!(
+        "typing: {} keys of {} queries as the app parses them (the word being typed is a prefix too): \
+         p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms (each key's median of 30)",
+        keys.len(),
+        TYPED.len(),
+        ms(percentile(&all, 0.5)),
+        ms(percentile(&all, 0.95)),
+        ms(percentile(&all, 1.0))
+    );
+    keys.sort_by_key(|k| std::cmp::Reverse(k.1));
+    println!(
+        "{:<28} {:>10} {:>8} {:>12}",
+        "  costliest keys", "median ms", "matches", "completions"
+    );
+    for (typed, t, matches, completing) in keys.iter().take(8) {
+        println!(
+            "  {:<26} {:>10.3} {:>8} {:>12}",
+            format!("{typed:?}"),
+            ms(*t),
+            matches,
+            completing
+        );
+    }
+    println!();
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
@@ -246,6 +317,7 @@ fn bench(c: &mut Criterion) {
         );
     }
     println!("\nworst p95: {:.3} ms (target ≤ 2 ms)\n", ms(worst_p95));
+    typing(&searcher, &index);
 
     let mut group = c.benchmark_group("search");
     group
