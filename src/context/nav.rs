@@ -1,7 +1,10 @@
 //! Navigation in context. The URL is the one store of view state: a move pushes (or
 //! replaces) a history entry with the new route's link, and the app re-reads the URL after
-//! every move and every Back/Forward ([`use_location`]).
+//! every move and every Back/Forward ([`use_location`]). A replacement (typing) shows its
+//! route at once and writes the entry in the next task, after its view is drawn
+//! ([`crate::hooks::url::LateReplace`]).
 
+use crate::hooks::url::HistoryQuery;
 use crate::hooks::use_history_query;
 use crate::route::Route;
 use gloo::history::{BrowserHistory, History};
@@ -20,7 +23,8 @@ pub struct Nav {
     pub go: Callback<Route>,
     /// Like `go`, but focus stays where it is (a filter ticked, an order chosen).
     pub stay: Callback<Route>,
-    /// Goes to a route in place of the current entry, focus staying (typing).
+    /// Goes to a route in place of the current entry, focus staying (typing): shown at once,
+    /// the entry written in the next task.
     pub replace: Callback<Route>,
     /// Whether the next change of route moves focus: set by the moves above; a change
     /// without one (Back, Forward) leaves it unset.
@@ -86,7 +90,7 @@ pub struct NavProviderProps {
 #[function_component(NavProvider)]
 pub fn nav_provider(props: &NavProviderProps) -> Html {
     let history = use_memo((), |()| BrowserHistory::new());
-    let query = use_history_query((*history).clone());
+    let HistoryQuery { query, show, late } = use_history_query((*history).clone());
     let nav = use_memo((), move |()| {
         let base: Rc<str> = history.location().path().into();
         let focus_next = Rc::new(Cell::new(None));
@@ -94,13 +98,17 @@ pub fn nav_provider(props: &NavProviderProps) -> Html {
             let base = base.clone();
             let history = history.clone();
             let focus_next = focus_next.clone();
+            let (show, late) = (show.clone(), late.clone());
             Callback::from(move |route: Route| {
                 focus_next.set(Some(focus));
-                let to = link(&base, &route);
                 if push {
-                    history.push(to)
+                    // The entry typed into is written before the new one is pushed.
+                    late.flush(&history);
+                    history.push(link(&base, &route))
                 } else {
-                    history.replace(to)
+                    let query = route.to_query();
+                    late.schedule(&history, format!("{base}{query}"));
+                    show.set(query.into());
                 }
             })
         };

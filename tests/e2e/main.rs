@@ -358,6 +358,40 @@ async fn typing_updates_the_link_and_filters_push_history() {
     .await;
 }
 
+/// Typing writes its history entry in the task after its results are drawn; a move made
+/// before that task (here in the same one as the key) writes the typed entry first, so the
+/// entries are those of writing at once: Back returns to what was typed.
+#[tokio::test]
+async fn a_move_right_after_a_key_keeps_the_typed_entry() {
+    run(|c| async move {
+        c.goto(&url("")).await.unwrap();
+        find(&c, "fieldset[data-facet=speaker] input[type=checkbox]").await;
+        let before = history_length(&c).await;
+        c.execute(
+            "const box = document.querySelector('#q');
+             box.value = 'china';
+             box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+             document.querySelector('fieldset[data-facet=speaker] input[type=checkbox]').click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+        until(&c, "the move's link", |c| async move {
+            location(&c).await.1.contains("speaker=")
+        })
+        .await;
+        assert_eq!(history_length(&c).await, before + 1, "the tick is one move");
+        c.back().await.unwrap();
+        until(&c, "the typed entry after Back", |c| async move {
+            location(&c).await.1 == "?q=china"
+        })
+        .await;
+        let input = find(&c, "#q").await;
+        assert_eq!(input.prop("value").await.unwrap().as_deref(), Some("china"));
+    })
+    .await;
+}
+
 /// The filter panel follows typed keys once typing pauses: its counts are then the typed
 /// query's. A value ticked before it caught up still keeps what was typed (the tick applies
 /// to the latest link, not to the one the lists were counted for).
