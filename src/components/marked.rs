@@ -16,6 +16,10 @@ pub fn term_class(k: usize) -> String {
 
 /// `text[window]` with the highlights inside the window marked. `first_id`, when given,
 /// numbers the marks' ids (`hit-{n}`) from it, for hit navigation.
+///
+/// The nodes always alternate text, mark, text, …, text (a text may be empty), so that when
+/// the same place shows other text or other marks (the next key's results), each node is
+/// patched in place instead of removed and another inserted where a text met a mark.
 pub fn marked(
     text: &str,
     window: Range<usize>,
@@ -33,9 +37,7 @@ pub fn marked(
         if h.start < at || !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
             continue;
         }
-        if h.start > at {
-            out.push(html! { { text[at..h.start].to_string() } });
-        }
+        out.push(html! { { text[at..h.start].to_string() } });
         let id = n.map(|i| format!("hit-{i}"));
         out.push(html! {
             <mark data-term={h.term.to_string()} class={term_class(h.term)} id={id} tabindex={n.map(|_| "-1")}>
@@ -45,8 +47,50 @@ pub fn marked(
         n = n.map(|i| i + 1);
         at = h.end;
     }
-    if at < window.end {
-        out.push(html! { { text[at..window.end].to_string() } });
-    }
+    out.push(html! { { text[at..window.end.max(at)].to_string() } });
     out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yew::virtual_dom::VNode;
+
+    /// Whether each node is text ('t') or an element ('e').
+    fn shape(html: &Html) -> String {
+        let VNode::VList(list) = html else {
+            panic!("a list of nodes");
+        };
+        list.iter()
+            .map(|n| match n {
+                VNode::VText(_) => 't',
+                VNode::VTag(_) => 'e',
+                _ => '?',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nodes_alternate_text_and_mark_whatever_the_marks() {
+        let text = "peace and security";
+        let mark = |start, end| Highlight {
+            start,
+            end,
+            term: 0,
+        };
+        // Marks at the start, at the end, side by side, and none: always t e t … t.
+        assert_eq!(
+            shape(&marked(text, 0..text.len(), &[mark(0, 5)], None)),
+            "tet"
+        );
+        assert_eq!(
+            shape(&marked(text, 0..text.len(), &[mark(10, 18)], None)),
+            "tet"
+        );
+        let both = [mark(0, 5), mark(6, 9)];
+        assert_eq!(shape(&marked(text, 0..text.len(), &both, None)), "tetet");
+        assert_eq!(shape(&marked(text, 0..text.len(), &[], None)), "t");
+        // A window: marks outside it are left out, the shape holds.
+        assert_eq!(shape(&marked(text, 6..18, &both, None)), "tet");
+    }
 }
