@@ -21,17 +21,11 @@ mod native {
     use fantoccini::{Client, Locator};
     use support::{find, run, until, url};
 
-    /// Typed one key at a time; every key is a search.
-    const QUERIES: [&str; 8] = [
-        "china",
-        "palestinian state",
-        "\"two-state solution\"",
-        "negoti*",
-        "peace OR ceasefire",
-        "security -israel",
-        "year:2023 development",
-        "the",
-    ];
+    /// Typed one key at a time; every key is a search. One query a line, in a file shared
+    /// with the native search bench's typing table (`cargo bench --bench search`).
+    fn queries() -> std::str::Lines<'static> {
+        include_str!("../crates/concord-core/benches/support/typed.txt").lines()
+    }
     const READY_RUNS: usize = 5;
 
     async fn measures(c: &Client, name: &str) -> Vec<f64> {
@@ -169,7 +163,7 @@ mod native {
     }
 
     /// MiniSearch (the client-side engine people know) in the same page: an index of every
-    /// statement's text, then one search for each key of [`QUERIES`] as typed (the text so
+    /// statement's text, then one search for each key of [`queries`] as typed (the text so
     /// far, as MiniSearch reads it: words, no operators), timed with `performance.now()`.
     async fn minisearch(c: &Client) -> Option<MiniSearch> {
         let source = std::fs::read_to_string(minisearch_path()).ok()?;
@@ -189,8 +183,7 @@ mod native {
             .flat_map(|d| d.statements.iter().filter_map(|s| d.paragraph(s.p)))
             .map(|p| p.text.as_str())
             .collect();
-        let typed: Vec<String> = QUERIES
-            .iter()
+        let typed: Vec<String> = queries()
             .flat_map(|q| {
                 q.char_indices()
                     .map(|(i, ch)| q[..i + ch.len_utf8()].to_string())
@@ -271,7 +264,7 @@ mod native {
             .await
             .unwrap();
             let mut keys = 0;
-            for q in QUERIES {
+            for q in queries() {
                 let input = find(&c, "#q").await;
                 // Select all and delete, as a user would (an input event, so a search too).
                 input.send_keys("\u{E009}a").await.unwrap();
@@ -419,7 +412,7 @@ mod native {
                 percentile(&searches, 0.95),
                 searches.last().copied().unwrap_or(f64::NAN),
                 searches.len(),
-                QUERIES.len()
+                queries().count()
             );
             {
                 let (mut slow, interactions) = slow_keys;

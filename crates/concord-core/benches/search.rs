@@ -150,24 +150,16 @@ fn search_with_first_page(searcher: &Searcher<'_>, q: &Query) -> usize {
     r.statements + marks
 }
 
-/// The app benchmark's queries (`tests/app_bench.rs`), typed a key at a time.
-const TYPED: [&str; 8] = [
-    "china",
-    "palestinian state",
-    "\"two-state solution\"",
-    "negoti*",
-    "peace OR ceasefire",
-    "security -israel",
-    "year:2023 development",
-    "the",
-];
+/// The app benchmark's queries (`tests/app_bench.rs` reads the same file), typed a key at a
+/// time: one a line.
+const TYPED: &str = include_str!("support/typed.txt");
 
 /// Every key of [`TYPED`] searched as the app searches it (`Index::parse_typed`: the word
 /// being typed is also a prefix), with the first page's highlights: the median of each key,
 /// the p50 / p95 over all keys, and the costliest keys with what they matched.
 fn typing(searcher: &Searcher<'_>, index: &Index) {
     let mut keys: Vec<(String, Duration, usize, usize)> = Vec::new();
-    for q in TYPED {
+    for q in TYPED.lines() {
         for (end, _) in q.char_indices().skip(1).chain([(q.len(), ' ')]) {
             let typed = &q[..end];
             let parsed = index.parse_typed(typed);
@@ -199,7 +191,7 @@ fn typing(searcher: &Searcher<'_>, index: &Index) {
         "typing: {} keys of {} queries as the app parses them (the word being typed is a prefix too): \
          p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms (each key's median of 30)",
         keys.len(),
-        TYPED.len(),
+        TYPED.lines().count(),
         ms(percentile(&all, 0.5)),
         ms(percentile(&all, 0.95)),
         ms(percentile(&all, 1.0))
