@@ -67,26 +67,26 @@ impl LateReplace {
     pub fn schedule(&self, history: &BrowserHistory, link: String) {
         *self.due.borrow_mut() = Some(link);
         let (due, history) = (self.due.clone(), history.clone());
-        let timer = Timeout::new(0, move || {
-            // Taken before writing: the history's listener then finds nothing due.
-            let link = due.borrow_mut().take();
-            if let Some(link) = link {
-                history.replace(link);
-            }
-        });
+        let timer = Timeout::new(0, move || write(&due, &history));
         *self.timer.borrow_mut() = Some(timer);
     }
 
     /// Writes the replacement still due now, if there is one.
     pub fn flush(&self, history: &BrowserHistory) {
-        let link = self.due.borrow_mut().take();
-        if let Some(link) = link {
-            history.replace(link);
-        }
+        write(&self.due, history);
     }
 
     /// Forgets the replacement still due.
     pub fn cancel(&self) {
         self.due.borrow_mut().take();
+    }
+}
+
+/// Replaces the current entry with the link `due` holds, if any. The link is taken before
+/// writing: the history's listener, called by the write, then finds nothing due.
+fn write(due: &RefCell<Option<String>>, history: &BrowserHistory) {
+    let link = due.borrow_mut().take();
+    if let Some(link) = link {
+        history.replace(link);
     }
 }
