@@ -138,6 +138,49 @@ mod native {
         .unwrap_or(f64::NAN)
     }
 
+    /// Event Timing of [`queries`] typed a key at a time into a bare `<input>` added to the
+    /// page (no handlers of its own): the durations of the presses over 16 ms, and how many
+    /// presses there were. The baseline the app's own figures stand against.
+    async fn bare_input_keys(c: &Client) -> (Vec<f64>, f64) {
+        c.execute(
+            "const input = document.createElement('input');
+             input.id = 'bench-bare';
+             document.body.appendChild(input);
+             window.concordBareKeys = new Map();
+             window.concordBareBefore = performance.interactionCount || 0;
+             new PerformanceObserver(list => {
+                 for (const e of list.getEntries()) {
+                     if (e.interactionId && e.target === input) {
+                         const d = window.concordBareKeys.get(e.interactionId) || 0;
+                         window.concordBareKeys.set(e.interactionId, Math.max(d, e.duration));
+                     }
+                 }
+             }).observe({ type: 'event', durationThreshold: 16 });",
+            vec![],
+        )
+        .await
+        .expect("a bare input");
+        let input = find(c, "#bench-bare").await;
+        for q in queries() {
+            input.send_keys("\u{E009}a").await.unwrap();
+            input.send_keys("\u{E003}").await.unwrap();
+            for ch in q.chars() {
+                input.send_keys(&ch.to_string()).await.unwrap();
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let floor = c
+            .execute(
+                "document.getElementById('bench-bare').remove();
+                 return [[...window.concordBareKeys.values()],
+                         (performance.interactionCount || 0) - window.concordBareBefore];",
+                vec![],
+            )
+            .await
+            .expect("event timing of the bare input");
+        serde_json::from_value(floor).expect("[durations, interactions]")
+    }
+
     /// MiniSearch's search-as-you-type options, as its documentation gives them.
     const MINISEARCH_OPTIONS: &str = "prefix: true, fuzzy: 0.2";
 
@@ -308,6 +351,10 @@ mod native {
                 .expect("event timing"),
             )
             .expect("[durations, interactions]");
+            // The floor: the same keys typed into a bare input of this page, which searches
+            // nothing. Its presses still wait for the next frame, so the share over 16 ms is
+            // what the browser's frame rate alone gives.
+            let floor = bare_input_keys(&c).await;
             let mut searches = measures(&c, "concord:search").await;
             // The engine alone, for the same keys (the rest of a search's time is drawing).
             let mut engine = measures(&c, "concord:results").await;
@@ -422,6 +469,14 @@ mod native {
                     "  event timing    {over} of {interactions} key presses over 16 ms from the key to the next paint \
                      (the browser's Event Timing, 8 ms steps; the slowest {:.0} ms)",
                     slow.last().copied().unwrap_or(0.0)
+                );
+                let (mut bare, bare_presses) = floor;
+                bare.sort_by(f64::total_cmp);
+                println!(
+                    "                  floor: {} of {bare_presses} presses over 16 ms typing the same keys into a bare \
+                     <input> of the same page (the slowest {:.0} ms)",
+                    bare.iter().filter(|&&d| d > 16.0).count(),
+                    bare.last().copied().unwrap_or(0.0)
                 );
             }
             println!(
