@@ -81,7 +81,7 @@ fn bench(c: &mut Criterion) {
         index13.statements.len()
     );
     let t = Instant::now();
-    let found = formulas::find(&index13);
+    let found = formulas::find(&big, &index13);
     println!(
         "  formulations found (build time): {} in {:.0} ms",
         found.len(),

@@ -82,7 +82,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     use std::collections::HashMap;
 
     let mut index = Index::analyse(corpus);
-    let formulas = crate::compare::formulas::find(&Index::from_data(index.clone()));
+    let formulas = crate::compare::formulas::find(corpus, &Index::from_data(index.clone()));
     index.toks = Vec::new();
     index.tok_start = Vec::new();
 

@@ -59,6 +59,9 @@ struct NearCase {
 struct FormulaCase {
     /// The variants' folded words, most used first.
     variants: Vec<String>,
+    /// The same variants as written: each one's most frequent spelling.
+    #[serde(default)]
+    written: Option<Vec<String>>,
     /// Every use (`doc:p`), first use first.
     uses: Vec<String>,
     documents: usize,
@@ -220,8 +223,41 @@ fn run(file: &Path) -> Vec<String> {
             format!("{:?}", c.dups),
         );
     }
-    let found = formulas::find(&w.index);
+    let found = formulas::find(&w.corpus, &w.index);
     let searcher = Searcher::new(&w.corpus, &w.index);
+    // Every formulation, searched as written (what the formulations view links to), finds
+    // exactly the statements that use it.
+    for formula in &found {
+        let uses = formulas::table(
+            &searcher,
+            std::slice::from_ref(formula),
+            &Filters::default(),
+        );
+        let mut want: Vec<u32> = uses
+            .iter()
+            .flat_map(|e| e.uses.iter().map(|u| u.stmt))
+            .collect();
+        let query = w.index.parse(&formula.search());
+        let mut got: Vec<u32> = searcher
+            .search(&query, &Filters::default(), Default::default())
+            .statement_ids()
+            .collect();
+        if uses.is_empty() {
+            continue; // used in one document only: a variant listed with its group
+        }
+        want.sort_unstable();
+        got.sort_unstable();
+        check(
+            &mut problems,
+            format!(
+                "the search {} (for {:?})",
+                formula.search(),
+                formula.text(&w.index)
+            ),
+            format!("{:?}", got.iter().map(|&s| w.name(s)).collect::<Vec<_>>()),
+            format!("{:?}", want.iter().map(|&s| w.name(s)).collect::<Vec<_>>()),
+        );
+    }
     for c in &f.formula {
         let filters = Filters {
             sources: c.sources.clone(),
@@ -250,6 +286,19 @@ fn run(file: &Path) -> Vec<String> {
                     format!("{variants:?}"),
                     format!("{:?}", c.variants),
                 );
+                if let Some(written) = &c.written {
+                    let got: Vec<&str> = e
+                        .variants
+                        .iter()
+                        .map(|(v, _)| found[*v as usize].surface.as_str())
+                        .collect();
+                    check(
+                        &mut problems,
+                        format!("{what}: as written"),
+                        format!("{got:?}"),
+                        format!("{written:?}"),
+                    );
+                }
                 let uses: Vec<String> = e.uses.iter().map(|u| w.name(u.stmt)).collect();
                 check(
                     &mut problems,

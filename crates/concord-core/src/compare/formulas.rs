@@ -18,10 +18,17 @@
 //! more documents while the free word takes two or more content words ("lasting",
 //! "enduring").
 //!
+//! **As written**: each phrase keeps its most frequent spelling across its uses
+//! ([`Formula::surface`]): the text from its first word's first letter to its last word's
+//! last, with its case, hyphens, apostrophes and inner punctuation ("two-state solution",
+//! "comprehensive, just and lasting solution"), runs of white space (a PDF's line breaks)
+//! read as one space; a tie goes to the spelling used first in corpus order.
+//!
 //! **Counting** ([`table`], at run time): each phrase is matched like a phrase query, under
 //! the current filters, and a group is listed when its uses still span two documents.
 
 use crate::index::Index;
+use crate::model::Corpus;
 use crate::query::{Filters, Searcher};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -40,6 +47,8 @@ pub struct Formula {
     pub words: Vec<u32>,
     /// Its variant group: the position in the list of the group's first member.
     pub group: u32,
+    /// The phrase as written, in its most frequent spelling (see the module documentation).
+    pub surface: String,
 }
 
 impl Formula {
@@ -51,6 +60,25 @@ impl Formula {
             .map(|&w| index.words[w as usize].0.as_str())
             .collect();
         words.join(" ")
+    }
+}
+
+impl Formula {
+    /// The phrase as a search, as written: its spelling quoted, any quote mark inside it
+    /// read as a space (a phrase's words are the same either way).
+    pub fn search(&self) -> String {
+        let inner: String = self
+            .surface
+            .chars()
+            .map(|c| {
+                if crate::query::lex::is_quote(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("\"{}\"", inner.trim())
     }
 }
 
@@ -66,15 +94,18 @@ struct Found {
     first: (u32, u32),
     /// Variant set found by a window with a free word (`u32::MAX`: none).
     set: u32,
+    /// Every occurrence, in statement order.
+    occ: Occurrences,
 }
 
 /// A window with one free word: the other words' stems (padded), the free word's stem,
 /// statement and position.
 type Window = ([u32; 4], u32, u32, u32);
 
-/// Finds the formulations of an indexed corpus (see the module documentation): phrases
-/// repeated across documents, then variants with one word free, the best kept, then grouped.
-pub fn find(index: &Index) -> Vec<Formula> {
+/// Finds the formulations of `corpus`, indexed as `index` (see the module documentation):
+/// phrases repeated across documents, then variants with one word free, the best kept, then
+/// grouped, each with its spelling as written.
+pub fn find(corpus: &Corpus, index: &Index) -> Vec<Formula> {
     let mut found = repeated(index);
     add_free_word_variants(index, &mut found);
     crate::sort::by(&mut found, |a, b| {
@@ -86,16 +117,72 @@ pub fn find(index: &Index) -> Vec<Formula> {
             .then(a.stems.cmp(&b.stems))
     });
     found.truncate(MAX_FORMULAS);
+    let mut spelling = Spelling::new(corpus, index);
     let mut formulas: Vec<Formula> = found
         .iter()
         .map(|f| Formula {
             words: index.tokens(f.first.0)[f.first.1 as usize..f.first.1 as usize + f.stems.len()]
                 .to_vec(),
             group: 0,
+            surface: spelling.most_frequent(&f.occ, f.stems.len()),
         })
         .collect();
     group_variants(index, &found, &mut formulas);
     formulas
+}
+
+/// The spellings of phrases in the corpus's text, with each statement's token ranges
+/// computed once.
+struct Spelling<'a> {
+    corpus: &'a Corpus,
+    index: &'a Index,
+    ranges: HashMap<u32, Vec<std::ops::Range<usize>>>,
+}
+
+impl<'a> Spelling<'a> {
+    fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
+        Spelling {
+            corpus,
+            index,
+            ranges: HashMap::new(),
+        }
+    }
+
+    /// The text of statement `s`.
+    fn text(&self, s: u32) -> &'a str {
+        let st = &self.index.statements[s as usize];
+        self.corpus.documents[st.doc as usize]
+            .paragraph(st.p)
+            .map_or("", |p| p.text.as_str())
+    }
+
+    /// The `len` words at position `i` of statement `s` as written, white space runs as one
+    /// space (empty if the statement has no such words).
+    fn at(&mut self, s: u32, i: u32, len: usize) -> String {
+        let text = self.text(s);
+        let ranges = self.ranges.entry(s).or_insert_with(|| Index::ranges(text));
+        let (i, len) = (i as usize, len.max(1));
+        let (Some(first), Some(last)) = (ranges.get(i), ranges.get(i + len - 1)) else {
+            return String::new();
+        };
+        text[first.start..last.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The most frequent spelling of the `len`-word phrase at `occ` (a tie to the first).
+    fn most_frequent(&mut self, occ: &Occurrences, len: usize) -> String {
+        // Spelling -> (uses, first seen).
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for (n, &(s, i)) in occ.iter().enumerate() {
+            seen.entry(self.at(s, i, len)).or_insert((0, n)).0 += 1;
+        }
+        seen.into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|(spelling, _)| spelling)
+            .unwrap_or_default()
+    }
 }
 
 /// The statement's stem at word position `i`, if it has that many words.
@@ -197,6 +284,7 @@ fn repeated(index: &Index) -> Vec<Found> {
                     documents: d,
                     first: occ[0],
                     set: u32::MAX,
+                    occ,
                 });
             }
             if size < MAX_WORDS {
@@ -280,6 +368,7 @@ fn add_free_word_variants(index: &Index, found: &mut Vec<Found>) {
                                 documents: group_docs,
                                 first: (s0, i0),
                                 set: sets,
+                                occ: filler.iter().map(|w| (w.2, w.3)).collect(),
                             });
                         }
                     }

@@ -25,7 +25,8 @@ pub(super) struct Tok {
     pub(super) end: usize,
 }
 
-fn is_quote(c: char) -> bool {
+/// A character the query language reads as a quote mark.
+pub(crate) fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'

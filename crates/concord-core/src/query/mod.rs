@@ -35,7 +35,7 @@ mod eval;
 mod filter;
 mod highlight;
 mod kwic;
-mod lex;
+pub(crate) mod lex;
 pub mod page;
 pub mod parse;
 mod rank;
