@@ -1,12 +1,16 @@
-//! Formulations (`view=phrases`): the phrases the corpus repeats across documents, with
-//! their variants, first use and every later use in date order, counted under the current
-//! filters. Choosing a formulation searches for it (all its variants).
+//! Formulations (`view=phrases`): the phrases the corpus repeats across documents, as
+//! written, with their variants, first use and every later use in date order (each quoted
+//! from its statement with the phrase marked), counted under the current filters. Choosing
+//! a formulation searches for it (all its variants).
 
+use crate::components::marked::marked;
 use crate::components::{Link, ViewTabs};
 use crate::context::use_engine;
 use crate::format;
 use crate::route::{Action, Item, Route};
 use concord_core::compare::formulas::table;
+use concord_core::query::Query;
+use std::collections::HashMap;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +20,8 @@ pub struct PhrasesProps {
 
 /// Most later uses listed under a formulation before "and N more".
 const USES_SHOWN: usize = 50;
+/// Words of a use's statement quoted around the phrase.
+const QUOTE_WORDS: usize = 28;
 
 #[function_component(PhrasesView)]
 pub fn phrases_view(props: &PhrasesProps) -> Html {
@@ -36,15 +42,33 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
             .speaker_name(index.statements[s as usize].speaker)
             .to_string()
     };
-    let use_line = |s: u32, variant: &str| -> Html {
+    // Each variant's phrase query, parsed once, to mark it in the statements that use it.
+    let queries: std::cell::RefCell<HashMap<u32, Query>> = Default::default();
+    let searcher = engine.searcher();
+    let use_line = |s: u32, variant: u32| -> Html {
         let st = &index.statements[s as usize];
         let doc = &corpus.documents[st.doc as usize];
+        let mut queries = queries.borrow_mut();
+        let query = queries.entry(variant).or_insert_with(|| {
+            index.parse(&format!(
+                "\"{}\"",
+                engine.formulas[variant as usize].text(index)
+            ))
+        });
+        let text = searcher.text(s);
+        let highlights = searcher.highlights(query, s);
+        let window = searcher.snippet(s, &highlights, QUOTE_WORDS);
+        let (cut_start, cut_end) = (window.start > 0, window.end < text.len());
         html! {
             <>
                 <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
                 { " · " }{ who(s) }{ " · " }
                 <Link to={route.apply(Action::Read(Item { doc: doc.id.clone(), p: Some(st.p) }))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
-                <span class="variant">{ format!(" “{variant}”") }</span>
+                <q class="quote">
+                    if cut_start { { "… " } }
+                    { marked(text, window, &highlights, None) }
+                    if cut_end { { " …" } }
+                </q>
             </>
         }
     };
@@ -63,32 +87,32 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
             </p>
             <ol class="formulas">
                 { for entries.iter().map(|e| {
-                    let texts: Vec<String> = e.variants.iter().map(|(f, _)| engine.formulas[*f as usize].text(index)).collect();
-                    let q = texts.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR ");
+                    let formula = |f: u32| &engine.formulas[f as usize];
+                    let q = e.variants.iter().map(|(f, _)| formula(*f).search()).collect::<Vec<_>>().join(" OR ");
                     let search = route.apply(Action::SearchFor(q));
-                    let variant_of = |f: u32| engine.formulas[f as usize].text(index);
+                    let head = formula(e.variants[0].0).surface.clone();
                     let first = &e.uses[0];
                     let later = &e.uses[1..];
                     html! {
-                        <li class="formula" data-phrase={texts[0].clone()}>
+                        <li class="formula" data-formulation={head.clone()}>
                             <h2>
-                                <Link to={search}>{ texts[0].clone() }</Link>
+                                <Link to={search}>{ head }</Link>
                                 <span class="counts">{ format!(" {} in {}", format::count(e.count(), "use", "uses"), format::count(e.documents, "document", "documents")) }</span>
                             </h2>
-                            if texts.len() > 1 {
+                            if e.variants.len() > 1 {
                                 <p class="variants">{ "Variants: " }
                                     { for e.variants.iter().skip(1).map(|(f, n)| html! {
-                                        <span class="variant-name">{ format!("“{}” ({n})", variant_of(*f)) }{ " " }</span>
+                                        <span class="variant-name" data-variant={formula(*f).surface.clone()}>{ format!("“{}” ({n})", formula(*f).surface) }{ " " }</span>
                                     }) }
                                 </p>
                             }
-                            <p class="first-use"><strong>{ "First use: " }</strong>{ use_line(first.stmt, &variant_of(first.formula)) }</p>
+                            <p class="first-use"><strong>{ "First use: " }</strong>{ use_line(first.stmt, first.formula) }</p>
                             if !later.is_empty() {
                                 <details>
                                     <summary>{ format!("{} later", format::count(later.len(), "use", "uses")) }</summary>
                                     <ol class="uses">
                                         { for later.iter().take(USES_SHOWN).map(|u| html! {
-                                            <li>{ use_line(u.stmt, &variant_of(u.formula)) }</li>
+                                            <li>{ use_line(u.stmt, u.formula) }</li>
                                         }) }
                                     </ol>
                                     if later.len() > USES_SHOWN {

@@ -1076,7 +1076,7 @@ async fn the_compare_tray_picks_two_results() {
 async fn the_formulations_view_lists_shared_phrases_with_first_use() {
     use concord_core::compare::formulas::{find as find_formulas, table};
     use concord_core::query::Searcher;
-    let formulas = find_formulas(index());
+    let formulas = find_formulas(corpus(), index());
     let entries = table(
         &Searcher::new(corpus(), index()),
         &formulas,
@@ -1092,8 +1092,32 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
             return; // a corpus without recurring phrases lists none
         };
         assert!(top.documents >= 2);
-        let text = formulas[top.variants[0].0 as usize].text(index());
-        assert_eq!(items[0].attr("data-phrase").await.unwrap().unwrap(), text);
+        // Shown as written: its most frequent spelling, in the attribute and its first link.
+        let written = formulas[top.variants[0].0 as usize].surface.clone();
+        assert_eq!(
+            items[0].attr("data-formulation").await.unwrap().unwrap(),
+            written
+        );
+        let head = items[0].find(Locator::Css("h2 a")).await.unwrap();
+        assert_eq!(head.text().await.unwrap(), written);
+        // Its first use is quoted from the statement, the phrase marked in it.
+        let mark = items[0]
+            .find(Locator::Css(".first-use q mark"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        assert_eq!(
+            words(&mark),
+            words(&formulas[top.uses[0].formula as usize].text(index()))
+        );
         let st = &index().statements[top.uses[0].stmt as usize];
         let doc = &corpus().documents[st.doc as usize];
         let first = items[0].find(Locator::Css(".first-use a")).await.unwrap();
@@ -1123,7 +1147,8 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
         find(&c, "section.results").await;
         let q = location(&c).await.1;
         assert!(q.starts_with("?q=%22"), "{q}");
-        let results = expected(&format!("\"{text}\""), &Filters::default(), Sort::Relevance);
+        let search = formulas[top.variants[0].0 as usize].search();
+        let results = expected(&search, &Filters::default(), Sort::Relevance);
         status_is(&c, &status(results.0, results.1)).await;
     })
     .await;
