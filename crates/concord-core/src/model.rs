@@ -84,6 +84,11 @@ impl Corpus {
 pub struct Country {
     pub slug: String,
     pub name: String,
+    /// The names and demonyms a corpus catalog gives it (empty for a country only the
+    /// built-in gazetteer knows), so that later stages read its name in the text as the
+    /// corpus reader did.
+    pub other_names: Vec<String>,
+    pub demonyms: Vec<String>,
 }
 
 /// One corpus file.

@@ -4,6 +4,7 @@
 //! and uses (optionally under filters); distinctive terms of documents. Adding a case is
 //! adding data.
 
+use concord_core::compare::formulas::reuse::{self, NodeBy};
 use concord_core::compare::{align, formulas, keyness, neardup, Side};
 use concord_core::corpus::{build, folder};
 use concord_core::index::Index;
@@ -24,6 +25,27 @@ struct File {
     formula: Vec<FormulaCase>,
     #[serde(default)]
     keyness: Vec<KeynessCase>,
+    /// Phrases that must not be a listed formulation or variant (as written, case aside):
+    /// names, titles, dates, fragments cut before their head or after an opening word.
+    #[serde(default)]
+    not_formulations: Vec<String>,
+    #[serde(default)]
+    network: Vec<NetworkCase>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkCase {
+    /// `speaker`, `country` or `source`.
+    by: String,
+    /// The formulations counted (their first variant's folded words); all when empty.
+    #[serde(default)]
+    formulations: Vec<String>,
+    /// Every arrow, "from -> to: count" with node ids, heaviest first.
+    edges: Vec<String>,
+    /// Every node's repeats of its own, "node: count" (nodes with none left out), in node
+    /// order.
+    own: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +92,12 @@ struct FormulaCase {
     /// When true, the formulation must be absent under these filters.
     #[serde(default)]
     absent: bool,
+    /// Inclusive bounds of the group's banality.
+    #[serde(default)]
+    banality: Option<[u8; 2]>,
+    /// Later uses by the first user, by its source, by others.
+    #[serde(default)]
+    reuse: Option<[usize; 3]>,
 }
 
 #[derive(Deserialize)]
@@ -299,6 +327,23 @@ fn run(file: &Path) -> Vec<String> {
                         format!("{written:?}"),
                     );
                 }
+                if let Some([lo, hi]) = c.banality {
+                    if !(lo..=hi).contains(&e.banality) {
+                        problems.push(format!(
+                            "{what}: banality {} not in {lo}..={hi}",
+                            e.banality
+                        ));
+                    }
+                }
+                if let Some(want) = c.reuse {
+                    let r = reuse::Reuse::of(&w.corpus, &w.index, e);
+                    check(
+                        &mut problems,
+                        format!("{what}: later uses (same speaker, same source, others)"),
+                        format!("{:?}", [r.same_speaker, r.same_source, r.others]),
+                        format!("{want:?}"),
+                    );
+                }
                 let uses: Vec<String> = e.uses.iter().map(|u| w.name(u.stmt)).collect();
                 check(
                     &mut problems,
@@ -314,6 +359,57 @@ fn run(file: &Path) -> Vec<String> {
                 );
             }
         }
+    }
+    let listed = formulas::table(&searcher, &found, &Filters::default());
+    for phrase in &f.not_formulations {
+        let hit = listed
+            .iter()
+            .flat_map(|e| &e.variants)
+            .find(|(v, _)| found[*v as usize].surface.eq_ignore_ascii_case(phrase));
+        if hit.is_some() {
+            problems.push(format!("{phrase:?} is listed as a formulation"));
+        }
+    }
+    for c in &f.network {
+        let by = match c.by.as_str() {
+            "speaker" => NodeBy::Speaker,
+            "country" => NodeBy::Country,
+            "source" => NodeBy::Source,
+            other => panic!("unknown network `by`: {other}"),
+        };
+        let entries: Vec<formulas::Entry> = listed
+            .iter()
+            .filter(|e| {
+                c.formulations.is_empty()
+                    || c.formulations
+                        .contains(&found[e.variants[0].0 as usize].text(&w.index))
+            })
+            .cloned()
+            .collect();
+        let net = reuse::network(&w.corpus, &w.index, &entries, by);
+        let id = |n: usize| net.nodes[n].key.id(&w.corpus, &w.index);
+        let edges: Vec<String> = net
+            .edges
+            .iter()
+            .map(|e| format!("{} -> {}: {}", id(e.from), id(e.to), e.count))
+            .collect();
+        let own: Vec<String> = (0..net.nodes.len())
+            .filter(|&n| net.nodes[n].own > 0)
+            .map(|n| format!("{}: {}", id(n), net.nodes[n].own))
+            .collect();
+        let what = format!("network by {} of {:?}", c.by, c.formulations);
+        check(
+            &mut problems,
+            format!("{what}: edges"),
+            format!("{edges:#?}"),
+            format!("{:#?}", c.edges),
+        );
+        check(
+            &mut problems,
+            format!("{what}: own repeats"),
+            format!("{own:?}"),
+            format!("{:?}", c.own),
+        );
     }
     for c in &f.keyness {
         let d = w.doc(&c.doc);

@@ -8,6 +8,9 @@
 //! concord-corpus people --json [DIR]       one JSON object a line: each person
 //! concord-corpus positions [DIR]    print every position found: stance, actor, target
 //! concord-corpus positions --json [DIR]    one JSON object a line: each position
+//! concord-corpus formulations [DIR] print the formulations as the app lists them: uses,
+//!                                   documents, banality, the formulation as written and
+//!                                   its variants
 //! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
 //!                                   roles and speakers, for crates/concord-core/tests/expect/
 //! concord-corpus search DIR QUERY    run a query; print matches with [highlights] and facets
@@ -44,10 +47,18 @@ fn main() -> ExitCode {
     let known = if json {
         ["documents", "statements", "people", "positions"].contains(&command)
     } else {
-        ["report", "statements", "expect", "search", "positions"].contains(&command)
+        [
+            "report",
+            "statements",
+            "expect",
+            "search",
+            "positions",
+            "formulations",
+        ]
+        .contains(&command)
     };
     if !known {
-        eprintln!("usage: concord-corpus report|statements|positions|expect [DIR]\n       concord-corpus documents|statements|people|positions --json [DIR]\n       concord-corpus search DIR QUERY");
+        eprintln!("usage: concord-corpus report|statements|positions|formulations|expect [DIR]\n       concord-corpus documents|statements|people|positions --json [DIR]\n       concord-corpus search DIR QUERY");
         return ExitCode::from(2);
     }
     let input = match folder::read(&dir) {
@@ -73,6 +84,8 @@ fn main() -> ExitCode {
                 out = expectations(&dir, &corpus);
             } else if command == "search" {
                 search(&corpus, query);
+            } else if command == "formulations" {
+                out = formulations(&corpus);
             } else if command == "positions" {
                 for (doc, p, pos) in positions(&corpus) {
                     let voice = pos.voice.map_or(String::new(), |v| {
@@ -356,6 +369,39 @@ fn expectations(dir: &std::path::Path, corpus: &concord_core::model::Corpus) -> 
                 .collect();
             let _ = writeln!(out, "{} = [{}]", s.p, list.join(", "));
         }
+    }
+    out
+}
+
+/// The formulations as the app lists them without filters, one a line: uses, documents,
+/// banality, the formulation as written, then its other variants.
+fn formulations(corpus: &Corpus) -> String {
+    use concord_core::compare::formulas;
+    use concord_core::index::Index;
+    use concord_core::query::{Filters, Searcher};
+    use std::fmt::Write;
+    let index = Index::build(corpus);
+    let found = formulas::find(corpus, &index);
+    let searcher = Searcher::new(corpus, &index);
+    let mut out = String::new();
+    for e in formulas::table(&searcher, &found, &Filters::default()) {
+        let surface = |f: u32| found[f as usize].surface.as_str();
+        let others: Vec<String> = e.variants[1..]
+            .iter()
+            .map(|&(f, n)| format!("{:?} ({n})", surface(f)))
+            .collect();
+        let _ = write!(
+            out,
+            "{:>5} uses {:>4} docs {:>3}%  {}",
+            e.count(),
+            e.documents,
+            e.banality,
+            surface(e.variants[0].0)
+        );
+        if !others.is_empty() {
+            let _ = write!(out, "  ~ {}", others.join(", "));
+        }
+        out.push('\n');
     }
     out
 }

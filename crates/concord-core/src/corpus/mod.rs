@@ -176,7 +176,12 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         .collect();
     crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
     crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
-    let countries = countries_named(&documents, &builder.people, &builder.gazetteer);
+    let countries = countries_named(
+        &documents,
+        &builder.people,
+        &builder.gazetteer,
+        &catalog.countries,
+    );
     // Positions last: their actors resolve through the whole people table.
     let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
     for d in &mut documents {
@@ -278,11 +283,13 @@ fn duplicate_ids(
     errors
 }
 
-/// The countries the documents mention and the people come from, with their names.
+/// The countries the documents mention and the people come from, with their names (and,
+/// for the countries the catalog adds, its other names and demonyms).
 fn countries_named(
     documents: &[Document],
     people: &[Person],
     gazetteer: &Gazetteer,
+    added: &[catalog::CatalogCountry],
 ) -> Vec<Country> {
     let mut slugs: Vec<&str> = documents
         .iter()
@@ -293,13 +300,18 @@ fn countries_named(
     slugs.dedup();
     slugs
         .into_iter()
-        .map(|slug| Country {
-            slug: slug.to_string(),
-            name: gazetteer
-                .countries()
-                .iter()
-                .find(|c| c.slug == slug)
-                .map_or_else(|| slug.to_string(), |c| c.name.clone()),
+        .map(|slug| {
+            let added = added.iter().find(|c| c.slug == slug);
+            Country {
+                slug: slug.to_string(),
+                name: gazetteer
+                    .countries()
+                    .iter()
+                    .find(|c| c.slug == slug)
+                    .map_or_else(|| slug.to_string(), |c| c.name.clone()),
+                other_names: added.map_or_else(Vec::new, |c| c.names.clone()),
+                demonyms: added.map_or_else(Vec::new, |c| c.demonyms.clone()),
+            }
         })
         .collect()
 }
@@ -486,6 +498,26 @@ mod tests {
         assert_eq!(d.countries, ["kenya"]);
         assert_eq!(report.documents.len(), 1);
         assert_eq!(report.corpus_files, 1);
+    }
+
+    /// Regression: a participle's phrase naming someone between the subject and the verb
+    /// gave the statement to the person it named.
+    #[test]
+    fn a_participle_phrase_naming_someone_keeps_the_subject() {
+        let (corpus, _) = build(&input(
+            &[(
+                "talks.txt",
+                "Talks End\n\nEnvoy Piet Graaf met Foreign Minister Ana Lopez.\nGraaf, speaking after talks with Foreign Minister Ana Lopez, said the talks went well.\nThe envoy, Ana Lopez, said more would follow.\n".as_bytes(),
+            )],
+            None,
+        ))
+        .unwrap();
+        let who: Vec<Option<&str>> = corpus.documents[0]
+            .statements
+            .iter()
+            .map(|s| s.speaker.map(|p| corpus.people[p as usize].id.as_str()))
+            .collect();
+        assert_eq!(who, [None, Some("graaf"), Some("ana-lopez")]);
     }
 
     proptest::proptest! {

@@ -454,6 +454,123 @@ pub const MONTHS: [(&str, &str); 12] = [
     ("december", "dec"),
 ];
 
+/// Weekday names: a phrase of dates and weekdays is not a formulation.
+pub const WEEKDAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// Number words, cardinal and ordinal ("seventy-fourth session" is a date, not a
+/// formulation; compounds are read part by part).
+pub const NUMBER_WORDS: &[&str] = &[
+    "eight",
+    "eighteen",
+    "eighteenth",
+    "eighth",
+    "eightieth",
+    "eighty",
+    "eleven",
+    "eleventh",
+    "fifteen",
+    "fifteenth",
+    "fifth",
+    "fiftieth",
+    "fifty",
+    "first",
+    "five",
+    "forty",
+    "fortieth",
+    "four",
+    "fourteen",
+    "fourteenth",
+    "fourth",
+    "hundred",
+    "hundredth",
+    "million",
+    "nine",
+    "nineteen",
+    "nineteenth",
+    "ninetieth",
+    "ninety",
+    "ninth",
+    "one",
+    "second",
+    "seven",
+    "seventeen",
+    "seventeenth",
+    "seventh",
+    "seventieth",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixteenth",
+    "sixth",
+    "sixtieth",
+    "sixty",
+    "ten",
+    "tenth",
+    "third",
+    "thirteen",
+    "thirteenth",
+    "thirtieth",
+    "thirty",
+    "thousand",
+    "thousandth",
+    "three",
+    "twelfth",
+    "twelve",
+    "twentieth",
+    "twenty",
+    "two",
+];
+
+/// Words of a time or a date besides month and weekday names ("the seventy-fourth
+/// session", "20th anniversary", "two years"): with numbers, dates and names only, a
+/// phrase of these is not a formulation.
+pub const TIME_WORDS: &[&str] = &[
+    "afternoon",
+    "anniversary",
+    "centuries",
+    "century",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "evening",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "session",
+    "sessions",
+    "today",
+    "tomorrow",
+    "week",
+    "weeks",
+    "year",
+    "years",
+    "yesterday",
+];
+
+/// Organisation words that also name an instrument, a plan or a meeting rather than a
+/// body ("Belt and Road Initiative", "Oslo Accords"): a capitalised phrase with one of
+/// these is a named formula, not an organisation's name (see `compare::formulas::names`).
+pub const INSTRUMENT_WORDS: &[&str] =
+    &["agreement", "convention", "initiative", "summit", "treaty"];
+
+/// Words that may open a formulation although they are stopwords: prepositions that
+/// begin a fixed expression ("as soon as possible", "on behalf of", "in accordance with").
+/// A formulation takes one when every use has it before the phrase (see
+/// `compare::formulas`); articles, pronouns, conjunctions, "to" and "of" never open one.
+pub const PHRASE_OPENERS: &[&str] = &[
+    "as", "at", "by", "for", "from", "in", "on", "under", "upon", "with", "within", "without",
+];
+
 /// English function words, folded (lower case, `'` apostrophes), sorted. Comparison and
 /// keyness leave them out of word sets, formulations may not start or end with one, and a
 /// phrase of only these is never a formulation. Search does not use this list: every word

@@ -71,7 +71,7 @@ impl Attributor<'_> {
                 i = second.end;
                 continue;
             }
-            if speaks_after(toks, m.end, self) || speaks_before(toks, m.start) {
+            if speaks_after(toks, m.start, m.end, self) || speaks_before(toks, m.start) {
                 if let Some(found) = self.resolve(&m.who, ctx) {
                     return found;
                 }
@@ -208,14 +208,21 @@ fn role_fits(office: &str, role: &str) -> bool {
     !office.is_empty() && office.contains(role)
 }
 
-/// True when a reporting verb follows a subject ending before token `end`.
-pub(super) fn speaks_after(toks: &[Token<'_>], end: usize, a: &Attributor<'_>) -> bool {
+/// True when a reporting verb follows a subject at tokens `start..end`.
+pub(super) fn speaks_after(
+    toks: &[Token<'_>],
+    start: usize,
+    end: usize,
+    a: &Attributor<'_>,
+) -> bool {
     let mut j = end;
     let mut skipped_phrase = false;
     let mut skipped_words = 0;
     while let Some(t) = toks.get(j) {
-        // "The envoy, Hanna Dahl, called…": the name was itself the appositive.
-        if t.is_punct(',') && j == end && speaks_after(toks, j + 1, a) {
+        // "The envoy, Hanna Dahl, called…": the name was itself the appositive (it opens
+        // after a comma; "Graaf, speaking with Foreign Minister Ana Lopez, said" is Graaf's).
+        let opens_appositive = start > 0 && toks[start - 1].is_punct(',');
+        if t.is_punct(',') && j == end && opens_appositive && speaks_after(toks, j + 1, j + 1, a) {
             return true;
         }
         if !skipped_phrase && (t.is_punct(',') || is_word(t, "on")) {
@@ -229,7 +236,12 @@ pub(super) fn speaks_after(toks: &[Token<'_>], end: usize, a: &Attributor<'_>) -
                 .find(|&k| toks[k].is_punct(','));
             let Some(close) = close else { break };
             let inner_verb = (start..close).any(|k| is_speech_verb(&toks[k]));
-            if close == start || inner_verb || a.names_anyone(toks, start, close) {
+            // A participle's phrase may name others: "Graaf, speaking after talks with Ana
+            // Lopez, said".
+            let participle = toks[start].is_word()
+                && toks[start].text.starts_with(char::is_lowercase)
+                && (toks[start].text.ends_with("ing") || toks[start].text.ends_with("ed"));
+            if close == start || inner_verb || (!participle && a.names_anyone(toks, start, close)) {
                 break;
             }
             skipped_phrase = true;

@@ -1,0 +1,383 @@
+//! Formulations: the multi-word phrases a corpus repeats across documents ("two-state
+//! solution", "comprehensive, just and lasting solution"), as written, with their variants,
+//! how widespread each is, and who reused whom.
+//!
+//! **Finding** ([`find`], at build time, on stems so that inflections count as one phrase;
+//! [`phrases`]):
+//! - every run of [`MIN_WORDS`] to [`MAX_WORDS`] words inside one statement that occurs in
+//!   at least two documents and neither starts nor ends with a stopword;
+//! - **not a part of a longer phrase**: a run is left out when all but a tenth ([`NEARLY`])
+//!   of its uses go on the same way, on either side, to a longer phrase that also spans two
+//!   documents ("just and lasting" inside "comprehensive, just and lasting solution");
+//! - **whole phrases, cut at constituent edges**: a phrase takes the preposition that every
+//!   use has before it ([`crate::text::lexicon::PHRASE_OPENERS`]: "as soon as possible",
+//!   "on behalf of the Chinese government"), so it may start with one; it never ends with a
+//!   stopword (a determiner, a preposition); and when more than half of its uses go straight
+//!   on (no punctuation between) to a content word, it was cut before its head ("solution to
+//!   the Palestinian" + "question"): it is replaced by its variants with each head, the
+//!   [`MAX_HEADS`] most used ("solution to the Palestinian question" ~ "… issue"), when it
+//!   has two heads or more, and dropped otherwise;
+//! - **no names** ([`names`]): a phrase that only names a person (with or without a title),
+//!   a country, an organisation or a date is left out;
+//! - variants that each occur in one document are found too: 5- and 4-word windows with
+//!   one inner word free ("comprehensive, just and * solution"), whose other words recur in
+//!   two or more documents while the free word takes two or more content words;
+//! - the [`MAX_FORMULAS`] found in the most documents are kept (then by uses, then longer
+//!   first).
+//!
+//! **Variants** ([`variants`]) group phrases that differ in one content word in the same
+//! frame, or by one modifier more or less; see there for the rule.
+//!
+//! **As written**: each phrase keeps its most frequent spelling across its uses
+//! ([`Formula::surface`]): the text from its first word's first letter to its last word's
+//! last, with its case, hyphens, apostrophes and inner punctuation ("two-state solution",
+//! "comprehensive, just and lasting solution"), runs of white space (a PDF's line breaks)
+//! read as one space; a tie goes to the spelling used first in corpus order.
+//!
+//! **How widespread** ([`reuse`]): a formulation used evenly across the corpus's
+//! documents, speakers and sources is a commonplace; one concentrated in a few is
+//! substantive reuse ([`Formula::banality`]).
+//!
+//! **Counting** ([`table`], at run time): each phrase is matched like a phrase query, under
+//! the current filters, and a group is listed when its uses still span two documents. A
+//! variant that is a part of another in its group ("just and lasting solution" inside
+//! "comprehensive, just and lasting solution") counts only its uses outside it. Uses are
+//! in date order (undated last; one day's uses by source, then in corpus order); who reused
+//! whom is read from that order ([`reuse`]).
+
+#[cfg(feature = "build")]
+pub mod names;
+#[cfg(feature = "build")]
+pub mod phrases;
+pub mod reuse;
+#[cfg(feature = "build")]
+pub mod variants;
+
+use crate::index::Index;
+#[cfg(feature = "build")]
+use crate::model::Corpus;
+use crate::query::{Filters, Searcher};
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "build")]
+use std::collections::HashMap;
+
+/// Fewest words in a formulation.
+pub const MIN_WORDS: usize = 3;
+/// Most words in a formulation; longer repeats are listed by their first words.
+pub const MAX_WORDS: usize = 12;
+/// Most formulations kept for a corpus.
+pub const MAX_FORMULAS: usize = 400;
+/// Share of a phrase's uses that a longer phrase must hold for the phrase to be left out as
+/// a part of it.
+pub const NEARLY: f32 = 0.9;
+/// Most variants made from the heads of a phrase cut before its head.
+pub const MAX_HEADS: usize = 4;
+
+/// A recurring phrase, as found at build time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Formula {
+    /// The words of its first occurrence (ids into [`Index::words`]).
+    pub words: Vec<u32>,
+    /// Its variant group: the position in the list of the group's first member.
+    pub group: u32,
+    /// The phrase as written, in its most frequent spelling (see the module documentation).
+    pub surface: String,
+    /// How widespread its group is across the corpus, from 0 (in few documents, speakers
+    /// and sources) to 100 (evenly everywhere): see [`reuse`].
+    pub banality: u8,
+}
+
+impl Formula {
+    /// The phrase's folded words joined by spaces (a phrase query's text).
+    pub fn text(&self, index: &Index) -> String {
+        let words: Vec<&str> = self
+            .words
+            .iter()
+            .map(|&w| index.words[w as usize].0.as_str())
+            .collect();
+        words.join(" ")
+    }
+
+    /// The phrase as a search, as written: its spelling quoted, any quote mark inside it
+    /// read as a space (a phrase's words are the same either way).
+    pub fn search(&self) -> String {
+        let inner: String = self
+            .surface
+            .chars()
+            .map(|c| {
+                if crate::query::lex::is_quote(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        format!("\"{}\"", inner.trim())
+    }
+
+    /// Its stems, as phrase matching reads them.
+    fn stems(&self, index: &Index) -> Vec<u32> {
+        self.words.iter().map(|&w| index.stem_of(w)).collect()
+    }
+}
+
+/// Finds the formulations of `corpus`, indexed as `index` (see the module documentation):
+/// phrases repeated across documents and variants with one word free, ranked, made whole
+/// and rid of names, the best kept, grouped, each with its spelling as written and its
+/// group's banality.
+#[cfg(feature = "build")]
+pub fn find(corpus: &Corpus, index: &Index) -> Vec<Formula> {
+    let mut found = phrases::repeated(index);
+    let sets = phrases::add_free_word_variants(index, &mut found);
+    phrases::rank(&mut found);
+    let mut text = Text::new(corpus, index);
+    let names = names::Names::new(corpus);
+    let (kept, heads) = phrases::whole(index, &mut text, &names, found, sets, MAX_FORMULAS);
+    let mut formulas: Vec<Formula> = kept
+        .iter()
+        .map(|f| {
+            let (s, i) = f.occ[0];
+            Formula {
+                words: index.tokens(s)[i as usize..i as usize + f.stems.len()].to_vec(),
+                group: 0,
+                surface: f.surface.clone(),
+                banality: 0,
+            }
+        })
+        .collect();
+    variants::group(index, &mut text, &names, &kept, &heads, &mut formulas);
+    reuse::banality(index, &kept, &mut formulas);
+    formulas
+}
+
+/// The corpus's text as finding reads it: phrases as written, and what stands between two
+/// words, with each statement's token ranges computed once.
+#[cfg(feature = "build")]
+pub(crate) struct Text<'a> {
+    corpus: &'a Corpus,
+    index: &'a Index,
+    ranges: HashMap<u32, Vec<std::ops::Range<usize>>>,
+}
+
+#[cfg(feature = "build")]
+impl<'a> Text<'a> {
+    fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
+        Text {
+            corpus,
+            index,
+            ranges: HashMap::new(),
+        }
+    }
+
+    /// The text of statement `s` and its token ranges.
+    fn of(&mut self, s: u32) -> (&'a str, &[std::ops::Range<usize>]) {
+        let st = &self.index.statements[s as usize];
+        let text = self.corpus.documents[st.doc as usize]
+            .paragraph(st.p)
+            .map_or("", |p| p.text.as_str());
+        let ranges = self.ranges.entry(s).or_insert_with(|| Index::ranges(text));
+        (text, ranges)
+    }
+
+    /// The `len` words at position `i` of statement `s` as written, white space runs as one
+    /// space (empty if the statement has no such words).
+    fn at(&mut self, s: u32, i: u32, len: usize) -> String {
+        let (text, ranges) = self.of(s);
+        let (i, len) = (i as usize, len.max(1));
+        let (Some(first), Some(last)) = (ranges.get(i), ranges.get(i + len - 1)) else {
+            return String::new();
+        };
+        balanced(&text[first.start..last.end])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// True when words `i` and `i + 1` of statement `s` stand with nothing but white space
+    /// or a hyphen between them (no punctuation).
+    fn joined(&mut self, s: u32, i: u32) -> bool {
+        let (text, ranges) = self.of(s);
+        match (ranges.get(i as usize), ranges.get(i as usize + 1)) {
+            (Some(a), Some(b)) => text[a.end..b.start]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')),
+            _ => false,
+        }
+    }
+
+    /// The most frequent spelling of the `len`-word phrase at `occ` (a tie to the first).
+    fn most_frequent(&mut self, occ: &[(u32, u32)], len: usize) -> String {
+        // Spelling -> (uses, first seen).
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for (n, &(s, i)) in occ.iter().enumerate() {
+            seen.entry(self.at(s, i, len)).or_insert((0, n)).0 += 1;
+        }
+        seen.into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|(spelling, _)| spelling)
+            .unwrap_or_default()
+    }
+}
+
+/// `s` without the brackets it does not open and close itself ("UN) General Assembly",
+/// cut from "(UN) General Assembly", reads "UN General Assembly").
+#[cfg(feature = "build")]
+fn balanced(s: &str) -> String {
+    let mut keep = vec![true; s.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' => match open.pop() {
+                Some(_) => {}
+                None => keep[i] = false,
+            },
+            _ => {}
+        }
+    }
+    for i in open {
+        keep[i] = false;
+    }
+    s.char_indices()
+        .filter(|&(i, _)| keep[i])
+        .map(|(_, c)| c)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// One use of a formulation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Use {
+    pub stmt: u32,
+    /// Which variant (index into the formula list).
+    pub formula: u32,
+    /// Times in the statement.
+    pub count: usize,
+}
+
+/// A variant group as listed under some filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Variants (indexes into the formula list) with their uses, most used first.
+    pub variants: Vec<(u32, usize)>,
+    /// Every use, first use first: by date (undated last), one day's uses by source, then
+    /// corpus order.
+    pub uses: Vec<Use>,
+    /// Documents with a use.
+    pub documents: usize,
+    /// The group's banality ([`Formula::banality`]).
+    pub banality: u8,
+}
+
+impl Entry {
+    /// Total occurrences.
+    pub fn count(&self) -> usize {
+        self.uses.iter().map(|u| u.count).sum()
+    }
+}
+
+/// True when `part` is a run of consecutive words of `whole`, shorter than it.
+fn inside(part: &[u32], whole: &[u32]) -> bool {
+    part.len() < whole.len() && whole.windows(part.len()).any(|w| w == part)
+}
+
+/// The order of uses: by date (undated last), one day's uses by source, then corpus order.
+pub fn use_order(index: &Index, s: u32) -> impl Ord + '_ {
+    let st = &index.statements[s as usize];
+    let doc = &index.docs[st.doc as usize];
+    let source = doc
+        .source
+        .map_or("", |i| index.sources[i as usize].0.as_str());
+    (doc.date.is_none(), doc.date, source, s)
+}
+
+/// The formulations with uses in at least two documents under `filters`, most documents
+/// first (then most uses, then list order).
+pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -> Vec<Entry> {
+    let index = searcher.index;
+    let stems: Vec<Vec<u32>> = formulas.iter().map(|f| f.stems(index)).collect();
+    // Each formulation's statements under the filters, with its count in each (ascending).
+    let counts: Vec<Vec<(u32, usize)>> = stems
+        .iter()
+        .map(|stems| {
+            let mut found = Vec::new();
+            searcher.phrase_statements(stems, |s, count| {
+                if searcher.passes_filters(filters, s) {
+                    found.push((s, count));
+                }
+            });
+            found.sort_unstable();
+            found
+        })
+        .collect();
+    // The groups' members, groups in list order.
+    let mut groups: Vec<(u32, Vec<usize>)> = Vec::new();
+    for (f, formula) in formulas.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.0 == formula.group) {
+            Some(g) => g.1.push(f),
+            None => groups.push((formula.group, vec![f])),
+        }
+    }
+    let mut entries: Vec<(usize, Entry)> = Vec::new();
+    for (order, (_, members)) in groups.iter().enumerate() {
+        let mut variants: Vec<(u32, usize)> = Vec::new();
+        let mut uses: Vec<Use> = Vec::new();
+        for &f in members {
+            // Uses inside a longer variant of the group are that variant's.
+            let longer: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&g| inside(&stems[f], &stems[g]))
+                .collect();
+            let mut total = 0;
+            for &(s, count) in &counts[f] {
+                let taken: usize = longer
+                    .iter()
+                    .filter_map(|&g| {
+                        let c = &counts[g];
+                        c.binary_search_by_key(&s, |e| e.0).ok().map(|k| c[k].1)
+                    })
+                    .sum();
+                let count = count.saturating_sub(taken);
+                if count > 0 {
+                    total += count;
+                    uses.push(Use {
+                        stmt: s,
+                        formula: f as u32,
+                        count,
+                    });
+                }
+            }
+            if total > 0 {
+                variants.push((f as u32, total));
+            }
+        }
+        crate::sort::by_key(&mut uses, |u| (use_order(index, u.stmt), u.formula));
+        let mut docs: Vec<u32> = uses
+            .iter()
+            .map(|u| index.statements[u.stmt as usize].doc)
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        crate::sort::by(&mut variants, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if docs.len() >= 2 {
+            entries.push((
+                order,
+                Entry {
+                    variants,
+                    uses,
+                    documents: docs.len(),
+                    banality: formulas[members[0]].banality,
+                },
+            ));
+        }
+    }
+    crate::sort::by(&mut entries, |(oa, a), (ob, b)| {
+        b.documents
+            .cmp(&a.documents)
+            .then(b.count().cmp(&a.count()))
+            .then(oa.cmp(ob))
+    });
+    entries.into_iter().map(|(_, e)| e).collect()
+}
