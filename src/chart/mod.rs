@@ -2,8 +2,10 @@
 //! `viewBox`). Pure functions of the engine's aggregates, tested natively; the views only
 //! turn the shapes into SVG elements.
 //!
+//! - [`network`] — the formulations' reuse network: nodes on a circle, weighted arrows;
 //! - [`timeline`] — lanes, marks, year ticks, and the span a drag chooses;
 //! - [`trend`] — one line per term, broken where a period has no statements.
 
+pub mod network;
 pub mod timeline;
 pub mod trend;

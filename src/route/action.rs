@@ -5,6 +5,7 @@
 //! live here, tested natively.
 
 use super::{Item, Route, Search, TextMode, View};
+use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::{Date, Facet, KwicSort, LaneBy, Sort};
 
 /// A change of view state.
@@ -37,6 +38,10 @@ pub enum Action {
     KwicOrder(Option<KwicSort>),
     /// The timeline's lanes.
     Lanes(LaneBy),
+    /// Formulations: hide those whose banality is this or more (`None`: show all).
+    HideBanal(Option<u8>),
+    /// Formulations: the reuse network's nodes.
+    Network(NodeBy),
     /// Read a document, at a paragraph or from the start, with this search's hits.
     Read(Item),
     /// In the reader: another paragraph of the same document, the text mode kept.
@@ -131,6 +136,14 @@ impl Route {
                 lane,
                 ..self.with_view(View::Timeline)
             },
+            Action::HideBanal(banal) => Route {
+                banal,
+                ..self.with_view(View::Phrases)
+            },
+            Action::Network(net) => Route {
+                net,
+                ..self.with_view(View::Phrases)
+            },
             Action::Read(item) => self.read(&item.doc, item.p),
             Action::Jump(p) => match &self.doc {
                 Some(doc) => Route {
@@ -213,6 +226,9 @@ mod tests {
             Action::Page(2),
             Action::KwicOrder(Some(KwicSort::Right2)),
             Action::Lanes(LaneBy::Country),
+            Action::HideBanal(Some(60)),
+            Action::HideBanal(None),
+            Action::Network(NodeBy::Country),
             Action::Read(item("a", Some(3))),
             Action::Jump(4),
             Action::ReadText(TextMode::Original),
@@ -229,6 +245,7 @@ mod tests {
             "?q=peace+talks&view=kwic&by=left",
             "?q=china&doc=a&p=2&text=original",
             "?view=timeline&lane=country&country=oman",
+            "?view=phrases&net=source&banal=40&from=2021",
         ]
         .iter()
         .map(|q| {
@@ -253,7 +270,7 @@ mod tests {
 
     #[test]
     fn what_each_action_keeps() {
-        let [list, kwic, reader, timeline]: [Route; 4] = routes().try_into().unwrap();
+        let [list, kwic, reader, timeline, phrases]: [Route; 5] = routes().try_into().unwrap();
         let q = |r: Route| r.to_query();
         // Typing keeps the view and filters, back to page 1.
         assert_eq!(
@@ -317,6 +334,23 @@ mod tests {
         assert_eq!(
             q(list.apply(Action::KwicOrder(None))),
             "?q=peace&speaker=wang-yi&from=2021&to=2021&sort=newest&view=kwic&tray=b%3A2"
+        );
+        // The formulations' controls keep each other and the filters, and leave with the view.
+        assert_eq!(
+            q(phrases.apply(Action::HideBanal(None))),
+            "?from=2021&view=phrases&net=source"
+        );
+        assert_eq!(
+            q(phrases.apply(Action::Network(NodeBy::Speaker))),
+            "?from=2021&view=phrases&banal=40"
+        );
+        assert_eq!(
+            q(phrases.apply(Action::Show(View::Kwic))),
+            "?from=2021&view=kwic"
+        );
+        assert_eq!(
+            q(list.apply(Action::HideBanal(Some(80)))),
+            "?q=peace&speaker=wang-yi&from=2021&to=2021&sort=newest&view=phrases&banal=80&tray=b%3A2"
         );
         assert_eq!(
             q(kwic.apply(Action::Lanes(LaneBy::Speaker))),

@@ -5,6 +5,7 @@
 
 use super::params::{self, name_of};
 use super::{quoted, Notice, NoticeKind, Route, TextMode, View};
+use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::model::Stance;
 use concord_core::{Corpus, Facet, Index, LaneBy};
 
@@ -138,6 +139,8 @@ impl Route {
         self.page = 1;
         self.by = None;
         self.lane = LaneBy::Speaker;
+        self.banal = None;
+        self.net = NodeBy::Speaker;
     }
 
     /// Outside the reader, its parameters are dropped, and each view keeps only its own.
@@ -157,6 +160,10 @@ impl Route {
         }
         if self.view != View::Timeline {
             self.lane = LaneBy::Speaker;
+        }
+        if self.view != View::Phrases {
+            self.banal = None;
+            self.net = NodeBy::Speaker;
         }
         if self.view != View::List {
             self.page = 1;

@@ -22,6 +22,8 @@
 //! | `cmp` | `A,B`, each a document id or `id:p` | the two sides of the comparison (implies `view=compare`) |
 //! | `tray` | a document id or `id:p` | the item picked to be compared with the next one picked |
 //! | `lane` | `speaker` (default), `country`, `stance` | the timeline's lanes |
+//! | `banal` | a number from 1 to 100 | formulations: hide those whose banality is that or more |
+//! | `net` | `speaker` (default), `country`, `source` | formulations: the reuse network's nodes |
 //!
 //! - [`params`] — one table per enum: link name ↔ value ↔ title;
 //! - [`parse`](mod@parse) — reading a query string ([`Route::parse`]) and writing one
@@ -41,6 +43,7 @@ pub mod parse;
 mod tests;
 
 pub use action::Action;
+use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::{Corpus, Filters, LaneBy, Sort};
 
 /// Which page is shown.
@@ -185,6 +188,10 @@ pub struct Route {
     pub tray: Option<String>,
     /// The timeline's lanes.
     pub lane: LaneBy,
+    /// Formulations: hide those whose banality is this or more (1–100).
+    pub banal: Option<u8>,
+    /// Formulations: what the reuse network's nodes are.
+    pub net: NodeBy,
 }
 
 impl Default for Route {
@@ -200,6 +207,8 @@ impl Default for Route {
             cmp: None,
             tray: None,
             lane: LaneBy::Speaker,
+            banal: None,
+            net: NodeBy::Speaker,
         }
     }
 }
@@ -294,6 +303,12 @@ impl Route {
                 self.lane
             } else {
                 LaneBy::Speaker
+            },
+            banal: self.banal.filter(|_| view == View::Phrases),
+            net: if view == View::Phrases {
+                self.net
+            } else {
+                NodeBy::Speaker
             },
             tray: self.tray.clone(),
             ..Route::default()

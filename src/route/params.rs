@@ -3,6 +3,7 @@
 //! name is spelled once.
 
 use super::{TextMode, View};
+use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::{Facet, KwicSort, LaneBy, Sort};
 
 /// One value of a parameter.
@@ -51,6 +52,17 @@ pub const LANES: &[Name<LaneBy>] = &[
     name("country", LaneBy::Country, "By country"),
     name("stance", LaneBy::Stance, "By stance"),
 ];
+
+/// `net=` (the formulations' reuse network); the first is the default.
+pub const NETS: &[Name<NodeBy>] = &[
+    name("speaker", NodeBy::Speaker, "Speakers"),
+    name("country", NodeBy::Country, "Countries"),
+    name("source", NodeBy::Source, "Sources"),
+];
+
+/// The thresholds the formulations view offers for `banal=` (any number from 1 to 100 is a
+/// valid link).
+pub const BANALITY_STEPS: [u8; 3] = [80, 60, 40];
 
 /// `text=`; the first is the default.
 pub const TEXT_MODES: &[Name<TextMode>] = &[
@@ -133,6 +145,8 @@ mod tests {
             ],
         );
         complete(LANES, &[LaneBy::Speaker, LaneBy::Country, LaneBy::Stance]);
+        complete(NETS, &[NodeBy::Speaker, NodeBy::Country, NodeBy::Source]);
+        assert_eq!(NETS[0].value, NodeBy::default());
         complete(TEXT_MODES, &[TextMode::Statements, TextMode::Original]);
         complete(FACETS, &Facet::ALL);
         assert_eq!(VIEWS[0].value, View::default());

@@ -98,6 +98,13 @@ impl Route {
             "doc" => self.doc = Some(text("a document id")?),
             "p" => self.p = Some(number("paragraph")?),
             "lane" => self.lane = named(params::LANES, value)?,
+            "net" => self.net = named(params::NETS, value)?,
+            "banal" => {
+                self.banal = Some(match value.parse::<u8>() {
+                    Ok(n @ 1..=100) if value.bytes().all(|b| b.is_ascii_digit()) => n,
+                    _ => return Err(Problem::Expected("a number from 1 to 100".into())),
+                })
+            }
             "cmp" => self.cmp = Some(text("two items separated by a comma")?),
             "tray" => self.tray = Some(text("a document id or id:paragraph")?),
             "text" => self.text = named(params::TEXT_MODES, value)?,
@@ -151,6 +158,12 @@ impl Route {
         }
         if self.lane != Default::default() {
             q.append_pair("lane", name_of(params::LANES, self.lane));
+        }
+        if self.net != Default::default() {
+            q.append_pair("net", name_of(params::NETS, self.net));
+        }
+        if let Some(banal) = self.banal {
+            q.append_pair("banal", &banal.to_string());
         }
         if self.page > 1 {
             q.append_pair("page", &self.page.to_string());

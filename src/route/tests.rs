@@ -61,6 +61,12 @@ fn round_trips() {
             ..Route::default()
         },
         Route {
+            view: View::Phrases,
+            banal: Some(60),
+            net: concord_core::compare::formulas::reuse::NodeBy::Source,
+            ..Route::default()
+        },
+        Route {
             view: View::Timeline,
             lane: LaneBy::Country,
             ..Route::default()
@@ -108,6 +114,17 @@ fn malformed_values_are_noticed_and_dropped() {
     assert_eq!(kinds, [NoticeKind::Malformed, NoticeKind::Repeated]);
     let (_, n) = Route::parse("x=1");
     assert_eq!(n[0].kind, NoticeKind::Unknown);
+    // The formulations' controls: a banality from 1 to 100, a node kind of the network.
+    for bad in ["banal=0", "banal=101", "banal=+5", "banal=x", "net=people"] {
+        let (r, n) = Route::parse(bad);
+        assert_eq!((r, n.len()), (Route::default(), 1), "{bad}");
+        assert_eq!(n[0].kind, NoticeKind::Malformed, "{bad}");
+    }
+    assert_eq!(
+        Route::parse("banal=0").1[0].message,
+        "“banal=0” was ignored: expected a number from 1 to 100."
+    );
+    assert_eq!(Route::parse("view=phrases&banal=100").0.banal, Some(100));
 }
 
 #[test]
@@ -232,6 +249,18 @@ fn checked_against_the_corpus() {
     assert_eq!(n[0].kind, NoticeKind::OtherView);
     let (r, _) = Route::parse("doc=a&by=left&page=2").0.check(&c, &i);
     assert_eq!((r.by, r.page), (None, 1));
+    // The formulations' controls leave every other view.
+    let (r, n) = Route::parse("view=kwic&banal=60&net=source")
+        .0
+        .check(&c, &i);
+    assert_eq!((r.banal, r.net, n.len()), (None, Default::default(), 0));
+    let (r, n) = Route::parse("view=phrases&banal=60&net=source")
+        .0
+        .check(&c, &i);
+    assert_eq!(
+        (r.banal, r.to_query().as_str(), n.len()),
+        (Some(60), "?view=phrases&net=source&banal=60", 0)
+    );
     // Stances are a closed set: an unknown one is malformed, a known one stays.
     let (r, n) = Route::parse("view=positions&stance=opposes,praises")
         .0
@@ -310,7 +339,7 @@ mod properties {
             "?q=peace&view=kwic&by=left2&sort=newest&page=2".into(),
             format!("?doc={}&p=3&text=original&q=negoti*", d.id),
             format!("?view=compare&cmp={}:2,{}&tray={}", d.id, e.id, e.id),
-            "?view=phrases&country=china,oman&kind=phone-call".into(),
+            "?view=phrases&country=china,oman&kind=phone-call&banal=60&net=country".into(),
             "?view=timeline&lane=country&source=cgtn&year=2023".into(),
         ]
     }

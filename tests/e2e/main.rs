@@ -11,8 +11,8 @@ use concord_core::model::Role;
 use concord_core::query::{Filters, Sort};
 use fantoccini::{Client, Locator};
 use support::{
-    corpus, expected, find, find_all, index, location, run, run_with, shown, status, status_is,
-    title_is, until, url, SUB_PATH,
+    click, corpus, expected, find, find_all, index, location, run, run_with, shown, status,
+    status_is, title_is, until, url, SUB_PATH,
 };
 
 /// The `n` words found in the most statements (letters only, five or more, one per stem):
@@ -864,6 +864,7 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
             )
         },
         "?view=phrases".to_string(),
+        "?view=phrases&net=source&banal=80".to_string(),
         format!("?q={word}&view=timeline"),
         "?view=positions".to_string(),
         "?view=timeline&lane=stance".to_string(),
@@ -1133,8 +1134,15 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
             .await
             .unwrap();
         assert!(
-            counts.ends_with(&format!("in {} documents", top.documents)),
+            counts.ends_with(&format!(
+                "in {} documents · widespread {}%",
+                top.documents, top.banality
+            )),
             "{counts}"
+        );
+        assert_eq!(
+            items[0].attr("data-banality").await.unwrap(),
+            Some(top.banality.to_string())
         );
         // Choosing it searches for the phrase: every use is a result.
         items[0]
@@ -1150,6 +1158,138 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
         let search = formulas[top.variants[0].0 as usize].search();
         let results = expected(&search, &Filters::default(), Sort::Relevance);
         status_is(&c, &status(results.0, results.1)).await;
+    })
+    .await;
+}
+
+/// "Hide 60% or more" hides the formulations whose banality is 60 or more, as the engine
+/// rates them, and the link keeps it; "Show all" shows them again.
+#[tokio::test]
+async fn the_formulations_view_hides_the_most_widespread() {
+    use concord_core::compare::formulas::{find as find_formulas, table};
+    use concord_core::query::Searcher;
+    let formulas = find_formulas(corpus(), index());
+    let entries = table(
+        &Searcher::new(corpus(), index()),
+        &formulas,
+        &Filters::default(),
+    );
+    let kept: Vec<String> = entries
+        .iter()
+        .filter(|e| e.banality < 60)
+        .map(|e| formulas[e.variants[0].0 as usize].surface.clone())
+        .collect();
+    run(move |c| async move {
+        c.goto(&url("?view=phrases")).await.unwrap();
+        find(&c, "h1#phrases-title").await;
+        let hide = find(&c, "nav.banality a:nth-child(3)").await;
+        assert_eq!(hide.text().await.unwrap(), "Hide 60% or more");
+        hide.click().await.unwrap();
+        until(&c, "the link keeps the threshold", |c| async move {
+            location(&c).await.1 == "?view=phrases&banal=60"
+        })
+        .await;
+        let current = find(&c, "nav.banality a[aria-current=true]").await;
+        assert_eq!(current.text().await.unwrap(), "Hide 60% or more");
+        let mut shown = Vec::new();
+        for item in c.find_all(Locator::Css("li.formula")).await.unwrap() {
+            let b: u8 = item
+                .attr("data-banality")
+                .await
+                .unwrap()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(b < 60, "banality {b} shown");
+            shown.push(item.attr("data-formulation").await.unwrap().unwrap());
+        }
+        assert_eq!(shown, kept);
+        let status = find(&c, ".phrases [role=status]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let hidden = entries.len() - kept.len();
+        let noun = if hidden == 1 {
+            "formulation"
+        } else {
+            "formulations"
+        };
+        assert!(
+            status.contains(&format!("; {hidden} {noun} widespread 60% or more hidden.")),
+            "{status}"
+        );
+        // Opened afresh, the link shows the same; "Show all" drops it.
+        c.goto(&url("?view=phrases&banal=60")).await.unwrap();
+        find(&c, "h1#phrases-title").await;
+        let n = c.find_all(Locator::Css("li.formula")).await.unwrap().len();
+        assert_eq!(n, kept.len());
+        click(&c, "nav.banality a:first-child").await;
+        until(&c, "all shown", |c| async move {
+            location(&c).await.1 == "?view=phrases"
+        })
+        .await;
+        assert_eq!(find_all(&c, "li.formula").await.len(), entries.len());
+    })
+    .await;
+}
+
+/// The reuse network by source: its table lists every arrow and every source's repeats of
+/// its own as the engine counts them, the drawing has an arrow for each drawn pair, and
+/// the nodes follow the link.
+#[tokio::test]
+async fn the_reuse_network_and_its_table_match_the_engine() {
+    use concord_core::compare::formulas::reuse::{network, NodeBy};
+    use concord_core::compare::formulas::{find as find_formulas, table};
+    use concord_core::query::Searcher;
+    let formulas = find_formulas(corpus(), index());
+    let entries = table(
+        &Searcher::new(corpus(), index()),
+        &formulas,
+        &Filters::default(),
+    );
+    let net = network(corpus(), index(), &entries, NodeBy::Source);
+    let id = |n: usize| net.nodes[n].key.id(corpus(), index());
+    let mut want: Vec<(String, String, String)> = net
+        .edges
+        .iter()
+        .map(|e| (id(e.from), id(e.to), e.count.to_string()))
+        .collect();
+    want.extend(
+        (0..net.nodes.len())
+            .filter(|&n| net.nodes[n].own > 0)
+            .map(|n| (id(n), id(n), net.nodes[n].own.to_string())),
+    );
+    let drawn: usize = net
+        .edges
+        .iter()
+        .filter(|e| e.from < 12 && e.to < 12)
+        .count();
+    run(move |c| async move {
+        c.goto(&url("?view=phrases")).await.unwrap();
+        find(&c, "h1#phrases-title").await;
+        click(&c, "section.reuse nav a:nth-child(3)").await;
+        until(&c, "the link names the nodes", |c| async move {
+            location(&c).await.1 == "?view=phrases&net=source"
+        })
+        .await;
+        let mut got = Vec::new();
+        for row in find_all(&c, ".reuse-table tbody tr").await {
+            let mut cells = Vec::new();
+            for name in ["data-from", "data-to", "data-count"] {
+                cells.push(row.attr(name).await.unwrap().unwrap());
+            }
+            got.push((cells[0].clone(), cells[1].clone(), cells[2].clone()));
+        }
+        assert_eq!(got, want);
+        let arrows = find_all(&c, "figure.reuse-network path.arrow").await;
+        assert_eq!(arrows.len(), drawn);
+        if let Some(first) = arrows.first() {
+            assert_eq!(first.attr("data-count").await.unwrap().unwrap(), want[0].2);
+            let svg = find(&c, "figure.reuse-network svg").await;
+            assert_eq!(svg.attr("role").await.unwrap().as_deref(), Some("img"));
+            assert!(!svg.attr("aria-label").await.unwrap().unwrap().is_empty());
+        }
     })
     .await;
 }
@@ -1551,6 +1691,10 @@ async fn screenshots() {
             )
         }),
         ("phrases", "?view=phrases".to_string()),
+        (
+            "phrases-network",
+            "?view=phrases&net=source&banal=60".to_string(),
+        ),
         ("timeline", "?q=china&view=timeline".to_string()),
         ("typing", "?q=peace+presi".to_string()),
         ("suggest", "?q=presidnet&speaker=xi-jinping".to_string()),
