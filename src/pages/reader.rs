@@ -12,6 +12,7 @@ use crate::format;
 use crate::hooks::{use_deferred, use_keys};
 use crate::route::params::{title_of, TEXT_MODES};
 use crate::route::{Action, Item, Route, TextMode, View};
+use concord_core::compare::formulas::reuse::{same_source, When};
 use concord_core::query::{DocumentHits, Highlight};
 use concord_core::{
     Attribution, DateOrigin, Document, Finder, NearDup, Paragraph, Role, Statement, NARRATOR_ID,
@@ -377,7 +378,7 @@ fn statement_view(
                         { positions_of(engine, doc, p, s) }
                     }
                     <ParagraphTools doc={d} p={p.n} />
-                    { also_reported(engine, route, doc, p.n, dups.get(&p.n).map_or(&[][..], Vec::as_slice)) }
+                    { also_reported(engine, route, (doc, d), p.n, dups.get(&p.n).map_or(&[][..], Vec::as_slice)) }
                 </article>
             }
         }
@@ -391,12 +392,22 @@ fn statement_view(
 }
 
 /// "Also reported as…": the statement's near-duplicates, each with a link to read it and
-/// one to compare the two.
-fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32, dups: &[NearDup]) -> Html {
+/// one to compare the two, and, in another document, whether it came earlier or later and
+/// from the same source or another.
+fn also_reported(
+    engine: &Engine,
+    route: &Route,
+    (doc, d): (&Document, usize),
+    p: u32,
+    dups: &[NearDup],
+) -> Html {
     let index = &engine.index;
-    if dups.is_empty() {
+    let this = index
+        .doc_statements(d as u32)
+        .find(|&s| index.statements[s as usize].p == p);
+    let Some(this) = this.filter(|_| !dups.is_empty()) else {
         return html! {};
-    }
+    };
     let here = Item {
         doc: doc.id.clone(),
         p: Some(p),
@@ -414,10 +425,18 @@ fn also_reported(engine: &Engine, route: &Route, doc: &Document, p: u32, dups: &
                     } else {
                         format!("{}, ¶{}", other.title, st.p)
                     };
+                    // Which came first, and from whom: the direction of the reuse.
+                    let when = When::of(index, this, dup.stmt);
+                    let source = if same_source(index, this, dup.stmt) { "same" } else { "other" };
+                    let how = if other.id == doc.id {
+                        String::new()
+                    } else {
+                        format!(" · {}, {source} source", when.name())
+                    };
                     html! {
-                        <li data-doc={other.id.clone()} data-p={st.p.to_string()}>
+                        <li data-doc={other.id.clone()} data-p={st.p.to_string()} data-when={when.name()} data-source={source}>
                             <Link to={route.apply(Action::Read(there.clone()))}>{ name }</Link>
-                            <span class="detail">{ format!(" ({}% alike) ", (dup.score * 100.0).round() as u32) }</span>
+                            <span class="detail">{ format!(" ({}% alike{how}) ", (dup.score * 100.0).round() as u32) }</span>
                             <Link to={route.apply(Action::Compare(here.clone(), there))} class="cmp-link"
                                 label={AttrValue::from(format!("Compare paragraph {p} with this"))}>{ "compare" }</Link>
                         </li>

@@ -1294,6 +1294,81 @@ async fn the_reuse_network_and_its_table_match_the_engine() {
     .await;
 }
 
+/// "Also reported as…" lists a statement's near-duplicates as the engine finds them, each
+/// saying when it was made (earlier, the same day, later) and by which source.
+#[tokio::test]
+async fn near_duplicates_say_which_came_first() {
+    use concord_core::compare::formulas::reuse::{same_source, When};
+    use concord_core::compare::neardup::near_duplicates;
+    let index = index();
+    let Some((s, dups)) = (0..index.statements.len() as u32)
+        .map(|s| (s, near_duplicates(corpus(), index, s)))
+        .find(|(_, d)| !d.is_empty())
+    else {
+        return; // no near-duplicates in this corpus
+    };
+    let st = &index.statements[s as usize];
+    let doc = corpus().documents[st.doc as usize].id.clone();
+    let want: Vec<(String, String)> = dups
+        .iter()
+        .take(5)
+        .map(|d| {
+            let source = if same_source(index, s, d.stmt) {
+                "same"
+            } else {
+                "other"
+            };
+            (
+                When::of(index, s, d.stmt).name().to_string(),
+                source.to_string(),
+            )
+        })
+        .collect();
+    let p = st.p;
+    run(move |c| async move {
+        c.goto(&url(&format!("?doc={doc}&p={p}"))).await.unwrap();
+        let css = format!("article[data-p=\"{p}\"] .also li");
+        let items = find_all(&c, &css).await;
+        let mut got = Vec::new();
+        for li in items {
+            got.push((
+                li.attr("data-when").await.unwrap().unwrap(),
+                li.attr("data-source").await.unwrap().unwrap(),
+            ));
+        }
+        assert_eq!(got, want);
+    })
+    .await;
+}
+
+/// Regression: a long facet name squeezed its count, which wrapped digit by digit ("1" over
+/// "3"). The count keeps to one line whatever the name's length.
+#[tokio::test]
+async fn a_facet_count_stays_on_one_line_beside_a_long_name() {
+    run(|c| async move {
+        c.goto(&url("")).await.unwrap();
+        find(&c, "fieldset.facet li .n").await;
+        let lines: f64 = c
+            .execute(
+                "const li = document.querySelector('fieldset.facet li');
+                 li.querySelector('.name').textContent =
+                     'Ministry of Foreign Affairs of a Country with a Long Name';
+                 const n = li.querySelector('.n');
+                 n.firstChild.textContent = '12345';
+                 const r = document.createRange();
+                 r.selectNodeContents(n.firstChild);
+                 return r.getClientRects().length;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        assert_eq!(lines, 1.0, "the count takes {lines} lines");
+    })
+    .await;
+}
+
 /// Reads the file behind the export link `id` (a Blob URL) as text, in the page.
 async fn exported(c: &Client, id: &str) -> (String, String) {
     let link = find(c, &format!("a#{id}")).await;

@@ -74,6 +74,10 @@ struct NearCase {
     of: String,
     /// Best first.
     dups: Vec<String>,
+    /// For each, when it was made seen from `of` and whether by the same source:
+    /// "earlier other", "same day same", ….
+    #[serde(default)]
+    when: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -250,6 +254,29 @@ fn run(file: &Path) -> Vec<String> {
             format!("{got:?}"),
             format!("{:?}", c.dups),
         );
+        if let Some(want) = &c.when {
+            let this = w.stmt(&c.of);
+            let got: Vec<String> = neardup::near_duplicates(&w.corpus, &w.index, this)
+                .into_iter()
+                .map(|d| {
+                    let source = if reuse::same_source(&w.index, this, d.stmt) {
+                        "same"
+                    } else {
+                        "other"
+                    };
+                    format!(
+                        "{} {source}",
+                        reuse::When::of(&w.index, this, d.stmt).name()
+                    )
+                })
+                .collect();
+            check(
+                &mut problems,
+                format!("when the near-duplicates of {} were made", c.of),
+                format!("{got:?}"),
+                format!("{want:?}"),
+            );
+        }
     }
     let found = formulas::find(&w.corpus, &w.index);
     let searcher = Searcher::new(&w.corpus, &w.index);

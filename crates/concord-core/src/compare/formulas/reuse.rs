@@ -13,7 +13,7 @@
 //! parts or more, for the whole variant group. The formulations view can hide the
 //! formulations whose banality reaches a threshold the user picks (`banal=` in the link).
 //!
-//! **Direction** ([`Reuse`], [`network`]): a formulation's uses are in date order (undated
+//! **Direction** ([`Reuse`], [`network`], [`When`] for near-duplicate passages): a formulation's uses are in date order (undated
 //! last; one day's uses by source, then in corpus order), so its first use is where it
 //! starts in the corpus and each later use repeats it. A later use is by the same speaker
 //! as the first, by the same source (another speaker), or by another. The network joins
@@ -111,6 +111,56 @@ impl Key {
             Key::Source(s) => source(s).unwrap_or_else(|| "No source".into()),
         }
     }
+}
+
+/// When another statement was made, seen from one statement: the direction of reuse
+/// between two near-duplicate passages (the earlier is the source of the later).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Earlier,
+    /// The same date (at the same precision).
+    SameDay,
+    Later,
+    /// One of the two has no date.
+    Undated,
+}
+
+impl When {
+    /// When statement `other` was made, seen from statement `this`, by their documents'
+    /// dates.
+    pub fn of(index: &Index, this: u32, other: u32) -> When {
+        let date = |s: u32| index.docs[index.statements[s as usize].doc as usize].date;
+        match (date(this), date(other)) {
+            (Some(a), Some(b)) if b < a => When::Earlier,
+            (Some(a), Some(b)) if b > a => When::Later,
+            (Some(_), Some(_)) => When::SameDay,
+            _ => When::Undated,
+        }
+    }
+
+    /// The name in the page (`data-when`) and in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            When::Earlier => "earlier",
+            When::SameDay => "same day",
+            When::Later => "later",
+            When::Undated => "undated",
+        }
+    }
+}
+
+/// True when statements `a` and `b` come from documents of the same source (two documents
+/// without a source are not the same source, unless they are one document).
+pub fn same_source(index: &Index, a: u32, b: u32) -> bool {
+    let (da, db) = (
+        index.statements[a as usize].doc,
+        index.statements[b as usize].doc,
+    );
+    da == db
+        || matches!(
+            (index.docs[da as usize].source, index.docs[db as usize].source),
+            (Some(x), Some(y)) if x == y
+        )
 }
 
 /// A formulation's later uses, by who made them.
