@@ -431,7 +431,7 @@ fn also_reported(
                     let how = if other.id == doc.id {
                         String::new()
                     } else {
-                        format!(" · {}, {source} source", when.name())
+                        format!(" · {}, {source} source", when.name().replace('-', " "))
                     };
                     html! {
                         <li data-doc={other.id.clone()} data-p={st.p.to_string()} data-when={when.name()} data-source={source}>

@@ -75,7 +75,7 @@ struct NearCase {
     /// Best first.
     dups: Vec<String>,
     /// For each, when it was made seen from `of` and whether by the same source:
-    /// "earlier other", "same day same", ….
+    /// "earlier other", "same-day same", ….
     #[serde(default)]
     when: Option<Vec<String>>,
 }

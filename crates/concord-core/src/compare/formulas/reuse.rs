@@ -138,11 +138,11 @@ impl When {
         }
     }
 
-    /// The name in the page (`data-when`) and in words.
+    /// The name in the page (`data-when`); in words, with a space for the hyphen.
     pub fn name(self) -> &'static str {
         match self {
             When::Earlier => "earlier",
-            When::SameDay => "same day",
+            When::SameDay => "same-day",
             When::Later => "later",
             When::Undated => "undated",
         }
