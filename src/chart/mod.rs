@@ -9,3 +9,22 @@
 pub mod network;
 pub mod timeline;
 pub mod trend;
+
+/// How a label is anchored at its point (SVG's `text-anchor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// The `text-anchor` value.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}

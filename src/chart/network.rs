@@ -3,6 +3,7 @@
 //! user of formulations to each later user, curved to its right so that the arrows of a pair
 //! that repeat each other do not overlap, and as wide as its count allows.
 
+pub use super::Anchor;
 use concord_core::compare::formulas::reuse::Network;
 
 /// The chart's size (its `viewBox`).
@@ -20,14 +21,6 @@ const NODE_MAX: f64 = 18.0;
 /// Width of the lightest and the heaviest arrow.
 const ARROW_MIN: f64 = 1.0;
 const ARROW_MAX: f64 = 7.0;
-
-/// How a label is anchored beside its node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
-}
 
 /// A node drawn: where, how big, where its label goes.
 #[derive(Debug, Clone, PartialEq)]

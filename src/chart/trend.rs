@@ -1,6 +1,7 @@
 //! The trend chart's geometry: periods along x, uses per 10,000 words up y (the highest
 //! value at the top), a line per term broken where a period has no statements.
 
+pub use super::Anchor;
 use concord_core::Trend;
 
 /// The chart's size (its `viewBox`) and its padding.
@@ -28,14 +29,6 @@ pub struct Line {
     /// The term's index in the query's legend.
     pub term: usize,
     pub runs: Vec<Vec<Point>>,
-}
-
-/// Where an axis label goes, and how it is anchored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
 }
 
 /// Everything the chart draws.

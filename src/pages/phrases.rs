@@ -6,7 +6,7 @@
 //! speakers, countries or sources (`net=`), drawn in SVG with a table beside it. The
 //! network's geometry is [`crate::chart::network`].
 
-use crate::chart::network::{self, Anchor, H, W};
+use crate::chart::network::{self, H, W};
 use crate::components::marked::marked;
 use crate::components::{Link, ViewTabs};
 use crate::context::use_engine;
@@ -273,13 +273,12 @@ fn reuse_network(props: &NetworkProps) -> Html {
                         }) }
                         { for c.dots.iter().map(|d| {
                             let n = &net.nodes[d.node];
-                            let anchor = match d.anchor { Anchor::Start => "start", Anchor::Middle => "middle", Anchor::End => "end" };
                             html! {
                                 <g class="node" data-node={id(d.node)}>
                                     <circle cx={format::num(d.x)} cy={format::num(d.y)} r={format::num(d.r)}>
                                         <title>{ format!("{}: {}, {} first, {} of its own", name(d.node), format::count(n.uses, "use", "uses"), n.first, n.own) }</title>
                                     </circle>
-                                    <text x={format::num(d.label_x)} y={format::num(d.label_y)} text-anchor={anchor}>{ short(name(d.node)) }</text>
+                                    <text x={format::num(d.label_x)} y={format::num(d.label_y)} text-anchor={d.anchor.svg()}>{ short(name(d.node)) }</text>
                                 </g>
                             }
                         }) }

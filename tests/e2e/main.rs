@@ -1075,14 +1075,7 @@ async fn the_compare_tray_picks_two_results() {
 /// use, as the engine finds it; choosing it searches for it.
 #[tokio::test]
 async fn the_formulations_view_lists_shared_phrases_with_first_use() {
-    use concord_core::compare::formulas::{find as find_formulas, table};
-    use concord_core::query::Searcher;
-    let formulas = find_formulas(corpus(), index());
-    let entries = table(
-        &Searcher::new(corpus(), index()),
-        &formulas,
-        &Filters::default(),
-    );
+    let (formulas, entries) = support::formulations();
     run(move |c| async move {
         c.goto(&url("?view=phrases")).await.unwrap();
         find(&c, "h1#phrases-title").await;
@@ -1166,14 +1159,7 @@ async fn the_formulations_view_lists_shared_phrases_with_first_use() {
 /// rates them, and the link keeps it; "Show all" shows them again.
 #[tokio::test]
 async fn the_formulations_view_hides_the_most_widespread() {
-    use concord_core::compare::formulas::{find as find_formulas, table};
-    use concord_core::query::Searcher;
-    let formulas = find_formulas(corpus(), index());
-    let entries = table(
-        &Searcher::new(corpus(), index()),
-        &formulas,
-        &Filters::default(),
-    );
+    let (formulas, entries) = support::formulations();
     let kept: Vec<String> = entries
         .iter()
         .filter(|e| e.banality < 60)
@@ -1240,15 +1226,12 @@ async fn the_formulations_view_hides_the_most_widespread() {
 #[tokio::test]
 async fn the_reuse_network_and_its_table_match_the_engine() {
     use concord_core::compare::formulas::reuse::{network, NodeBy};
-    use concord_core::compare::formulas::{find as find_formulas, table};
-    use concord_core::query::Searcher;
-    let formulas = find_formulas(corpus(), index());
-    let entries = table(
-        &Searcher::new(corpus(), index()),
-        &formulas,
-        &Filters::default(),
+    let net = network(
+        corpus(),
+        index(),
+        &support::formulations().1,
+        NodeBy::Source,
     );
-    let net = network(corpus(), index(), &entries, NodeBy::Source);
     let id = |n: usize| net.nodes[n].key.id(corpus(), index());
     let mut want: Vec<(String, String, String)> = net
         .edges

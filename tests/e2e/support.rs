@@ -398,6 +398,25 @@ pub fn index() -> &'static concord_core::index::Index {
     INDEX.get_or_init(|| concord_core::index::Index::build(corpus()))
 }
 
+/// The formulations of [`corpus`] as the build finds them, and as the view lists them
+/// without filters: the oracle of the formulations view.
+pub fn formulations() -> &'static (
+    Vec<concord_core::Formula>,
+    Vec<concord_core::compare::formulas::Entry>,
+) {
+    use concord_core::compare::formulas::{find, table};
+    static FORMULATIONS: OnceLock<(
+        Vec<concord_core::Formula>,
+        Vec<concord_core::compare::formulas::Entry>,
+    )> = OnceLock::new();
+    FORMULATIONS.get_or_init(|| {
+        let formulas = find(corpus(), index());
+        let searcher = concord_core::query::Searcher::new(corpus(), index());
+        let entries = table(&searcher, &formulas, &Default::default());
+        (formulas, entries)
+    })
+}
+
 /// What the page should show for a search: `(statements, documents, every (doc id, p) in
 /// result order)`. Like the app, a search without terms ranks newest first.
 pub fn expected(
