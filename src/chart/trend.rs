@@ -59,7 +59,7 @@ pub fn chart(t: &Trend) -> Option<Chart> {
     let values: Vec<Vec<f64>> = t
         .terms
         .iter()
-        .map(|term| (0..n).map(|i| t.per_10k(term.counts[i], i)).collect())
+        .map(|term| (0..n).map(|i| term.per_10k(i)).collect())
         .collect();
     let top = values
         .iter()
@@ -76,7 +76,7 @@ pub fn chart(t: &Trend) -> Option<Chart> {
         .map(|(term, vals)| {
             let mut runs: Vec<Vec<Point>> = vec![Vec::new()];
             for (i, &value) in vals.iter().enumerate() {
-                if t.periods[i].words > 0 {
+                if term.words[i] > 0 {
                     let point = Point {
                         period: i,
                         x: x(i),
@@ -129,6 +129,7 @@ mod tests {
             terms: vec![TermTrend {
                 term: 0,
                 counts: counts.to_vec(),
+                words: words.to_vec(),
             }],
             left_out: 0,
         }

@@ -92,7 +92,7 @@ pub fn trends(props: &TrendsProps) -> Html {
                                 <td>{ p.words }</td>
                                 { for t.terms.iter().map(|term| html! {
                                     <td data-term={term.term.to_string()} data-count={term.counts[i].to_string()}>
-                                        { format!("{} ({})", term.counts[i], format::tenths(t.per_10k(term.counts[i], i))) }
+                                        { format!("{} ({})", term.counts[i], format::tenths(term.per_10k(i))) }
                                     </td>
                                 }) }
                             </tr>

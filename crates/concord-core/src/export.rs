@@ -96,6 +96,46 @@ pub fn csv(rows: &[Row]) -> String {
     String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
 }
 
+/// Any table as CSV: a header row of `columns`, then `rows`, CRLF line ends. Text cells are
+/// defused ([`defuse`]); a cell that is a plain number ("-2.5", "12") is kept as it is, so a
+/// spreadsheet reads it as a number.
+///
+/// ```
+/// use concord_core::export::table_csv;
+/// let rows = vec![vec!["=SUM(A1)".to_string(), "-2.5".to_string()]];
+/// assert_eq!(table_csv(&["term", "log ratio"], &rows), "term,log ratio\r\n'=SUM(A1),-2.5\r\n");
+/// ```
+pub fn table_csv(columns: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let failed = "writing CSV to memory cannot fail";
+    w.write_record(columns).expect(failed);
+    for row in rows {
+        let cells = row.iter().map(|c| {
+            if is_number(c) {
+                c.clone()
+            } else {
+                defuse(c).into_owned()
+            }
+        });
+        w.write_record(cells).expect(failed);
+    }
+    String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
+}
+
+/// True for a plain decimal number: an optional minus, digits, at most one point between
+/// digits.
+fn is_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let mut parts = digits.split('.');
+    let whole =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let (a, b) = (parts.next(), parts.next());
+    whole(a) && (b.is_none() || whole(b)) && parts.next().is_none()
+}
+
 /// `cell`, or `'` + `cell` when a spreadsheet opening the CSV would take it for a formula:
 /// when it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's advice on CSV
 /// injection; corpus text is untrusted, and `=HYPERLINK(…)` in a statement must stay text).
@@ -310,6 +350,25 @@ fn bibtex_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_keep_numbers_and_defuse_text() {
+        for n in ["0", "12", "-2.5", "3.0"] {
+            assert!(is_number(n), "{n}");
+        }
+        for t in ["", "-", ".5", "1.", "1.2.3", "+1", "1e3", "=1", "-x"] {
+            assert!(!is_number(t), "{t}");
+        }
+        let rows = vec![vec![
+            "-war".to_string(),
+            "-3.2".to_string(),
+            "a,b".to_string(),
+        ]];
+        assert_eq!(
+            table_csv(&["term", "log ratio", "note"], &rows),
+            "term,log ratio,note\r\n'-war,-3.2,\"a,b\"\r\n"
+        );
+    }
 
     fn row(text: &str) -> Row {
         Row {

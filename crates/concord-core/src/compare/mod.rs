@@ -9,8 +9,10 @@
 //! - [`neardup`] — for one statement, the statements elsewhere that say nearly the same;
 //! - [`formulas`] — recurring multi-word phrases with their variants (found at build
 //!   time, counted under the current filters at run time);
-//! - [`keyness`] — distinctive terms of a set of statements against the rest (log-likelihood
-//!   with log ratio as effect size).
+//! - [`keyness`] — distinctive terms of a set of statements against the rest or against
+//!   another set (log-likelihood with log ratio as effect size);
+//! - [`sets`] — two sets of statements compared: distinctive terms both ways, terms of one
+//!   set only, distinctive speakers and countries, formulations of one or both.
 //!
 //! Everything works on the index's word and stem ids: comparison never tokenizes, folds or
 //! stems again, so it agrees with search about what a word is.
@@ -19,6 +21,7 @@ pub mod align;
 pub mod formulas;
 pub mod keyness;
 pub mod neardup;
+pub mod sets;
 pub mod table;
 
 use crate::index::Index;

@@ -40,7 +40,7 @@ impl<'a> Searcher<'a> {
     }
 
     /// Highlights as token positions `[first, last]` with their term, sorted and apart.
-    pub(super) fn token_highlights(&self, query: &Query, s: u32) -> Vec<(usize, usize, usize)> {
+    pub(crate) fn token_highlights(&self, query: &Query, s: u32) -> Vec<(usize, usize, usize)> {
         let mut leaves = Vec::new();
         if let Some(e) = &query.expr {
             positive_leaves(e, &mut leaves);

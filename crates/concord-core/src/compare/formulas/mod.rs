@@ -295,6 +295,22 @@ pub fn use_order(index: &Index, s: u32) -> impl Ord + '_ {
 /// The formulations with uses in at least two documents under `filters`, most documents
 /// first (then most uses, then list order).
 pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -> Vec<Entry> {
+    table_where(
+        searcher,
+        formulas,
+        |s| searcher.passes_filters(filters, s),
+        2,
+    )
+}
+
+/// The formulations with uses in at least `min_documents` documents among the statements
+/// `keep` takes, most documents first (then most uses, then list order).
+pub fn table_where(
+    searcher: &Searcher<'_>,
+    formulas: &[Formula],
+    keep: impl Fn(u32) -> bool,
+    min_documents: usize,
+) -> Vec<Entry> {
     let index = searcher.index;
     let stems: Vec<Vec<u32>> = formulas.iter().map(|f| f.stems(index)).collect();
     // Each formulation's statements under the filters, with its count in each (ascending).
@@ -303,7 +319,7 @@ pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -
         .map(|stems| {
             let mut found = Vec::new();
             searcher.phrase_statements(stems, |s, count| {
-                if searcher.passes_filters(filters, s) {
+                if keep(s) {
                     found.push((s, count));
                 }
             });
@@ -361,7 +377,7 @@ pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -
         docs.sort_unstable();
         docs.dedup();
         crate::sort::by(&mut variants, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        if docs.len() >= 2 {
+        if docs.len() >= min_documents.max(1) {
             entries.push((
                 order,
                 Entry {
