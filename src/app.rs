@@ -9,7 +9,8 @@ use crate::components::tray::Tray;
 use crate::context::{run, use_engine, use_location, use_nav, EngineProvider, NavProvider};
 use crate::hooks::{use_focus_on_move, use_keys};
 use crate::pages::{
-    CompareView, KwicView, PhrasesView, PositionsView, Reader, ResultsView, TimelineView,
+    CollocatesView, CompareView, KwicView, PhrasesView, PositionsView, Reader, ResultsView,
+    SetsView, TimelineView,
 };
 use crate::route::params::{title_of, VIEWS};
 use crate::route::{Route, View};
@@ -90,6 +91,10 @@ fn shell() -> Html {
         View::Phrases => html! { <PhrasesView route={route.clone()} /> },
         View::Timeline => html! { <TimelineView route={route.clone()} found={found.clone()} /> },
         View::Positions => html! { <PositionsView route={route.clone()} found={found.clone()} /> },
+        View::Collocates => {
+            html! { <CollocatesView route={route.clone()} found={found.clone()} /> }
+        }
+        View::Sets => html! { <SetsView route={route.clone()} /> },
     };
     let with_facets = route.view.has_facets();
     html! {
@@ -134,12 +139,13 @@ fn page_title(engine: &crate::context::Engine, route: &Route) -> String {
                 || "Concord".to_string(),
                 |d| format!("{} — Concord", d.title),
             ),
-        View::Compare | View::Phrases | View::Timeline | View::Positions => {
+        View::Compare | View::Phrases | View::Timeline | View::Positions | View::Sets => {
             format!("{} — Concord", title_of(VIEWS, route.view))
         }
-        View::List | View::Kwic if route.search.has_query() => {
+        View::List | View::Kwic | View::Collocates if route.search.has_query() => {
             format!("{} — Concord", route.search.q.trim())
         }
+        View::Collocates => format!("{} — Concord", title_of(VIEWS, route.view)),
         View::List | View::Kwic => "Concord — statement explorer".to_string(),
     }
 }

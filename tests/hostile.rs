@@ -25,9 +25,10 @@ fn payloads() -> Vec<String> {
 }
 
 /// Every link parameter of the app (README, "Links").
-const PARAMS: [&str; 18] = [
+const PARAMS: [&str; 25] = [
     "q", "speaker", "country", "source", "kind", "stance", "from", "to", "sort", "page", "view",
-    "by", "doc", "p", "text", "cmp", "tray", "lane",
+    "by", "doc", "p", "text", "cmp", "tray", "lane", "banal", "net", "a", "b", "vs", "window",
+    "rank",
 ];
 
 /// What a page must not hold: a script's effect, an element that runs or loads code, an
@@ -109,6 +110,9 @@ async fn corpus_text_is_shown_as_text_in_every_view() {
             link(&[("view", "timeline")]),
             link(&[("view", "timeline"), ("lane", "stance")]),
             link(&[("view", "positions")]),
+            link(&[("view", "collocates"), ("q", "alert")]),
+            link(&[("view", "sets"), ("a", "q=alert"), ("b", "q=script"), ("q", "alert")]),
+            link(&[("q", "alert"), ("vs", "q=script")]),
         ];
         for d in docs {
             views.push(link(&[("doc", &d.id)]));

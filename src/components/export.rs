@@ -66,6 +66,40 @@ pub fn export(props: &ExportProps) -> Html {
     }
 }
 
+/// A table's rows for [`CsvLink`]: its columns and its cells as text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CsvLinkProps {
+    /// The id of the download link the button makes (one per table of a page).
+    pub id: AttrValue,
+    /// The file's name, without `.csv`.
+    pub name: AttrValue,
+    /// What the button says it exports, for screen readers ("distinctive terms of A").
+    pub label: AttrValue,
+    pub table: std::rc::Rc<Table>,
+}
+
+/// "CSV": the table as a CSV file (`concord_core::export::table_csv`).
+#[function_component(CsvLink)]
+pub fn csv_link(props: &CsvLinkProps) -> Html {
+    let onclick = {
+        let (id, name, table) = (props.id.clone(), props.name.clone(), props.table.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = concord_core::export::table_csv(&table.columns, &table.rows);
+            let file = format!("concord-{name}-{}.csv", table.rows.len());
+            download(&id, &file, &text, "text/csv;charset=utf-8");
+        })
+    };
+    html! {
+        <button type="button" class="csv" {onclick} aria-label={format!("Export {} as CSV", props.label)}>{ "CSV" }</button>
+    }
+}
+
 /// Offers `text` as a file: a Blob behind a hidden link with a `download` name, clicked.
 /// The link stays in the page (id `id`) until the next export replaces it.
 fn download(id: &str, name: &str, text: &str, mime: &str) {

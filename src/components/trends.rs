@@ -9,7 +9,7 @@ use crate::context::{use_engine, Found};
 use crate::format;
 use crate::hooks::use_deferred;
 use crate::route::Route;
-use concord_core::Step;
+use concord_core::{Step, Trend};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,17 +30,24 @@ pub fn trends(props: &TrendsProps) -> Html {
     let Some(t) = trend else {
         return html! {};
     };
-    let Some(c) = chart(&t) else {
+    let legend = &props.found.query.legend;
+    let label = |k: usize| legend.get(k).map_or("?", |l| l.label.as_str()).to_string();
+    trend_chart(&t, &label, "Term trends", "trends-title")
+}
+
+/// A trend drawn: one line a term (labelled by `label`, coloured by its index), its
+/// counts in a table below; nothing when there is nothing to draw. Shared by the term
+/// trends above the results and the sets view's trend of a term in A and B.
+pub fn trend_chart(t: &Trend, label: &dyn Fn(usize) -> String, heading: &str, id: &str) -> Html {
+    let Some(c) = chart(t) else {
         return html! {};
     };
-    let legend = &props.found.query.legend;
     let n = t.periods.len();
     let top = c.top;
     let step = match t.step {
         Step::Year => "year",
         Step::Month => "month",
     };
-    let label = |k: usize| legend.get(k).map_or("?", |l| l.label.as_str()).to_string();
     let summary = format!(
         "Uses per 10,000 words, by {step}, from {} to {}; highest {}.",
         t.periods[0].label,
@@ -48,8 +55,8 @@ pub fn trends(props: &TrendsProps) -> Html {
         format::tenths(top)
     );
     html! {
-        <section class="trends" aria-labelledby="trends-title">
-            <h2 id="trends-title">{ "Term trends" }</h2>
+        <section class="trends" aria-labelledby={id.to_string()}>
+            <h2 id={id.to_string()}>{ heading.to_string() }</h2>
             <svg viewBox={format!("0 0 {} {}", format::num(W), format::num(H))} role="img" aria-label={summary.clone()} class="trend-chart">
                 <line x1={format::num(PAD)} y1={format::num(H - PAD)} x2={format::num(W - PAD)} y2={format::num(H - PAD)} class="axis" />
                 { for c.ticks.iter().map(|&(i, x, anchor)| {
@@ -81,7 +88,6 @@ pub fn trends(props: &TrendsProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ if t.step == Step::Year { "Year" } else { "Month" } }</th>
-                            <th scope="col">{ "Words" }</th>
                             { for t.terms.iter().map(|term| html! { <th scope="col">{ label(term.term) }</th> }) }
                         </tr>
                     </thead>
@@ -89,10 +95,9 @@ pub fn trends(props: &TrendsProps) -> Html {
                         { for t.periods.iter().enumerate().map(|(i, p)| html! {
                             <tr data-period={p.label.clone()}>
                                 <th scope="row">{ p.label.clone() }</th>
-                                <td>{ p.words }</td>
                                 { for t.terms.iter().map(|term| html! {
                                     <td data-term={term.term.to_string()} data-count={term.counts[i].to_string()}>
-                                        { format!("{} ({})", term.counts[i], format::tenths(term.per_10k(i))) }
+                                        { format!("{} in {} words ({} per 10,000)", term.counts[i], term.words[i], format::tenths(term.per_10k(i))) }
                                     </td>
                                 }) }
                             </tr>

@@ -43,6 +43,7 @@ pub fn status_text(statements: usize, documents: usize) -> String {
 #[function_component(ResultsView)]
 pub fn results_view(props: &ResultsProps) -> Html {
     let nav = use_nav();
+    let engine = use_engine();
     let route = &props.route;
     let found = &props.found;
     let results = &found.results;
@@ -74,6 +75,9 @@ pub fn results_view(props: &ResultsProps) -> Html {
                 if results.statements > 0 {
                     <Export route={route.clone()} found={found.clone()} />
                 }
+                if route.vs.is_none() {
+                    <Link to={route.apply(Action::ChooseB)} class="choose-b" stay=true>{ "Compare with another set…" }</Link>
+                }
                 <label class="sort">
                     { "Order " }
                     <select onchange={onsort}>
@@ -83,6 +87,17 @@ pub fn results_view(props: &ResultsProps) -> Html {
                     </select>
                 </label>
             </div>
+            if let Some(a) = &route.vs {
+                <div class="against" role="region" aria-label="A comparison of two sets in waiting">
+                    <p>
+                        <strong>{ "Set A: " }</strong>{ super::sets::describe(&engine, a) }{ ". " }
+                        { "Change the search and filters into set B, then " }
+                        <Link to={route.apply(Action::AgainstA)} class="against-a">{ "compare set A with this" }</Link>
+                        { " · " }
+                        <Link to={route.apply(Action::ForgetA)} stay=true>{ "Cancel" }</Link>
+                    </p>
+                </div>
+            }
             if results.statements == 0 {
                 <NoResults route={route.clone()} />
             }

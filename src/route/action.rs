@@ -5,6 +5,7 @@
 //! live here, tested natively.
 
 use super::{Item, Route, Search, TextMode, View};
+use concord_core::aggregate::collocates::{Rank, WINDOW_MAX};
 use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::{Date, Facet, KwicSort, LaneBy, Sort};
 
@@ -42,6 +43,24 @@ pub enum Action {
     HideBanal(Option<u8>),
     /// Formulations: the reuse network's nodes.
     Network(NodeBy),
+    /// Collocates: words on either side (1–5).
+    Window(u8),
+    /// Collocates: their order.
+    Rank(Rank),
+    /// The concordance of a query under the same filters (a collocate chosen).
+    KwicOf(String),
+    /// The list keeps its search as set A while the search changes into set B.
+    ChooseB,
+    /// The sets view of set A (kept in the list) against the list's search as set B.
+    AgainstA,
+    /// Set A forgotten: the list as it is, without a comparison in waiting.
+    ForgetA,
+    /// From the sets view: set B in the list, to change it, set A kept.
+    ChangeB,
+    /// From the sets view: A and B swapped.
+    SwapSets,
+    /// One set's search in the list.
+    ShowSet(Search),
     /// Read a document, at a paragraph or from the start, with this search's hits.
     Read(Item),
     /// In the reader: another paragraph of the same document, the text mode kept.
@@ -144,6 +163,55 @@ impl Route {
                 net,
                 ..self.with_view(View::Phrases)
             },
+            Action::Window(window) => Route {
+                window: window.clamp(1, WINDOW_MAX as u8),
+                ..self.with_view(View::Collocates)
+            },
+            Action::Rank(rank) => Route {
+                rank,
+                ..self.with_view(View::Collocates)
+            },
+            Action::KwicOf(q) => Route {
+                search: Search {
+                    q,
+                    ..self.search.clone()
+                },
+                ..self.with_view(View::Kwic)
+            },
+            Action::ChooseB => Route {
+                vs: Some(self.search.clone()),
+                ..self.with_view(View::List)
+            },
+            Action::AgainstA => match &self.vs {
+                Some(a) => Route {
+                    a: Some(a.clone()),
+                    b: Some(self.search.clone()),
+                    search: Search::default(),
+                    ..Route::default().with_view(View::Sets)
+                },
+                None => self.clone(),
+            },
+            Action::ForgetA => Route {
+                vs: None,
+                ..self.clone()
+            },
+            Action::ChangeB => match &self.a {
+                Some(a) => Route {
+                    search: self.b.clone().unwrap_or_default(),
+                    vs: Some(a.clone()),
+                    ..Route::default()
+                },
+                None => self.clone(),
+            },
+            Action::SwapSets => Route {
+                a: self.b.clone().or_else(|| self.a.clone()),
+                b: self.b.as_ref().and(self.a.clone()),
+                ..self.clone()
+            },
+            Action::ShowSet(search) => Route {
+                search,
+                ..Route::default()
+            },
             Action::Read(item) => self.read(&item.doc, item.p),
             Action::Jump(p) => match &self.doc {
                 Some(doc) => Route {
@@ -229,6 +297,15 @@ mod tests {
             Action::HideBanal(Some(60)),
             Action::HideBanal(None),
             Action::Network(NodeBy::Country),
+            Action::Window(2),
+            Action::Rank(Rank::Mi),
+            Action::KwicOf("peace talks".into()),
+            Action::ChooseB,
+            Action::AgainstA,
+            Action::ForgetA,
+            Action::ChangeB,
+            Action::SwapSets,
+            Action::ShowSet(Route::parse("?q=x&country=oman").0.search),
             Action::Read(item("a", Some(3))),
             Action::Jump(4),
             Action::ReadText(TextMode::Original),
@@ -246,6 +323,8 @@ mod tests {
             "?q=china&doc=a&p=2&text=original",
             "?view=timeline&lane=country&country=oman",
             "?view=phrases&net=source&banal=40&from=2021",
+            "?q=gaza&view=sets&a=q%3Dpeace&b=speaker%3Dwang-yi",
+            "?q=ceasefire&country=oman&vs=q%3Dpeace",
         ]
         .iter()
         .map(|q| {
@@ -270,7 +349,8 @@ mod tests {
 
     #[test]
     fn what_each_action_keeps() {
-        let [list, kwic, reader, timeline, phrases]: [Route; 5] = routes().try_into().unwrap();
+        let [list, kwic, reader, timeline, phrases, sets, choosing]: [Route; 7] =
+            routes().try_into().unwrap();
         let q = |r: Route| r.to_query();
         // Typing keeps the view and filters, back to page 1.
         assert_eq!(
@@ -334,6 +414,44 @@ mod tests {
         assert_eq!(
             q(list.apply(Action::KwicOrder(None))),
             "?q=peace&speaker=wang-yi&from=2021&to=2021&sort=newest&view=kwic&tray=b%3A2"
+        );
+        // Two sets: set A waits in the list while its search becomes B; the sets view swaps
+        // them, gives B back to the list to change, and shows either set there.
+        assert_eq!(
+            q(kwic.apply(Action::ChooseB)),
+            "?q=peace+talks&vs=q%3Dpeace%2Btalks"
+        );
+        assert_eq!(
+            q(choosing.apply(Action::AgainstA)),
+            "?view=sets&a=q%3Dpeace&b=q%3Dceasefire%26country%3Doman"
+        );
+        assert_eq!(
+            q(choosing.apply(Action::ForgetA)),
+            "?q=ceasefire&country=oman"
+        );
+        assert_eq!(
+            q(sets.apply(Action::SwapSets)),
+            "?q=gaza&view=sets&a=speaker%3Dwang-yi&b=q%3Dpeace"
+        );
+        assert_eq!(
+            q(sets.apply(Action::ChangeB)),
+            "?speaker=wang-yi&vs=q%3Dpeace"
+        );
+        assert_eq!(
+            q(sets.apply(Action::ShowSet(sets.a.clone().unwrap()))),
+            "?q=peace"
+        );
+        // Collocates: window and rank kept together, the pair's concordance under the filters.
+        let col = timeline
+            .apply(Action::Window(2))
+            .apply(Action::Rank(Rank::LogDice));
+        assert_eq!(
+            q(col.clone()),
+            "?country=oman&view=collocates&window=2&rank=logdice"
+        );
+        assert_eq!(
+            q(col.apply(Action::KwicOf("oman port".into()))),
+            "?q=oman+port&country=oman&view=kwic"
         );
         // The formulations' controls keep each other and the filters, and leave with the view.
         assert_eq!(

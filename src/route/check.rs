@@ -4,7 +4,8 @@
 //! this over mutated links).
 
 use super::params::{self, name_of};
-use super::{quoted, Notice, NoticeKind, Route, TextMode, View};
+use super::{quoted, Notice, NoticeKind, Route, Search, TextMode, View};
+use concord_core::aggregate::collocates::{Rank, WINDOW_DEFAULT};
 use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::model::Stance;
 use concord_core::{Corpus, Facet, Index, LaneBy};
@@ -17,6 +18,7 @@ impl Route {
     pub fn check(mut self, corpus: &Corpus, index: &Index) -> (Route, Vec<Notice>) {
         let mut notices = Vec::new();
         self.check_filters(corpus, index, &mut notices);
+        self.check_sets(corpus, index, &mut notices);
         self.check_tray(corpus, &mut notices);
         self.check_comparison(corpus, &mut notices);
         match self.view {
@@ -66,6 +68,64 @@ impl Route {
                     )
                 });
             }
+        }
+    }
+
+    /// The sets view needs set A (B may be missing while it is chosen), whose filter
+    /// values must be the corpus's; its own search is the term both sets are traced by, so
+    /// the route's filters do not apply there. `a` and `b` belong to the sets view, `vs` to
+    /// the list.
+    fn check_sets(&mut self, corpus: &Corpus, index: &Index, notices: &mut Vec<Notice>) {
+        for (param, name) in [("a", "A"), ("b", "B"), ("vs", "A")] {
+            let slot = match param {
+                "a" => &mut self.a,
+                "b" => &mut self.b,
+                _ => &mut self.vs,
+            };
+            let Some(set) = slot.take() else { continue };
+            let mut inner = Route {
+                search: set,
+                ..Route::default()
+            };
+            let mut found = Vec::new();
+            inner.check_filters(corpus, index, &mut found);
+            notices.extend(
+                found
+                    .into_iter()
+                    .map(|n| Notice::new(param, n.kind, format!("In set {name}: {}", n.message))),
+            );
+            *slot = Some(inner.search);
+        }
+        if self.view == View::Sets {
+            if self.a.is_none() {
+                notices.push(Notice::new(
+                    "view",
+                    NoticeKind::Missing,
+                    "“view=sets” needs a set A (“a=…”); showing the list.",
+                ));
+                *self = self.with_view(View::List);
+            } else if self.search.filtered() {
+                notices.push(Notice::new(
+                    "view",
+                    NoticeKind::OtherView,
+                    "The sets view takes its filters from “a” and “b”; the others were ignored.",
+                ));
+                self.search = Search {
+                    q: self.search.q.clone(),
+                    ..Search::default()
+                };
+            }
+        } else if self.a.is_some() || self.b.is_some() {
+            notices.push(Notice::new(
+                if self.a.is_some() { "a" } else { "b" },
+                NoticeKind::OtherView,
+                "“a” and “b” apply to the sets view (“view=sets”); they were ignored.",
+            ));
+            self.a = None;
+            self.b = None;
+        }
+        if self.view != View::List {
+            self.vs = None;
         }
     }
 
@@ -141,6 +201,8 @@ impl Route {
         self.lane = LaneBy::Speaker;
         self.banal = None;
         self.net = NodeBy::Speaker;
+        self.window = WINDOW_DEFAULT as u8;
+        self.rank = Rank::LogLikelihood;
     }
 
     /// Outside the reader, its parameters are dropped, and each view keeps only its own.
@@ -164,6 +226,10 @@ impl Route {
         if self.view != View::Phrases {
             self.banal = None;
             self.net = NodeBy::Speaker;
+        }
+        if self.view != View::Collocates {
+            self.window = WINDOW_DEFAULT as u8;
+            self.rank = Rank::LogLikelihood;
         }
         if self.view != View::List {
             self.page = 1;

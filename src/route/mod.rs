@@ -24,6 +24,10 @@
 //! | `lane` | `speaker` (default), `country`, `stance` | the timeline's lanes |
 //! | `banal` | a number from 1 to 100 | formulations: hide those whose banality is that or more |
 //! | `net` | `speaker` (default), `country`, `source` | formulations: the reuse network's nodes |
+//! | `a`, `b` | a list link's query string (`q=gaza&speaker=wang-yi`), percent-encoded | the two sets compared (`view=sets`) |
+//! | `vs` | the same | the list: set A, kept while set B is chosen |
+//! | `window` | a number from 1 to 5 (default 4) | collocates: words on either side |
+//! | `rank` | `ll` (default), `logdice`, `mi` | collocates: their order |
 //!
 //! - [`params`] — one table per enum: link name ↔ value ↔ title;
 //! - [`parse`](mod@parse) — reading a query string ([`Route::parse`]) and writing one
@@ -43,6 +47,7 @@ pub mod parse;
 mod tests;
 
 pub use action::Action;
+use concord_core::aggregate::collocates::{Rank, WINDOW_DEFAULT};
 use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::{Corpus, Filters, LaneBy, Sort};
 
@@ -64,13 +69,18 @@ pub enum View {
     Timeline,
     /// Who takes which stance on what.
     Positions,
+    /// The words that keep company with the query.
+    Collocates,
+    /// Two sets of statements compared (`a`, `b`).
+    Sets,
 }
 
 impl View {
     /// The views that share the search and the filter panel, in the order of their tabs.
-    pub const TABS: [View; 5] = [
+    pub const TABS: [View; 6] = [
         View::List,
         View::Kwic,
+        View::Collocates,
         View::Timeline,
         View::Phrases,
         View::Positions,
@@ -150,6 +160,15 @@ pub struct Search {
 }
 
 impl Search {
+    /// The link form of a set: the list's query string for this search, without `?`.
+    pub fn set_param(&self) -> String {
+        let route = Route {
+            search: self.clone(),
+            ..Route::default()
+        };
+        route.to_query().trim_start_matches('?').to_string()
+    }
+
     /// True when any filter (facet or date) is set.
     pub fn filtered(&self) -> bool {
         self.filters != Filters::default()
@@ -192,6 +211,14 @@ pub struct Route {
     pub banal: Option<u8>,
     /// Formulations: what the reuse network's nodes are.
     pub net: NodeBy,
+    /// Sets: the two searches compared; B is missing while it is being chosen.
+    pub a: Option<Search>,
+    pub b: Option<Search>,
+    /// The list: set A, kept while its search becomes set B.
+    pub vs: Option<Search>,
+    /// Collocates: words on either side of the query's terms (1–5), and their order.
+    pub window: u8,
+    pub rank: Rank,
 }
 
 impl Default for Route {
@@ -209,6 +236,11 @@ impl Default for Route {
             lane: LaneBy::Speaker,
             banal: None,
             net: NodeBy::Speaker,
+            a: None,
+            b: None,
+            vs: None,
+            window: WINDOW_DEFAULT as u8,
+            rank: Rank::LogLikelihood,
         }
     }
 }
@@ -309,6 +341,19 @@ impl Route {
                 self.net
             } else {
                 NodeBy::Speaker
+            },
+            a: self.a.clone().filter(|_| view == View::Sets),
+            b: self.b.clone().filter(|_| view == View::Sets),
+            vs: self.vs.clone().filter(|_| view == View::List),
+            window: if view == View::Collocates {
+                self.window
+            } else {
+                WINDOW_DEFAULT as u8
+            },
+            rank: if view == View::Collocates {
+                self.rank
+            } else {
+                Rank::LogLikelihood
             },
             tray: self.tray.clone(),
             ..Route::default()

@@ -3,6 +3,7 @@
 //! name is spelled once.
 
 use super::{TextMode, View};
+use concord_core::aggregate::collocates::Rank;
 use concord_core::compare::formulas::reuse::NodeBy;
 use concord_core::{Facet, KwicSort, LaneBy, Sort};
 
@@ -29,6 +30,15 @@ pub const VIEWS: &[Name<View>] = &[
     name("phrases", View::Phrases, "Formulations"),
     name("timeline", View::Timeline, "Timeline"),
     name("positions", View::Positions, "Positions"),
+    name("collocates", View::Collocates, "Collocates"),
+    name("sets", View::Sets, "Two sets compared"),
+];
+
+/// `rank=` (collocates); the first is the default.
+pub const RANKS: &[Name<Rank>] = &[
+    name("ll", Rank::LogLikelihood, "Log-likelihood"),
+    name("logdice", Rank::LogDice, "logDice"),
+    name("mi", Rank::Mi, "MI"),
 ];
 
 /// `sort=`; the first is the default.
@@ -132,7 +142,9 @@ mod tests {
         use View::*;
         complete(
             VIEWS,
-            &[List, Kwic, Doc, Compare, Phrases, Timeline, Positions],
+            &[
+                List, Kwic, Doc, Compare, Phrases, Timeline, Positions, Collocates, Sets,
+            ],
         );
         complete(SORTS, &[Sort::Relevance, Sort::Newest, Sort::Oldest]);
         complete(
@@ -146,6 +158,8 @@ mod tests {
         );
         complete(LANES, &[LaneBy::Speaker, LaneBy::Country, LaneBy::Stance]);
         complete(NETS, &[NodeBy::Speaker, NodeBy::Country, NodeBy::Source]);
+        complete(RANKS, &[Rank::LogLikelihood, Rank::LogDice, Rank::Mi]);
+        assert_eq!(RANKS[0].value, Rank::default());
         assert_eq!(NETS[0].value, NodeBy::default());
         complete(TEXT_MODES, &[TextMode::Statements, TextMode::Original]);
         complete(FACETS, &Facet::ALL);

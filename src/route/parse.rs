@@ -2,7 +2,8 @@
 //! could not be applied, and a route written back as the one query string for it.
 
 use super::params::{self, expected, name_of, value_of, Name};
-use super::{quoted, Notice, NoticeKind, Route, TextMode, View};
+use super::{quoted, Notice, NoticeKind, Route, Search, TextMode, View};
+use concord_core::aggregate::collocates::{Rank, WINDOW_DEFAULT};
 use concord_core::text::is_slug;
 use concord_core::{Date, Sort};
 
@@ -38,6 +39,17 @@ impl Route {
             }
             seen.push(key.to_string());
             view_given |= key == "view";
+            if let Some(slot) = route.set_slot(&key) {
+                let (search, problems) = Search::parse_set(&value);
+                *slot = Some(search);
+                let name = if key == "b" { "B" } else { "A" };
+                notices.extend(
+                    problems.into_iter().map(|n| {
+                        Notice::new(&key, n.kind, format!("In set {name}: {}", n.message))
+                    }),
+                );
+                continue;
+            }
             match route.set(&key, &value) {
                 Ok(()) => {}
                 Err(Problem::Unknown) => notices.push(Notice::new(
@@ -70,6 +82,16 @@ impl Route {
         (route, notices)
     }
 
+    /// The field of a set parameter (`a`, `b`, `vs`).
+    fn set_slot(&mut self, key: &str) -> Option<&mut Option<Search>> {
+        match key {
+            "a" => Some(&mut self.a),
+            "b" => Some(&mut self.b),
+            "vs" => Some(&mut self.vs),
+            _ => None,
+        }
+    }
+
     /// Applies one parameter. A facet list with a bad value keeps its good ones (and is
     /// still reported).
     fn set(&mut self, key: &str, value: &str) -> Result<(), Problem> {
@@ -99,6 +121,13 @@ impl Route {
             "p" => self.p = Some(number("paragraph")?),
             "lane" => self.lane = named(params::LANES, value)?,
             "net" => self.net = named(params::NETS, value)?,
+            "rank" => self.rank = named(params::RANKS, value)?,
+            "window" => {
+                self.window = match value.parse::<u8>() {
+                    Ok(n @ 1..=5) if value.bytes().all(|b| b.is_ascii_digit()) => n,
+                    _ => return Err(Problem::Expected("a number from 1 to 5".into())),
+                }
+            }
             "banal" => {
                 self.banal = Some(match value.parse::<u8>() {
                     Ok(n @ 1..=100) if value.bytes().all(|b| b.is_ascii_digit()) => n,
@@ -165,6 +194,17 @@ impl Route {
         if let Some(banal) = self.banal {
             q.append_pair("banal", &banal.to_string());
         }
+        if usize::from(self.window) != WINDOW_DEFAULT {
+            q.append_pair("window", &self.window.to_string());
+        }
+        if self.rank != Rank::default() {
+            q.append_pair("rank", name_of(params::RANKS, self.rank));
+        }
+        for (name, set) in [("a", &self.a), ("b", &self.b), ("vs", &self.vs)] {
+            if let Some(set) = set {
+                q.append_pair(name, &set.set_param());
+            }
+        }
         if self.page > 1 {
             q.append_pair("page", &self.page.to_string());
         }
@@ -192,6 +232,45 @@ impl Route {
         } else {
             format!("?{q}")
         }
+    }
+}
+
+/// The parameters a set (`a`, `b`, `vs`) may hold: the list's search and filters.
+const SET_PARAMS: &[&str] = &[
+    "q", "speaker", "country", "source", "kind", "stance", "from", "to", "sort",
+];
+
+impl Search {
+    /// Reads a set: a list link's query string (`q=gaza&speaker=wang-yi`), and what could
+    /// not be applied (a parameter of another kind than the search's is one).
+    ///
+    /// ```
+    /// use concord::route::Search;
+    /// let (s, problems) = Search::parse_set("q=gaza&speaker=wang-yi&view=kwic");
+    /// assert_eq!((s.q.as_str(), s.filters.speakers.len()), ("gaza", 1));
+    /// assert_eq!(problems[0].param, "view");
+    /// assert_eq!(Search::parse_set(&s.set_param()).0, s);
+    /// ```
+    pub fn parse_set(value: &str) -> (Search, Vec<Notice>) {
+        let mut kept = form_urlencoded::Serializer::new(String::new());
+        let mut problems = Vec::new();
+        for (k, v) in form_urlencoded::parse(value.trim_start_matches('?').as_bytes()) {
+            if SET_PARAMS.contains(&k.as_ref()) {
+                kept.append_pair(&k, &v);
+            } else if !(k.is_empty() && v.is_empty()) {
+                problems.push(Notice::new(
+                    &k,
+                    NoticeKind::Malformed,
+                    format!(
+                        "{} is not part of a set's search; it was ignored.",
+                        quoted(&k)
+                    ),
+                ));
+            }
+        }
+        let (route, more) = Route::parse(&kept.finish());
+        problems.extend(more);
+        (route.search, problems)
     }
 }
 

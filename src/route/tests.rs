@@ -61,6 +61,41 @@ fn round_trips() {
             ..Route::default()
         },
         Route {
+            view: View::Collocates,
+            search: Search {
+                q: "sovereignty".into(),
+                ..Search::default()
+            },
+            window: 2,
+            rank: concord_core::aggregate::collocates::Rank::LogDice,
+            ..Route::default()
+        },
+        Route {
+            view: View::Sets,
+            search: Search {
+                q: "ceasefire".into(),
+                ..Search::default()
+            },
+            a: Some(Search {
+                q: "gaza & \"two-state\"".into(),
+                filters: Filters {
+                    speakers: vec!["wang-yi".into()],
+                    from: Date::parse_iso("2021"),
+                    ..Filters::default()
+                },
+                ..Search::default()
+            }),
+            b: Some(Search::default()),
+            ..Route::default()
+        },
+        Route {
+            vs: Some(Search {
+                q: "peace".into(),
+                ..Search::default()
+            }),
+            ..Route::default()
+        },
+        Route {
             view: View::Phrases,
             banal: Some(60),
             net: concord_core::compare::formulas::reuse::NodeBy::Source,
@@ -105,7 +140,7 @@ fn malformed_values_are_noticed_and_dropped() {
     assert!(n.iter().all(|n| n.kind == NoticeKind::Malformed), "{n:?}");
     assert_eq!(
         n[0].message,
-        "“view=kwik” was ignored: expected list, kwic, doc, compare, phrases, timeline or positions."
+        "“view=kwik” was ignored: expected list, kwic, doc, compare, phrases, timeline, positions, collocates or sets."
     );
     let (r, n) = Route::parse("p=-1&p=2");
     assert_eq!(r.p, None);
@@ -125,6 +160,52 @@ fn malformed_values_are_noticed_and_dropped() {
         "“banal=0” was ignored: expected a number from 1 to 100."
     );
     assert_eq!(Route::parse("view=phrases&banal=100").0.banal, Some(100));
+    // Collocates: a window from 1 to 5, a rank by name.
+    for bad in ["window=0", "window=6", "window=x", "rank=g2"] {
+        let (r, n) = Route::parse(bad);
+        assert_eq!((r, n.len()), (Route::default(), 1), "{bad}");
+        assert_eq!(n[0].kind, NoticeKind::Malformed, "{bad}");
+    }
+}
+
+/// A set is a list link's query string, percent-encoded: the example reads back,
+/// and a bad part of a set is a notice that names the set and the part.
+#[test]
+fn sets_are_list_links() {
+    let (r, n) =
+        Route::parse("view=sets&a=q%3Dgaza%26speaker%3Dwang-yi&b=q%3Dgaza%26speaker%3Dzhai-jun");
+    assert!(n.is_empty(), "{n:?}");
+    assert_eq!(r.view, View::Sets);
+    let (a, b) = (r.a.clone().unwrap(), r.b.clone().unwrap());
+    assert_eq!(
+        (a.q.as_str(), a.filters.speakers.clone()),
+        ("gaza", vec!["wang-yi".to_string()])
+    );
+    assert_eq!(b.filters.speakers, ["zhai-jun"]);
+    assert_eq!(
+        r.to_query(),
+        "?view=sets&a=q%3Dgaza%26speaker%3Dwang-yi&b=q%3Dgaza%26speaker%3Dzhai-jun"
+    );
+    let (r, n) = Route::parse("view=sets&a=q%3Dx%26page%3D2%26from%3D20x&b=");
+    assert_eq!(r.a.unwrap().q, "x");
+    assert_eq!(r.b, Some(Search::default()));
+    let said: Vec<(&str, &str)> = n
+        .iter()
+        .map(|n| (n.param.as_str(), n.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "a",
+                "In set A: “page” is not part of a set's search; it was ignored."
+            ),
+            (
+                "a",
+                "In set A: “from=20x” was ignored: expected a date as YYYY, YYYY-MM or YYYY-MM-DD."
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -249,6 +330,34 @@ fn checked_against_the_corpus() {
     assert_eq!(n[0].kind, NoticeKind::OtherView);
     let (r, _) = Route::parse("doc=a&by=left&page=2").0.check(&c, &i);
     assert_eq!((r.by, r.page), (None, 1));
+    // The sets view needs set A; its filters are its sets'; a and b leave other views,
+    // and a set's filter values must be the corpus's.
+    let (r, n) = Route::parse("view=sets&b=q%3Dx").0.check(&c, &i);
+    assert_eq!((r.view, r.b.clone(), n.len()), (View::List, None, 1));
+    let (r, n) = Route::parse("view=sets&a=q%3Dx&speaker=narrator")
+        .0
+        .check(&c, &i);
+    assert_eq!(
+        (r.view, r.search.filtered(), n.len()),
+        (View::Sets, false, 1)
+    );
+    assert_eq!(n[0].kind, NoticeKind::OtherView);
+    let (r, n) = Route::parse("view=kwic&a=q%3Dx").0.check(&c, &i);
+    assert_eq!((r.a, n[0].param.as_str()), (None, "a"));
+    let (r, n) = Route::parse("view=sets&a=speaker%3Dnobody%2Cnarrator")
+        .0
+        .check(&c, &i);
+    assert_eq!(r.a.unwrap().filters.speakers, ["narrator"]);
+    assert_eq!(
+        (n[0].param.as_str(), n[0].message.as_str()),
+        (
+            "a",
+            "In set A: This corpus has no speaker “nobody”; that filter was ignored."
+        )
+    );
+    // The collocates' controls leave other views too.
+    let (r, _) = Route::parse("view=kwic&window=2&rank=mi").0.check(&c, &i);
+    assert_eq!(r.to_query(), "?view=kwic");
     // The formulations' controls leave every other view.
     let (r, n) = Route::parse("view=kwic&banal=60&net=source")
         .0

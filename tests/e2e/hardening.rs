@@ -149,6 +149,19 @@ fn base_links() -> Vec<String> {
             ("kind", "phone-call"),
         ]),
         query(&[("view", "timeline"), ("lane", "country"), ("year", "2023")]),
+        query(&[
+            ("view", "collocates"),
+            ("q", "china"),
+            ("window", "2"),
+            ("rank", "mi"),
+        ]),
+        query(&[
+            ("view", "sets"),
+            ("a", "q=china&speaker=narrator"),
+            ("b", "from=2023"),
+            ("q", "peace"),
+        ]),
+        query(&[("q", "peace"), ("vs", "q=china")]),
     ]
 }
 

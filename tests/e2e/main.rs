@@ -805,8 +805,9 @@ async fn the_list_and_reader_work_from_the_keyboard() {
         assert_eq!(focused.text().await.unwrap(), "Skip to content");
         focused.send_keys("\u{E007}").await.unwrap();
         let mut title = String::new();
-        // Past the view tabs, the order and the exports (each view tab one stop).
-        for _ in 0..16 {
+        // Past the view tabs, the order, the exports and "Compare with another set…" (each
+        // view tab one stop).
+        for _ in 0..20 {
             c.active_element()
                 .await
                 .unwrap()
@@ -865,6 +866,8 @@ async fn the_views_pass_an_axe_audit_in_light_and_dark() {
         },
         "?view=phrases".to_string(),
         "?view=phrases&net=source&banal=80".to_string(),
+        format!("?q={word}&view=collocates"),
+        format!("?q={word}&view=sets&a=from%3D2023&b=to%3D2022"),
         format!("?q={word}&view=timeline"),
         "?view=positions".to_string(),
         "?view=timeline&lane=stance".to_string(),
@@ -1348,6 +1351,190 @@ async fn a_facet_count_stays_on_one_line_beside_a_long_name() {
             .as_f64()
             .unwrap();
         assert_eq!(lines, 1.0, "the count takes {lines} lines");
+    })
+    .await;
+}
+
+/// The collocates view lists the engine's collocates of a word, with their counts, each
+/// linking to the concordance of the pair; its CSV holds the same rows.
+#[tokio::test]
+async fn collocates_match_the_engine_and_export_as_csv() {
+    use concord_core::aggregate::collocates::Rank;
+    let word = common_words(1).remove(0);
+    let searcher = concord_core::query::Searcher::new(corpus(), index());
+    let col = searcher.collocates(
+        &index().parse_typed(&word),
+        |_| true,
+        4,
+        Rank::LogLikelihood,
+        50,
+    );
+    let want: Vec<(String, String)> = col
+        .list
+        .iter()
+        .map(|c| (c.written.clone(), c.count.to_string()))
+        .collect();
+    let pair = col
+        .list
+        .first()
+        .map(|c| index().words[c.word as usize].0.clone());
+    run(move |c| async move {
+        c.goto(&url(&format!("?q={word}&view=collocates")))
+            .await
+            .unwrap();
+        find(&c, "h1#collocates-title").await;
+        title_is(&c, &format!("{word} — Concord")).await;
+        let Some(pair) = pair else {
+            find(&c, "section.collocates p.empty").await;
+            return;
+        };
+        let mut got = Vec::new();
+        for row in find_all(&c, "tr[data-collocate]").await {
+            got.push((
+                row.attr("data-collocate").await.unwrap().unwrap(),
+                row.attr("data-count").await.unwrap().unwrap(),
+            ));
+        }
+        assert_eq!(got, want);
+        click(&c, "button.csv").await;
+        let (name, text) = exported(&c, "csv-collocates").await;
+        assert!(name.ends_with(&format!("-{}.csv", want.len())), "{name}");
+        let mut lines = text.lines();
+        assert_eq!(
+            lines.next(),
+            Some("collocate,co-occurrences,total,log-likelihood,MI,logDice")
+        );
+        let first = lines.next().unwrap();
+        assert!(
+            first.starts_with(&format!("{},{},", want[0].0, want[0].1)),
+            "{first}"
+        );
+        assert_eq!(lines.count(), want.len() - 1);
+        // A collocate opens the pair's lines; the window is in the link.
+        click(&c, "tr[data-collocate] a").await;
+        find(&c, "h1#kwic-title").await;
+        let q = format!("{word} {pair}");
+        let (n, docs, _) = expected(&q, &Filters::default(), Sort::Relevance);
+        status_is(&c, &status(n, docs)).await;
+        c.back().await.unwrap();
+        click(&c, "nav[aria-label='Words on either side'] a:nth-child(3)").await;
+        until(&c, "the window in the link", |c| async move {
+            location(&c).await.1.ends_with("&view=collocates&window=2")
+        })
+        .await;
+    })
+    .await;
+}
+
+/// "Compare with another set…" keeps the search as set A while it changes into set B;
+/// "compare set A with this" opens the sets view, whose link reopens the same comparison:
+/// the distinctive terms of each set are the engine's, and swapping the sets swaps them.
+#[tokio::test]
+async fn two_sets_from_the_list_and_their_link() {
+    use concord_core::compare::sets::compare;
+    let years: Vec<i32> = {
+        let mut y: Vec<i32> = index()
+            .docs
+            .iter()
+            .filter_map(|d| d.date.map(|d| d.year))
+            .collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
+    let (first, last) = (years[0], *years.last().unwrap());
+    let set = |from: i32, to: i32| -> Vec<u32> {
+        let (lo, hi) = (Some(from), Some(to));
+        let mut s: Vec<u32> = (0..index().statements.len() as u32)
+            .filter(|&s| {
+                let y = index().docs[index().statements[s as usize].doc as usize]
+                    .date
+                    .map(|d| d.year);
+                y >= lo && y <= hi
+            })
+            .collect();
+        s.sort_unstable();
+        s
+    };
+    let (sa, sb) = (set(last, last), set(first, last - 1));
+    let searcher = concord_core::query::Searcher::new(corpus(), index());
+    let sets = compare(&searcher, &support::formulations().0, &sa, &sb, 25);
+    let words = |keys: &[concord_core::compare::keyness::Key]| -> Vec<String> {
+        keys.iter()
+            .map(|k| index().words[k.word as usize].0.clone())
+            .collect()
+    };
+    let (want_a, want_b) = (words(&sets.a.keys), words(&sets.b.keys));
+    run(move |c| async move {
+        // Set A: the last year, from the list.
+        c.goto(&url(&format!("?from={last}&to={last}")))
+            .await
+            .unwrap();
+        click(&c, "a.choose-b").await;
+        find(&c, ".against").await;
+        let a = format!("from%3D{last}%26to%3D{last}");
+        assert_eq!(
+            location(&c).await.1,
+            format!("?from={last}&to={last}&vs={a}")
+        );
+        // Set B: the years before, then "compare set A with this".
+        let b_list = format!("?from={first}&to={}&vs={a}", last - 1);
+        c.goto(&url(&b_list)).await.unwrap();
+        click(&c, "a.against-a").await;
+        find(&c, "h1#sets-title").await;
+        let link = format!("?view=sets&a={a}&b=from%3D{first}%26to%3D{}", last - 1);
+        assert_eq!(location(&c).await.1, link);
+        let terms = |which: &'static str| {
+            let c = c.clone();
+            async move {
+                let mut out = Vec::new();
+                for li in c
+                    .find_all(Locator::Css(&format!("li[data-term-of={which}] a")))
+                    .await
+                    .unwrap()
+                {
+                    out.push(li.text().await.unwrap());
+                }
+                out
+            }
+        };
+        assert_eq!(terms("a").await, want_a);
+        assert_eq!(terms("b").await, want_b);
+        // The link reopens the same comparison.
+        c.goto(&url(&link)).await.unwrap();
+        find(&c, "h1#sets-title").await;
+        assert_eq!(terms("a").await, want_a);
+        title_is(&c, "Two sets compared — Concord").await;
+        // Swapped, A's terms are B's.
+        click(&c, ".sets [role=status] a").await;
+        until(&c, "the sets swapped", |c| async move {
+            location(&c).await.1.contains(&format!("&b=from%3D{last}"))
+        })
+        .await;
+        let (want_a, want_b) = (want_a.clone(), want_b.clone());
+        until(&c, "the terms swapped", move |c| {
+            let (want_a, want_b) = (want_a.clone(), want_b.clone());
+            async move {
+                let mut a = Vec::new();
+                for li in c
+                    .find_all(Locator::Css("li[data-term-of=a] a"))
+                    .await
+                    .unwrap()
+                {
+                    a.push(li.text().await.unwrap());
+                }
+                let mut b = Vec::new();
+                for li in c
+                    .find_all(Locator::Css("li[data-term-of=b] a"))
+                    .await
+                    .unwrap()
+                {
+                    b.push(li.text().await.unwrap());
+                }
+                a == want_b && b == want_a
+            }
+        })
+        .await;
     })
     .await;
 }

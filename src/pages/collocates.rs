@@ -1,0 +1,159 @@
+//! Collocates (`view=collocates`): the words that keep company with the query's terms
+//! within `window` words (1–5, never across a statement's edge), under the current filters,
+//! ranked by log-likelihood, logDice or MI (`rank=`), with their counts; each links to the
+//! concordance of the pair. The statistics are the core's
+//! ([`concord_core::aggregate::collocates`]).
+
+use crate::components::export::{CsvLink, Table};
+use crate::components::{Link, ViewTabs};
+use crate::context::{use_engine, Found};
+use crate::format;
+use crate::route::params::{title_of, RANKS};
+use crate::route::{Action, Route};
+use concord_core::aggregate::collocates::{Collocates, WINDOW_MAX};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Collocates listed at most.
+pub const LIMIT: usize = 50;
+
+#[derive(Properties, PartialEq)]
+pub struct CollocatesProps {
+    pub route: Route,
+    pub found: Found,
+}
+
+#[function_component(CollocatesView)]
+pub fn collocates_view(props: &CollocatesProps) -> Html {
+    let engine = use_engine();
+    let route = &props.route;
+    let found = &props.found;
+    let col: Rc<Collocates> = {
+        let engine = engine.clone();
+        use_memo(
+            (
+                found.clone(),
+                route.search.filters.clone(),
+                route.window,
+                route.rank,
+            ),
+            move |(found, filters, window, rank)| {
+                crate::timing::measured("concord:collocates", || {
+                    let searcher = engine.searcher();
+                    searcher.collocates(
+                        &found.query,
+                        |s| searcher.passes_filters(filters, s),
+                        usize::from(*window),
+                        *rank,
+                        LIMIT,
+                    )
+                })
+            },
+        )
+    };
+    let table = {
+        let col = col.clone();
+        use_memo(col, |col| {
+            Rc::new(Table {
+                columns: vec![
+                    "collocate",
+                    "co-occurrences",
+                    "total",
+                    "log-likelihood",
+                    "MI",
+                    "logDice",
+                ],
+                rows: col
+                    .list
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            c.written.clone(),
+                            c.count.to_string(),
+                            c.total.to_string(),
+                            format::tenths(c.g2),
+                            format::tenths(c.mi),
+                            format::tenths(c.log_dice),
+                        ]
+                    })
+                    .collect(),
+            })
+        })
+    };
+    let window_link = |w: u8| {
+        html! {
+            <Link to={route.apply(Action::Window(w))} current={route.window == w} stay=true>{ w.to_string() }</Link>
+        }
+    };
+    let rank_link = |r| {
+        html! {
+            <Link to={route.apply(Action::Rank(r))} current={route.rank == r} stay=true>{ title_of(RANKS, r) }</Link>
+        }
+    };
+    let q = route.search.q.trim().to_string();
+    html! {
+        <section class="collocates" aria-labelledby="collocates-title">
+            <h1 id="collocates-title" tabindex="-1">{ "Collocates" }</h1>
+            <ViewTabs route={route.clone()} />
+            if found.query.legend.is_empty() {
+                <p class="empty" role="status">{ "Type a word or phrase: its collocates are the words found near it more often than chance would have them." }</p>
+            } else {
+                <p class="status" role="status">
+                    { format!(
+                        "{} of “{q}” within {} on either side, in {} ({}){}.",
+                        format::count(col.list.len(), "collocate", "collocates"),
+                        format::count(usize::from(route.window), "word", "words"),
+                        format::count(col.statements, "statement", "statements"),
+                        format::count(col.node, "occurrence", "occurrences"),
+                        if route.search.filtered() { " under the current filters" } else { "" }
+                    ) }
+                </p>
+                <div class="bar">
+                    <nav class="toggle" aria-label="Words on either side">
+                        <span class="toggle-label">{ "Window: " }</span>
+                        { for (1..=WINDOW_MAX as u8).map(window_link) }
+                    </nav>
+                    <nav class="toggle" aria-label="Order of collocates">
+                        <span class="toggle-label">{ "Ranked by: " }</span>
+                        { for RANKS.iter().map(|r| rank_link(r.value)) }
+                    </nav>
+                    <CsvLink id="csv-collocates" name={format!("collocates-{}", concord_core::text::slug_in(&q, Some(&engine.index.fold)))} label="the collocates" table={(*table).clone()} />
+                </div>
+                <p class="detail">{ "Content words within the window of each occurrence, never across a statement's edge. Log-likelihood: how sure the company is; MI: how exclusive (it favours rare words); logDice: how typical (14 at most)." }</p>
+                if !col.list.is_empty() {
+                    <table class="collocate-table">
+                        <caption class="sr-only">{ format!("Collocates of “{q}”") }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Collocate" }</th>
+                            <th scope="col" class="n">{ "Together" }</th>
+                            <th scope="col" class="n">{ "In all" }</th>
+                            <th scope="col" class="n">{ "Log-likelihood" }</th>
+                            <th scope="col" class="n">{ "MI" }</th>
+                            <th scope="col" class="n">{ "logDice" }</th>
+                            <th scope="col">{ "Lines" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for col.list.iter().map(|c| {
+                                let word = &engine.index.words[c.word as usize].0;
+                                let pair = route.apply(Action::KwicOf(format!("{q} {word}")));
+                                html! {
+                                    <tr data-collocate={c.written.clone()} data-count={c.count.to_string()}>
+                                        <th scope="row">{ c.written.clone() }</th>
+                                        <td class="n">{ c.count }</td>
+                                        <td class="n">{ c.total }</td>
+                                        <td class="n">{ format::tenths(c.g2) }</td>
+                                        <td class="n">{ format::tenths(c.mi) }</td>
+                                        <td class="n">{ format::tenths(c.log_dice) }</td>
+                                        <td><Link to={pair} label={AttrValue::from(format!("KWIC of “{q}” with “{}”", c.written))}>{ "KWIC" }</Link></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                } else {
+                    <p class="empty">{ format!("No word is found near it at least {} times.", concord_core::aggregate::collocates::MIN_COOCCURRENCES) }</p>
+                }
+            }
+        </section>
+    }
+}
