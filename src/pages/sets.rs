@@ -12,12 +12,13 @@ use crate::components::trends::trend_chart;
 use crate::components::Link;
 use crate::context::{use_engine, Engine};
 use crate::format;
+use crate::hooks::use_deferred;
 use crate::route::params::{name_of, FACETS};
 use crate::route::{Action, Route, Search};
 use concord_core::aggregate::collocates::{difference, Difference, Rank, WINDOW_DEFAULT};
 use concord_core::compare::keyness::Key;
-use concord_core::compare::sets::{compare, Distinct, Sets};
-use concord_core::{Facet, Sort, Trend};
+use concord_core::compare::sets::{compare, formulas_in, formulas_of, Distinct, Sets};
+use concord_core::{Facet, Trend};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,13 +38,7 @@ pub struct SetsProps {
 /// The statements of a set's search, ascending.
 fn statements(engine: &Engine, set: &Search) -> Vec<u32> {
     let query = engine.index.parse(&set.q);
-    let mut ids: Vec<u32> = engine
-        .searcher()
-        .search(&query, &set.filters, Sort::Relevance)
-        .statement_ids()
-        .collect();
-    ids.sort_unstable();
-    ids
+    engine.searcher().matching(&query, &set.filters)
 }
 
 /// A set's search in words: its query and filters.
@@ -99,7 +94,7 @@ pub fn sets_view(props: &SetsProps) -> Html {
             let b = b.as_ref()?;
             Some(crate::timing::measured("concord:sets", || {
                 let (sa, sb) = (statements(&engine, a), statements(&engine, b));
-                let sets = compare(&engine.searcher(), &engine.formulas, &sa, &sb, LIMIT);
+                let sets = compare(&engine.index, &sa, &sb, LIMIT);
                 (sa, sb, sets)
             }))
         })
@@ -333,24 +328,39 @@ fn only_terms(props: &SetsPart) -> Html {
     }
 }
 
-/// Formulations used in A only, in both, in B only.
+/// Formulations used in A only, in both, in B only: found after the rest of the view
+/// shows (it reads every formulation's uses), timed as `concord:sets-formulas`.
 #[function_component(Formulations)]
 fn formulations(props: &SetsPart) -> Html {
     let engine = use_engine();
-    let Some((_, _, sets)) = props.sets.as_ref() else {
-        return html! {};
+    let uses = {
+        let engine = engine.clone();
+        use_deferred(props.sets.clone(), 0, move |sets: &Compared| {
+            sets.as_ref().as_ref().map(|(sa, sb, _)| {
+                crate::timing::measured("concord:sets-formulas", || {
+                    formulas_in(&engine.searcher(), &engine.formulas, sa, sb)
+                })
+            })
+        })
+    };
+    let Some(uses) = uses.as_deref().and_then(Option::as_ref) else {
+        return html! {
+            <section class="set-formulas" aria-labelledby="set-formulas-title" aria-busy="true">
+                <h2 id="set-formulas-title">{ "Formulations" }</h2>
+                <p class="detail">{ "Counting the formulations in both sets…" }</p>
+            </section>
+        };
     };
     let name = |f: u32| engine.formulas[f as usize].surface.clone();
     let table = Rc::new(Table {
         columns: vec!["formulation", "uses in A", "uses in B"],
-        rows: sets
-            .formulas
+        rows: uses
             .iter()
             .map(|f| vec![name(f.formula), f.a.to_string(), f.b.to_string()])
             .collect(),
     });
     let column = |title: &str, which: &'static str, only_a: Option<bool>| {
-        let list: Vec<_> = sets.formulas_of(only_a).take(LIMIT).collect();
+        let list: Vec<_> = formulas_of(uses, only_a).take(LIMIT).collect();
         html! {
             <div class="set-column">
                 <h3>{ title.to_string() }</h3>

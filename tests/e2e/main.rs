@@ -1457,8 +1457,7 @@ async fn two_sets_from_the_list_and_their_link() {
         s
     };
     let (sa, sb) = (set(last, last), set(first, last - 1));
-    let searcher = concord_core::query::Searcher::new(corpus(), index());
-    let sets = compare(&searcher, &support::formulations().0, &sa, &sb, 25);
+    let sets = compare(index(), &sa, &sb, 25);
     let words = |keys: &[concord_core::compare::keyness::Key]| -> Vec<String> {
         keys.iter()
             .map(|k| index().words[k.word as usize].0.clone())

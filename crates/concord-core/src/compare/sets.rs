@@ -12,7 +12,8 @@
 //!   log-likelihood and log ratio, over statements instead of words (a country counts for
 //!   the statements by or about it);
 //!
-//! and the **formulations** used in A only, in B only and in both, with their uses in each.
+//! and ([`formulas_in`], apart: it reads every formulation's uses) the **formulations**
+//! used in A only, in B only and in both, with their uses in each.
 
 use super::formulas::{table_where, Formula};
 use super::keyness::{keyness_between, log_likelihood, Counts, Key, MIN_G2, MIN_USES};
@@ -61,33 +62,40 @@ pub struct Sets {
     pub b: Side,
     /// Statements in both sets.
     pub shared: usize,
-    /// Every formulation used in either set, the most used first.
-    pub formulas: Vec<FormulaUses>,
 }
 
-impl Sets {
-    /// The formulations used in A only (`Some(true)`), in B only (`Some(false)`), or in
-    /// both (`None`).
-    pub fn formulas_of(&self, only_a: Option<bool>) -> impl Iterator<Item = &FormulaUses> {
-        self.formulas.iter().filter(move |f| match only_a {
-            Some(true) => f.b == 0,
-            Some(false) => f.a == 0,
-            None => f.a > 0 && f.b > 0,
-        })
-    }
+/// The formulations used in A only (`Some(true)`), in B only (`Some(false)`), or in both
+/// (`None`), of those [`formulas_in`] found.
+pub fn formulas_of(
+    uses: &[FormulaUses],
+    only_a: Option<bool>,
+) -> impl Iterator<Item = &FormulaUses> {
+    uses.iter().filter(move |f| match only_a {
+        Some(true) => f.b == 0,
+        Some(false) => f.a == 0,
+        None => f.a > 0 && f.b > 0,
+    })
 }
 
 /// Compares the statements `a` with the statements `b` (ids, each once, ascending), at
 /// most `limit` terms, speakers and countries a side (see the module documentation).
-pub fn compare(
+pub fn compare(index: &Index, a: &[u32], b: &[u32], limit: usize) -> Sets {
+    let (ca, cb) = (Counts::of(index, a), Counts::of(index, b));
+    Sets {
+        a: side(index, (a, &ca), (b, &cb), limit),
+        b: side(index, (b, &cb), (a, &ca), limit),
+        shared: a.iter().filter(|&&s| b.binary_search(&s).is_ok()).count(),
+    }
+}
+
+/// Every formulation used in set `a` or `b` (statement ids, ascending) with its uses in
+/// each, the most used first.
+pub fn formulas_in(
     searcher: &Searcher<'_>,
     formulas: &[Formula],
     a: &[u32],
     b: &[u32],
-    limit: usize,
-) -> Sets {
-    let index = searcher.index;
-    let (ca, cb) = (Counts::of(index, a), Counts::of(index, b));
+) -> Vec<FormulaUses> {
     let in_a = |s: u32| a.binary_search(&s).is_ok();
     let in_b = |s: u32| b.binary_search(&s).is_ok();
     let mut uses: Vec<FormulaUses> = table_where(searcher, formulas, |s| in_a(s) || in_b(s), 1)
@@ -112,12 +120,7 @@ pub fn compare(
             .cmp(&(x.a + x.b))
             .then(x.formula.cmp(&y.formula))
     });
-    Sets {
-        a: side(index, (a, &ca), (b, &cb), limit),
-        b: side(index, (b, &cb), (a, &ca), limit),
-        shared: a.iter().filter(|&&s| in_b(s)).count(),
-        formulas: uses,
-    }
+    uses
 }
 
 /// One set (`here`) against the other (`there`).
@@ -224,8 +227,7 @@ mod tests {
             "accord accord accord",
         ]);
         let index = Index::build(&c);
-        let searcher = Searcher::new(&c, &index);
-        let sets = compare(&searcher, &[], &[0, 1, 3], &[1, 2], 10);
+        let sets = compare(&index, &[0, 1, 3], &[1, 2], 10);
         assert_eq!(sets.shared, 1);
         assert_eq!((sets.a.statements, sets.a.tokens), (3, 17));
         assert_eq!((sets.b.statements, sets.b.tokens), (2, 14));

@@ -273,6 +273,18 @@ impl<'a> Searcher<'a> {
         }
     }
 
+    /// The statements a query and filters match, ascending: what [`Searcher::search`]
+    /// finds, without scores, order or facets (a set of statements to count in).
+    pub fn matching(&self, query: &Query, filters: &Filters) -> Vec<u32> {
+        let base = match &query.expr {
+            Some(e) => self.eval(e),
+            None => self.all(),
+        };
+        base.into_iter()
+            .filter(|&s| self.passes_filters(filters, s))
+            .collect()
+    }
+
     /// The text of statement `s`.
     pub fn text(&self, s: u32) -> &'a str {
         let st = &self.index.statements[s as usize];
