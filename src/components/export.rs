@@ -69,8 +69,16 @@ pub fn export(props: &ExportProps) -> Html {
 /// A table's rows for [`CsvLink`]: its columns and its cells as text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
-    pub columns: Vec<&'static str>,
+    /// The header row.
+    pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Column names as the table keeps them.
+    pub fn names(columns: &[&str]) -> Vec<String> {
+        columns.iter().map(|c| c.to_string()).collect()
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -90,7 +98,8 @@ pub fn csv_link(props: &CsvLinkProps) -> Html {
     let onclick = {
         let (id, name, table) = (props.id.clone(), props.name.clone(), props.table.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = concord_core::export::table_csv(&table.columns, &table.rows);
+            let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+            let text = concord_core::export::table_csv(&columns, &table.rows);
             let file = format!("concord-{name}-{}.csv", table.rows.len());
             download(&id, &file, &text, "text/csv;charset=utf-8");
         })

@@ -3,6 +3,7 @@
 //! table beside it (`concord_core::aggregate::trend`, geometry in [`crate::chart::trend`]). Found after the results show, once
 //! typing pauses for 0.6 s, so it is not computed between keys.
 
+use super::export::{CsvLink, Table};
 use super::marked::term_class;
 use crate::chart::trend::{chart, Anchor, H, PAD, W};
 use crate::context::{use_engine, Found};
@@ -10,6 +11,14 @@ use crate::format;
 use crate::hooks::use_deferred;
 use crate::route::Route;
 use concord_core::{Step, Trend};
+
+/// The name of a trend's step in a table's header.
+fn step_name(step: Step) -> &'static str {
+    match step {
+        Step::Year => "year",
+        Step::Month => "month",
+    }
+}
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -43,11 +52,33 @@ pub fn trend_chart(t: &Trend, label: &dyn Fn(usize) -> String, heading: &str, id
         return html! {};
     };
     let n = t.periods.len();
+    let mut columns = vec![step_name(t.step).to_string()];
+    for term in &t.terms {
+        let name = label(term.term);
+        columns.extend([
+            format!("{name}: uses"),
+            format!("{name}: words"),
+            format!("{name}: per 10000 words"),
+        ]);
+    }
+    let csv = std::rc::Rc::new(Table {
+        columns,
+        rows: (0..n)
+            .map(|i| {
+                let mut row = vec![t.periods[i].label.clone()];
+                for term in &t.terms {
+                    row.extend([
+                        term.counts[i].to_string(),
+                        term.words[i].to_string(),
+                        format::tenths(term.per_10k(i)),
+                    ]);
+                }
+                row
+            })
+            .collect(),
+    });
     let top = c.top;
-    let step = match t.step {
-        Step::Year => "year",
-        Step::Month => "month",
-    };
+    let step = step_name(t.step);
     let summary = format!(
         "Uses per 10,000 words, by {step}, from {} to {}; highest {}.",
         t.periods[0].label,
@@ -84,6 +115,7 @@ pub fn trend_chart(t: &Trend, label: &dyn Fn(usize) -> String, heading: &str, id
             </svg>
             <details class="trend-table">
                 <summary>{ "Counts by " }{ step }</summary>
+                <CsvLink id={format!("csv-{id}")} name={format!("trend-by-{step}")} label={format!("the counts by {step}")} table={csv} />
                 <table>
                     <thead>
                         <tr>

@@ -55,14 +55,14 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
         let col = col.clone();
         use_memo(col, |col| {
             Rc::new(Table {
-                columns: vec![
+                columns: Table::names(&[
                     "collocate",
                     "co-occurrences",
                     "total",
                     "log-likelihood",
                     "MI",
                     "logDice",
-                ],
+                ]),
                 rows: col
                     .list
                     .iter()

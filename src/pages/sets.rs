@@ -204,13 +204,13 @@ pub fn sets_view(props: &SetsProps) -> Html {
 /// The CSV of a list of distinctive terms.
 fn key_table(engine: &Engine, keys: &[Key]) -> Table {
     Table {
-        columns: vec![
+        columns: Table::names(&[
             "term",
             "uses here",
             "uses in the other set",
             "log-likelihood",
             "log ratio",
-        ],
+        ]),
         rows: keys
             .iter()
             .map(|k| {
@@ -293,7 +293,7 @@ fn only_terms(props: &SetsPart) -> Html {
     let column = |which: &'static str, only: &[(u32, u32, usize)]| {
         let word = |w: u32| engine.index.words[w as usize].0.clone();
         let table = Rc::new(Table {
-            columns: vec!["term", "uses"],
+            columns: Table::names(&["term", "uses"]),
             rows: only
                 .iter()
                 .map(|&(_, w, n)| vec![word(w), n.to_string()])
@@ -353,7 +353,7 @@ fn formulations(props: &SetsPart) -> Html {
     };
     let name = |f: u32| engine.formulas[f as usize].surface.clone();
     let table = Rc::new(Table {
-        columns: vec!["formulation", "uses in A", "uses in B"],
+        columns: Table::names(&["formulation", "uses in A", "uses in B"]),
         rows: uses
             .iter()
             .map(|f| vec![name(f.formula), f.a.to_string(), f.b.to_string()])
@@ -430,13 +430,13 @@ fn distinctive(props: &DistinctiveProps) -> Html {
     };
     let column = |which: &'static str, list: &[Distinct]| {
         let table = Rc::new(Table {
-            columns: vec![
+            columns: Table::names(&[
                 if props.speakers { "speaker" } else { "country" },
                 "statements here",
                 "statements in the other set",
                 "log-likelihood",
                 "log ratio",
-            ],
+            ]),
             rows: list
                 .iter()
                 .map(|d| {
@@ -499,13 +499,13 @@ fn collocate_difference(props: &DifferenceProps) -> Html {
         })
     };
     let table = Rc::new(Table {
-        columns: vec![
+        columns: Table::names(&[
             "collocate",
             "logDice in A",
             "together in A",
             "logDice in B",
             "together in B",
-        ],
+        ]),
         rows: props
             .rows
             .iter()

@@ -1760,6 +1760,18 @@ async fn term_trends_show_the_counts_per_period() {
                 assert_eq!(got, trend.terms[k].counts[i].to_string());
             }
         }
+        // The table as CSV: a period a row, each term's uses, words and rate.
+        click(&c, ".trend-table summary").await;
+        click(&c, ".trend-table button.csv").await;
+        let (_, text) = exported(&c, "csv-trends-title").await;
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), trend.periods.len() + 1);
+        assert!(lines[0].ends_with(": per 10000 words"), "{}", lines[0]);
+        let first = format!(
+            "{},{},{},",
+            trend.periods[0].label, trend.terms[0].counts[0], trend.terms[0].words[0]
+        );
+        assert!(lines[1].starts_with(&first), "{} / {first}", lines[1]);
     })
     .await;
 }
