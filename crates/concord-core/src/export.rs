@@ -73,25 +73,38 @@ pub fn rows(
 /// assert!(out.ends_with("\"“Yes,” he said \"\"now\"\"\",https://x/?doc=a&p=2\r\n"));
 /// ```
 pub fn csv(rows: &[Row]) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.document.clone(),
+                r.paragraph.to_string(),
+                r.date.clone(),
+                r.speaker.clone(),
+                r.source.clone(),
+                r.text.clone(),
+                r.link.clone(),
+            ]
+        })
+        .collect();
+    write_csv(
+        &COLUMNS,
+        cells
+            .into_iter()
+            .map(|row| row.iter().map(|c| defuse(c).into_owned()).collect()),
+    )
+}
+
+/// CSV of a header and rows whose cells are ready (defused where they need to be).
+fn write_csv(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = ::csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let failed = "writing CSV to memory cannot fail";
-    w.write_record(COLUMNS).expect(failed);
-    for r in rows {
-        let paragraph = r.paragraph.to_string();
-        let fields = [
-            &r.document,
-            &paragraph,
-            &r.date,
-            &r.speaker,
-            &r.source,
-            &r.text,
-            &r.link,
-        ];
-        w.write_record(fields.map(|f| defuse(f).into_owned()))
-            .expect(failed);
+    w.write_record(columns).expect(failed);
+    for row in rows {
+        w.write_record(row).expect(failed);
     }
     String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
 }
@@ -106,23 +119,18 @@ pub fn csv(rows: &[Row]) -> String {
 /// assert_eq!(table_csv(&["term", "log ratio"], &rows), "term,log ratio\r\n'=SUM(A1),-2.5\r\n");
 /// ```
 pub fn table_csv(columns: &[&str], rows: &[Vec<String>]) -> String {
-    let mut w = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let failed = "writing CSV to memory cannot fail";
-    w.write_record(columns).expect(failed);
-    for row in rows {
-        let cells = row.iter().map(|c| {
-            if is_number(c) {
-                c.clone()
-            } else {
-                defuse(c).into_owned()
-            }
-        });
-        w.write_record(cells).expect(failed);
-    }
-    String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
+    let cells = rows.iter().map(|row| {
+        row.iter()
+            .map(|c| {
+                if is_number(c) {
+                    c.clone()
+                } else {
+                    defuse(c).into_owned()
+                }
+            })
+            .collect()
+    });
+    write_csv(columns, cells)
 }
 
 /// True for a plain decimal number: an optional minus, digits, at most one point between
