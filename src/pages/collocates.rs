@@ -121,6 +121,7 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                 </div>
                 <p class="detail">{ "Content words within the window of each occurrence, never across a statement's edge. Log-likelihood: how sure the company is; MI: how exclusive (it favours rare words); logDice: how typical (14 at most)." }</p>
                 if !col.list.is_empty() {
+                    <div class="table-scroll" tabindex="0" role="group" aria-label="Collocates (the table scrolls sideways on narrow screens)">
                     <table class="collocate-table">
                         <caption class="sr-only">{ format!("Collocates of “{q}”") }</caption>
                         <thead><tr>
@@ -150,6 +151,7 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    </div>
                 } else {
                     <p class="empty">{ format!("No word is found near it at least {} times.", concord_core::aggregate::collocates::MIN_COOCCURRENCES) }</p>
                 }

@@ -530,6 +530,7 @@ fn collocate_difference(props: &DifferenceProps) -> Html {
             if props.rows.is_empty() {
                 <p class="detail">{ "No collocate in either set." }</p>
             } else {
+                <div class="table-scroll" tabindex="0" role="group" aria-label="Collocates in both sets (the table scrolls sideways on narrow screens)">
                 <table class="collocate-table">
                     <thead><tr>
                         <th scope="col">{ "Collocate" }</th><th scope="col" class="n">{ "Set A" }</th><th scope="col" class="n">{ "Set B" }</th>
@@ -547,6 +548,7 @@ fn collocate_difference(props: &DifferenceProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
             }
         </div>
     }
