@@ -126,7 +126,7 @@ pub fn sets_view(props: &SetsProps) -> Html {
         )
     };
     let set_card = |which: &str, set: Option<&Search>, size: Option<(usize, usize)>| {
-        let name = which.to_uppercase();
+        let name = which.to_ascii_uppercase();
         html! {
             <div class="set" data-set={which.to_string()}>
                 <h2>{ format!("Set {name}") }</h2>
@@ -248,8 +248,8 @@ fn key_terms(props: &KeyTermsProps) -> Html {
         let table = Rc::new(key_table(&engine, keys));
         html! {
             <div class="set-column">
-                <h3>{ format!("Set {}", which.to_uppercase()) }
-                    <CsvLink id={format!("csv-terms-{which}")} name={format!("distinctive-terms-{which}")} label={format!("the distinctive terms of set {}", which.to_uppercase())} {table} />
+                <h3>{ format!("Set {}", which.to_ascii_uppercase()) }
+                    <CsvLink id={format!("csv-terms-{which}")} name={format!("distinctive-terms-{which}")} label={format!("the distinctive terms of set {}", which.to_ascii_uppercase())} {table} />
                 </h3>
                 if keys.is_empty() {
                     <p class="detail">{ "None." }</p>
@@ -301,8 +301,8 @@ fn only_terms(props: &SetsPart) -> Html {
         });
         html! {
             <div class="set-column">
-                <h3>{ format!("Only in set {}", which.to_uppercase()) }
-                    <CsvLink id={format!("csv-only-{which}")} name={format!("only-in-{which}")} label={format!("the terms only in set {}", which.to_uppercase())} {table} />
+                <h3>{ format!("Only in set {}", which.to_ascii_uppercase()) }
+                    <CsvLink id={format!("csv-only-{which}")} name={format!("only-in-{which}")} label={format!("the terms only in set {}", which.to_ascii_uppercase())} {table} />
                 </h3>
                 if only.is_empty() {
                     <p class="detail">{ "None." }</p>
@@ -452,8 +452,8 @@ fn distinctive(props: &DistinctiveProps) -> Html {
         });
         html! {
             <div class="set-column">
-                <h3>{ format!("Set {}", which.to_uppercase()) }
-                    <CsvLink id={format!("csv-{slug}-{which}")} name={format!("{slug}-{which}")} label={format!("the distinctive {slug} of set {}", which.to_uppercase())} {table} />
+                <h3>{ format!("Set {}", which.to_ascii_uppercase()) }
+                    <CsvLink id={format!("csv-{slug}-{which}")} name={format!("{slug}-{which}")} label={format!("the distinctive {slug} of set {}", which.to_ascii_uppercase())} {table} />
                 </h3>
                 if list.is_empty() {
                     <p class="detail">{ "None." }</p>
