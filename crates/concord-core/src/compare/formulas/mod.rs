@@ -292,6 +292,87 @@ pub fn use_order(index: &Index, s: u32) -> impl Ord + '_ {
     (doc.date.is_none(), doc.date, source, s)
 }
 
+/// Each phrase's statements among those `keep` takes, with the phrase's count in each
+/// (ascending), found in one pass over their words: the phrases' stems in a trie walked
+/// from every word (as a phrase query matches: consecutive words with those stems).
+fn occurrences(
+    index: &Index,
+    stems: &[Vec<u32>],
+    keep: impl Fn(u32) -> bool,
+) -> Vec<Vec<(u32, usize)>> {
+    // The trie: each node's children (stem, node), and the phrases ending at it.
+    let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
+    let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+    let mut longest = 0;
+    for (f, phrase) in stems.iter().enumerate() {
+        let mut node = 0usize;
+        for &k in phrase {
+            node = match child(&children[node], k) {
+                Some(next) => next as usize,
+                None => {
+                    children.push(Vec::new());
+                    ends.push(Vec::new());
+                    let next = children.len() - 1;
+                    children[node].push((k, next as u32));
+                    next
+                }
+            };
+        }
+        if !phrase.is_empty() {
+            ends[node].push(f as u32);
+            longest = longest.max(phrase.len());
+        }
+    }
+    // The root's children by word id, in an array: most words start no phrase, and an
+    // array answers that at once, without reading the word's stem.
+    let mut root = vec![u32::MAX; index.words.len()];
+    for &(k, next) in &children[0] {
+        for &w in index.stem_words(k) {
+            root[w as usize] = next;
+        }
+    }
+    let mut out: Vec<Vec<(u32, usize)>> = vec![Vec::new(); stems.len()];
+    let mut count = vec![0usize; stems.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for s in (0..index.statements.len() as u32).filter(|&s| keep(s)) {
+        let toks = index.tokens(s);
+        for i in 0..toks.len() {
+            let first = root[toks[i] as usize];
+            if first == u32::MAX {
+                continue;
+            }
+            let mut node = first as usize;
+            let mut j = i;
+            loop {
+                for &f in &ends[node] {
+                    if count[f as usize] == 0 {
+                        touched.push(f);
+                    }
+                    count[f as usize] += 1;
+                }
+                j += 1;
+                if j >= toks.len() || j - i >= longest {
+                    break;
+                }
+                match child(&children[node], index.stem_of(toks[j])) {
+                    Some(next) => node = next as usize,
+                    None => break,
+                }
+            }
+        }
+        for f in touched.drain(..) {
+            out[f as usize].push((s, count[f as usize]));
+            count[f as usize] = 0;
+        }
+    }
+    out
+}
+
+/// The child of a trie node by stem (nodes below the root have few).
+fn child(children: &[(u32, u32)], k: u32) -> Option<u32> {
+    children.iter().find(|c| c.0 == k).map(|c| c.1)
+}
+
 /// The formulations with uses in at least two documents under `filters`, most documents
 /// first (then most uses, then list order).
 pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -> Vec<Entry> {
@@ -313,20 +394,18 @@ pub fn table_where(
 ) -> Vec<Entry> {
     let index = searcher.index;
     let stems: Vec<Vec<u32>> = formulas.iter().map(|f| f.stems(index)).collect();
-    // Each formulation's statements under the filters, with its count in each (ascending).
-    let counts: Vec<Vec<(u32, usize)>> = stems
-        .iter()
-        .map(|stems| {
-            let mut found = Vec::new();
-            searcher.phrase_statements(stems, |s, count| {
-                if keep(s) {
-                    found.push((s, count));
-                }
-            });
-            found.sort_unstable();
-            found
-        })
-        .collect();
+    // Each formulation's statements among those kept, with its count in each (ascending).
+    let counts = occurrences(index, &stems, keep);
+    // Each statement with a use, ranked in the order of uses (keys computed once).
+    let mut used: Vec<u32> = counts.iter().flatten().map(|&(s, _)| s).collect();
+    used.sort_unstable();
+    used.dedup();
+    let keys: Vec<_> = used.iter().map(|&s| use_order(index, s)).collect();
+    let by_order = crate::sort::order(used.len(), |a, b| keys[a].cmp(&keys[b]));
+    let mut rank = vec![0u32; index.statements.len()];
+    for (r, &i) in by_order.iter().enumerate() {
+        rank[used[i as usize] as usize] = r as u32;
+    }
     // The groups' members, groups in list order.
     let mut groups: Vec<(u32, Vec<usize>)> = Vec::new();
     for (f, formula) in formulas.iter().enumerate() {
@@ -369,7 +448,20 @@ pub fn table_where(
                 variants.push((f as u32, total));
             }
         }
-        crate::sort::by_key(&mut uses, |u| (use_order(index, u.stmt), u.formula));
+        // In the order of uses, a statement's variants in list order (each pair once).
+        let mut in_order: Vec<(u32, u32, u32, usize)> = uses
+            .iter()
+            .map(|u| (rank[u.stmt as usize], u.formula, u.stmt, u.count))
+            .collect();
+        in_order.sort_unstable();
+        let uses: Vec<Use> = in_order
+            .into_iter()
+            .map(|(_, formula, stmt, count)| Use {
+                stmt,
+                formula,
+                count,
+            })
+            .collect();
         let mut docs: Vec<u32> = uses
             .iter()
             .map(|u| index.statements[u.stmt as usize].doc)
@@ -396,4 +488,38 @@ pub fn table_where(
             .then(oa.cmp(ob))
     });
     entries.into_iter().map(|(_, e)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{build, folder};
+    use std::path::Path;
+
+    /// The one-pass trie finds each phrase where a phrase query does, as often, on every
+    /// test corpus's formulations (nested and overlapping phrases included).
+    #[test]
+    fn occurrences_are_the_phrase_queries() {
+        for dir in ["seeds", "tests/corpora/formulas", "tests/corpora/speeches"] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(dir);
+            let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+            let index = Index::build(&corpus);
+            let searcher = Searcher::new(&corpus, &index);
+            let formulas = find(&corpus, &index);
+            let stems: Vec<Vec<u32>> = formulas.iter().map(|f| f.stems(&index)).collect();
+            let fast = occurrences(&index, &stems, |s| s % 3 != 1);
+            for (f, phrase) in stems.iter().enumerate() {
+                let mut slow = Vec::new();
+                searcher.phrase_statements(phrase, |s, n| {
+                    if s % 3 != 1 {
+                        slow.push((s, n));
+                    }
+                });
+                slow.sort_unstable();
+                assert_eq!(fast[f], slow, "{dir}: {}", formulas[f].surface);
+            }
+        }
+    }
 }
