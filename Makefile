@@ -19,7 +19,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app bench-positions fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-serve test-reproducible sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app bench-positions bench-scale fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-serve test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -31,6 +31,7 @@ help:
 	@echo "make bench-compare — comparison, formulations, near-duplicates, keyness timings"
 	@echo "make bench-app — the app in headless Chromium: ready, search, memory, transfer (seeds, 13 MB, 12 MB speeches, 20k-word pair)"
 	@echo "make bench-positions — precision and recall of the positions extractor by stance (labelled set)"
+	@echo "make bench-scale — the build of generated 13, 50 and 200 MB corpora: time and peak memory"
 	@echo "make fuzz    — each fuzz target for FUZZ_SECONDS (default 60; nightly Rust, cargo-fuzz)"
 
 ## Tools ###################################################################################
@@ -116,6 +117,12 @@ bench-app: tools browser release
 	CONCORD_CORPUS=$(PAIR_CORPUS) trunk build --release --dist $(RELEASE_DIST)-pair
 	CONCORD_DIST=$(RELEASE_DIST)-pair CONCORD_CORPUS=$(PAIR_CORPUS) \
 		CONCORD_BENCH_LABEL="two generated 20,000-word documents" cargo test -p concord --test app_bench
+
+# The build at scale: generated speeches of 13, 50 and 200 MB (SCALE_SIZES), each built as
+# build.rs builds the embedded corpus, with each stage's time and the peak memory.
+SCALE_SIZES ?= 13 50 200
+bench-scale:
+	CONCORD_SCALE_SIZES="$(SCALE_SIZES)" cargo bench -p concord-core --bench scale
 
 # The fuzz targets (fuzz/: query parser, link decoder, corpus parser, embedded form), each for
 # FUZZ_SECONDS with libFuzzer. Needs nightly Rust and cargo-fuzz (installed when missing).

@@ -234,6 +234,46 @@ impl Zipf {
 /// debate, every speech has its own speaker, from a spreadsheet catalog (`catalog.csv`: 249
 /// speakers of 10 countries, so the speaker facet is long).
 pub fn generate_speeches() -> Corpus {
+    let mut files = Vec::new();
+    let catalog = speeches(SPEECH_DOCUMENTS, 12 * 1024 * 1024, |f| files.push(f));
+    let total: usize = files.iter().map(|f| f.bytes.len()).sum();
+    assert!(
+        total >= 12 * 1024 * 1024 - 300_000,
+        "generated only {total} bytes"
+    );
+    write_out(std::slice::from_ref(&catalog));
+    write_out(&files);
+    build(&Input {
+        files,
+        catalog_csv: Some(catalog),
+        ..Input::default()
+    })
+    .expect("the generated speeches build")
+    .0
+}
+
+/// Speeches in the 12 MB corpus ([`generate_speeches`]); a larger corpus has more of the
+/// same length.
+pub const SPEECH_DOCUMENTS: usize = 249;
+
+/// The speeches of [`generate_speeches`], as many as make about `bytes` (at the same length
+/// each), written into `dir` one file at a time (so a corpus of hundreds of megabytes is
+/// never held whole), with their `catalog.csv`. The first 249 are the 12 MB corpus's.
+pub fn write_speeches(dir: &std::path::Path, bytes: usize) -> usize {
+    std::fs::create_dir_all(dir).expect("output folder");
+    let documents = (bytes / (12 * 1024 * 1024 / SPEECH_DOCUMENTS)).max(1);
+    let mut written = 0;
+    let catalog = speeches(documents, bytes, |f| {
+        written += f.bytes.len();
+        std::fs::write(dir.join(&f.path), &f.bytes).expect("write a generated file");
+    });
+    std::fs::write(dir.join(&catalog.path), &catalog.bytes).expect("write the catalog");
+    written
+}
+
+/// `documents` hard-wrapped speeches of `bytes / documents` bytes each, handed to `each`
+/// in turn; returns their `catalog.csv`.
+fn speeches(documents: usize, bytes: usize, mut each: impl FnMut(SourceFile)) -> SourceFile {
     let markov = Markov::train(&seeds());
     let mut rng = fastrand::Rng::with_seed(1249);
     let vocabulary = invented_words(&mut rng, 50_000);
@@ -242,10 +282,9 @@ pub fn generate_speeches() -> Corpus {
     let countries = [
         "Kenya", "Norway", "Peru", "Jordan", "Chile", "Ghana", "Nepal", "Oman", "Fiji", "Mali",
     ];
-    let mut files = Vec::new();
     let mut catalog = String::from("file,source,kind,speaker,speaker_role,speaker_country\n");
-    let mut total = 0;
-    for d in 0..249 {
+    let budget = bytes / documents;
+    for d in 0..documents {
         let country = countries[d % countries.len()];
         let capital = |w: String| -> String {
             let mut c = w.chars();
@@ -254,8 +293,13 @@ pub fn generate_speeches() -> Corpus {
                 .unwrap_or_default()
         };
         let speaker = format!("{} {}", capital(pick(&mut rng)), capital(pick(&mut rng)));
+        let name = if documents > 999 {
+            format!("speech-{d:05}.txt")
+        } else {
+            format!("speech-{d:03}.txt")
+        };
         catalog.push_str(&format!(
-            "speech-{d:03}.txt,United Nations General Assembly,speech,{speaker},Minister for Foreign Affairs,{country}\n"
+            "{name},United Nations General Assembly,speech,{speaker},Minister for Foreign Affairs,{country}\n"
         ));
         let year = 2000 + (d % 24) as i32;
         let mut text = format!(
@@ -267,7 +311,6 @@ Mr. President,
 ",
             20 + d % 9
         );
-        let budget = 12 * 1024 * 1024 / 249;
         while text.len() < budget {
             let paragraph = (0..rng.usize(4..15))
                 .map(|_| markov.sentence_with(&mut rng, &pick, 12, 45))
@@ -284,29 +327,15 @@ Mr. President,
             "I thank you.
 ",
         );
-        total += text.len();
-        files.push(SourceFile {
-            path: format!("speech-{d:03}.txt"),
+        each(SourceFile {
+            path: name,
             bytes: text.into_bytes(),
         });
     }
-    assert!(
-        total >= 12 * 1024 * 1024 - 300_000,
-        "generated only {total} bytes"
-    );
-    let catalog = SourceFile {
+    SourceFile {
         path: "catalog.csv".into(),
         bytes: catalog.into_bytes(),
-    };
-    write_out(std::slice::from_ref(&catalog));
-    write_out(&files);
-    build(&Input {
-        files,
-        catalog_csv: Some(catalog),
-        ..Input::default()
-    })
-    .expect("the generated speeches build")
-    .0
+    }
 }
 
 /// `text` broken into lines of at most `width` characters at spaces.

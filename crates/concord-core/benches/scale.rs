@@ -1,0 +1,94 @@
+//! The build at scale (`make bench-scale`): generated corpora of hard-wrapped speeches
+//! (`generate::write_speeches`, the 12 MB speeches corpus continued) of 13, 50 and 200 MB
+//! (`CONCORD_SCALE_SIZES`, megabytes, space-separated), each built as `build.rs` builds the
+//! embedded corpus — read the folder, build the corpus, analyse the index, find the
+//! formulations, encode — in a process of its own, printing each stage's time, the peak
+//! memory (the process's high-water mark, `VmHWM`) and the sizes. The figures show how time
+//! and memory grow with the corpus: the question before a corpus of hundreds of megabytes.
+//!
+//! Corpora are written once into `target/scale-<N>mb/` and kept.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use concord_core::corpus::{build, folder};
+use concord_core::embed;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn main() {
+    // One build, in this process (started by the loop below).
+    if let Some(dir) = std::env::var_os("CONCORD_SCALE_ONE") {
+        build_one(Path::new(&dir));
+        return;
+    }
+    let sizes = std::env::var("CONCORD_SCALE_SIZES").unwrap_or_else(|_| "13 50 200".into());
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("the workspace")
+        .join("target");
+    println!("build at scale: generated hard-wrapped speeches, each built in a process of its own");
+    for mb in sizes.split_whitespace() {
+        let mb: usize = mb.parse().expect("CONCORD_SCALE_SIZES: megabytes");
+        let dir = root.join(format!("scale-{mb}mb"));
+        if !dir.join("catalog.csv").exists() {
+            let t = Instant::now();
+            let written = generate::write_speeches(&dir, mb * 1024 * 1024);
+            println!(
+                "  wrote {:.1} MB into {} in {:.1} s",
+                written as f64 / 1e6,
+                dir.display(),
+                t.elapsed().as_secs_f64()
+            );
+        }
+        let status = std::process::Command::new(std::env::current_exe().expect("this program"))
+            .env("CONCORD_SCALE_ONE", &dir)
+            .status()
+            .expect("run one build");
+        assert!(status.success(), "the build of {} failed", dir.display());
+    }
+}
+
+/// Builds the corpus in `dir` stage by stage and prints the figures.
+fn build_one(dir: &Path) {
+    let stage = |t: &mut Instant| {
+        let s = t.elapsed().as_secs_f64();
+        *t = Instant::now();
+        s
+    };
+    let all = Instant::now();
+    let mut t = Instant::now();
+    let input = folder::read(dir).expect("the corpus folder");
+    let bytes: usize = input.files.iter().map(|f| f.bytes.len()).sum();
+    let read = stage(&mut t);
+    let (corpus, _) = build(&input).expect("the corpus builds");
+    drop(input);
+    let built = stage(&mut t);
+    // As build.rs: the index analysed, the formulations found, all encoded.
+    let encoded = embed::encode(&corpus);
+    let encoding = stage(&mut t);
+    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
+    println!(
+        "  {:>6.1} MB, {} documents, {statements} statements: build {:.1} s (read {read:.1}, corpus {built:.1}, index + formulations + encoding {encoding:.1}); peak memory {:.0} MB ({:.1}× the text); embedded {:.1} MB",
+        bytes as f64 / 1e6,
+        corpus.documents.len(),
+        all.elapsed().as_secs_f64(),
+        peak_mb(),
+        peak_mb() * 1e6 / bytes as f64,
+        encoded.len() as f64 / 1e6,
+    );
+}
+
+/// This process's peak resident memory, in megabytes (Linux's `VmHWM`; 0 elsewhere).
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
