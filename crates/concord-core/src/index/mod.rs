@@ -141,6 +141,11 @@ impl<'a> Postings<'a> {
         (self.starts[j + 1] - self.starts[j]) as usize
     }
 
+    /// Number of positions of all the postings.
+    pub fn positions_total(&self) -> usize {
+        (self.starts[self.stmts.len()] - self.starts[0]) as usize
+    }
+
     /// The token positions (ascending) of the stem in the statement of posting `j`.
     pub fn positions(&self, j: usize) -> &'a [u16] {
         &self.pos[self.starts[j] as usize..self.starts[j + 1] as usize]
@@ -278,19 +283,31 @@ impl Index {
         for t in &mut index.toks {
             *t = rank[*t as usize];
         }
+        // Stems too are numbered in sorted order, so that a range of stem ids is a range of
+        // stem strings: the sharded form cuts postings into shards by stem id, and finds a
+        // stem's shard from its string by binary search (see `crate::shard`).
+        let mut by_id = vec![String::new(); stems.len()];
+        for (st, k) in stems {
+            by_id[k as usize] = st;
+        }
+        let stem_order = crate::sort::order(by_id.len(), |a, b| by_id[a].cmp(&by_id[b]));
+        let mut stem_rank = vec![0u32; by_id.len()];
+        for (r, &k) in stem_order.iter().enumerate() {
+            stem_rank[k as usize] = r as u32;
+        }
         index.words = order
             .iter()
             .map(|&w| {
                 (
                     std::mem::take(&mut words[w as usize]),
-                    word_stem[w as usize],
+                    stem_rank[word_stem[w as usize] as usize],
                 )
             })
             .collect();
-        index.stems = vec![String::new(); stems.len()];
-        for (st, k) in stems {
-            index.stems[k as usize] = st;
-        }
+        index.stems = stem_order
+            .iter()
+            .map(|&k| std::mem::take(&mut by_id[k as usize]))
+            .collect();
         index
     }
 
@@ -560,6 +577,15 @@ impl Index {
     /// The stem id of a stemmed word, if any statement has it.
     pub fn stem_id(&self, stem: &str) -> Option<u32> {
         self.stems.get(stem).copied()
+    }
+
+    /// Every stem's string, by stem id (ids are in the strings' sorted order).
+    pub fn stem_names(&self) -> Vec<&str> {
+        let mut names = vec![""; self.stems.len()];
+        for (name, &k) in &self.stems {
+            names[k as usize] = name;
+        }
+        names
     }
 
     /// The statements holding stem `k`, with where and how often.
