@@ -3,7 +3,8 @@
 //! (`CONCORD_SCALE_SIZES`, megabytes, space-separated), each built as `build.rs` builds the
 //! embedded corpus — read the folder, build the corpus, analyse the index, find the
 //! formulations, encode — in a process of its own, printing each stage's time, the peak
-//! memory (the process's high-water mark, `VmHWM`) and the sizes. The figures show how time
+//! memory (the process's high-water mark, `VmHWM`) and the sizes; then the sharded form
+//! (`concord_core::shard`) written beside the folder, in `target/scale-<N>mb-sharded/`. The figures show how time
 //! and memory grow with the corpus: the question before a corpus of hundreds of megabytes.
 //!
 //! Corpora are written once into `target/scale-<N>mb/` and kept.
@@ -12,7 +13,7 @@
 mod generate;
 
 use concord_core::corpus::{build, folder};
-use concord_core::embed;
+use concord_core::{embed, shard};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -69,14 +70,35 @@ fn build_one(dir: &Path) {
     let encoded = embed::encode(&corpus);
     let encoding = stage(&mut t);
     let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
+    let total = all.elapsed().as_secs_f64();
+    let peak = peak_mb();
+    // The sharded form (the postings so far), beside the corpus folder.
+    let out = dir.with_file_name(format!(
+        "{}-sharded",
+        dir.file_name().expect("a folder").to_string_lossy()
+    ));
+    let index = concord_core::Index::build(&corpus);
+    let written = shard::write(&index, &out).expect("the sharded form is written");
+    drop(index);
+    let sharding = stage(&mut t);
+    let packed: u64 = written.packs.iter().map(|p| p.len).sum();
     println!(
         "  {:>6.1} MB, {} documents, {statements} statements: build {:.1} s (read {read:.1}, corpus {built:.1}, index + formulations + encoding {encoding:.1}); peak memory {:.0} MB ({:.1}× the text); embedded {:.1} MB",
         bytes as f64 / 1e6,
         corpus.documents.len(),
-        all.elapsed().as_secs_f64(),
-        peak_mb(),
-        peak_mb() * 1e6 / bytes as f64,
+        total,
+        peak,
+        peak * 1e6 / bytes as f64,
         encoded.len() as f64 / 1e6,
+    );
+    println!(
+        "          sharded (index + postings written): {sharding:.1} s, peak memory {:.0} MB; manifest {} B, {} shards in {} packs, {:.1} MB (largest shard {} B)",
+        peak_mb(),
+        written.manifest_bytes,
+        written.shards,
+        written.packs.len(),
+        packed as f64 / 1e6,
+        written.largest,
     );
 }
 

@@ -10,6 +10,7 @@
 //!   KWIC, paging;
 //! - [`aggregate`] — a search over time: the timeline and term trends;
 //! - [`compare`] — side-by-side comparison, near-duplicates, formulations, keyness;
+//! - [`shard`] — the sharded form: the index as static files fetched on demand;
 //! - [`export`] — statements as CSV or JSON, citations of a paragraph;
 //! - [`text`] — every text-handling rule and word list, shared by all stages;
 //! - [`sort`] — sorting by a comparison, one compiled sort for every caller (app size);
@@ -24,6 +25,7 @@ pub mod export;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod shard;
 pub mod sort;
 pub mod text;
 

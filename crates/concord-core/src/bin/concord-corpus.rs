@@ -14,6 +14,8 @@
 //! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
 //!                                   roles and speakers, for crates/concord-core/tests/expect/
 //! concord-corpus search DIR QUERY    run a query; print matches with [highlights] and facets
+//! concord-corpus shard DIR OUT       write the sharded form into OUT (the postings so far:
+//!                                   manifest, packs, chunk/); print what was written
 //! ```
 //!
 //! The JSON lines (for scripts and checks; documented in the README):
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
     let (command, dir, query) = match args.as_slice() {
         [c] => (c.as_str(), PathBuf::from("seeds"), ""),
         [c, d] => (c.as_str(), PathBuf::from(d), ""),
-        [c, d, q] if c == "search" => (c.as_str(), PathBuf::from(d), q.as_str()),
+        [c, d, q] if c == "search" || c == "shard" => (c.as_str(), PathBuf::from(d), q.as_str()),
         _ => ("help", PathBuf::new(), ""),
     };
     let known = if json {
@@ -54,11 +56,12 @@ fn main() -> ExitCode {
             "search",
             "positions",
             "formulations",
+            "shard",
         ]
         .contains(&command)
     };
     if !known {
-        eprintln!("usage: concord-corpus report|statements|positions|formulations|expect [DIR]\n       concord-corpus documents|statements|people|positions --json [DIR]\n       concord-corpus search DIR QUERY");
+        eprintln!("usage: concord-corpus report|statements|positions|formulations|expect [DIR]\n       concord-corpus documents|statements|people|positions --json [DIR]\n       concord-corpus search DIR QUERY\n       concord-corpus shard DIR OUT");
         return ExitCode::from(2);
     }
     let input = match folder::read(&dir) {
@@ -86,6 +89,14 @@ fn main() -> ExitCode {
                 search(&corpus, query);
             } else if command == "formulations" {
                 out = formulations(&corpus);
+            } else if command == "shard" {
+                match shard(&corpus, std::path::Path::new(query)) {
+                    Ok(summary) => out = summary,
+                    Err(e) => {
+                        eprintln!("error: cannot write the sharded form into {query}: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
             } else if command == "positions" {
                 for (doc, p, pos) in positions(&corpus) {
                     let voice = pos.voice.map_or(String::new(), |v| {
@@ -456,4 +467,19 @@ fn search(corpus: &concord_core::model::Corpus, query: &str) {
     facet("source", &r.facets.source);
     facet("kind", &r.facets.kind);
     facet("year", &r.facets.year);
+}
+
+/// Writes the sharded form of `corpus` into `out`; says what it wrote.
+fn shard(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<String> {
+    let index = concord_core::Index::build(corpus);
+    let w = concord_core::shard::write(&index, out)?;
+    let packed: u64 = w.packs.iter().map(|p| p.len).sum();
+    Ok(format!(
+        "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), each also in chunk/\n",
+        w.manifest,
+        w.manifest_bytes,
+        w.packs.len(),
+        w.shards,
+        w.largest
+    ))
 }

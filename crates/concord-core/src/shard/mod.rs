@@ -1,0 +1,249 @@
+//! The sharded form of a corpus: the index written as static files that the app fetches on
+//! demand, for corpora too big to travel inside the module (ARCHITECTURE.md, "Past one
+//! download", has the whole design).
+//!
+//! - a **manifest** ([`Manifest`]), loaded first: the packs, and the directory of every
+//!   shard (its kind, the first key it holds, where it is, its length and hash);
+//! - **shards**, each a postcard value: postings of a range of stems ([`postings`]), …;
+//! - **packs**: the shards laid end to end in a few large files, read with HTTP `Range`
+//!   requests; and every shard again as a file of its own (`chunk/<hash>.bin`), for hosts
+//!   that ignore `Range`.
+//!
+//! Every file is named by a hash of its bytes, so a cache never serves a stale one, and
+//! every shard read is checked against the hash the manifest gives ([`Manifest::check`]):
+//! a damaged or truncated shard is an error naming the shard and its file, never a misread.
+
+pub mod postings;
+
+#[cfg(feature = "build")]
+mod pack;
+#[cfg(feature = "build")]
+pub use pack::{write, Written};
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Leading bytes of a manifest.
+pub const MAGIC: &[u8; 8] = b"CONCORDS";
+/// Bumped whenever the manifest's or a shard's serialized shape changes.
+pub const VERSION: u8 = 1;
+
+/// What a shard holds, and so what its [`ShardRef::first`] key counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// Postings of a range of stems ([`postings::Shard`]); the key is a stem id.
+    Postings,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Postings => "postings",
+        }
+    }
+}
+
+/// A content hash: xxh3, 128 bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Digest(pub u128);
+
+impl Digest {
+    pub fn of(bytes: &[u8]) -> Digest {
+        Digest(xxhash_rust::xxh3::xxh3_128(bytes))
+    }
+}
+
+impl fmt::Display for Digest {
+    /// 32 lowercase hex digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:032x}", self.0)
+    }
+}
+
+/// One pack file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pack {
+    /// Its file name (`pack-<hash>.bin`), relative to the manifest's folder.
+    pub name: String,
+    pub len: u64,
+}
+
+/// Where a shard is, and how to check it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardRef {
+    pub kind: Kind,
+    /// The first key the shard holds (for postings, a stem id).
+    pub first: u32,
+    /// For postings: which of `first`'s postings is the first held here (0 unless the shard
+    /// continues a stem too big for one shard: it then spans several consecutive shards,
+    /// cut between postings).
+    pub from: u32,
+    /// Index into [`Manifest::packs`].
+    pub pack: u32,
+    /// Byte offset in the pack.
+    pub offset: u64,
+    pub len: u32,
+    pub hash: Digest,
+}
+
+impl ShardRef {
+    /// The name of the shard's own file, the fallback to its pack (`chunk/<hash>.bin`).
+    pub fn chunk_name(&self) -> String {
+        format!("chunk/{}.bin", self.hash)
+    }
+
+    /// The `Range` header value that reads it from its pack.
+    pub fn range(&self) -> String {
+        format!(
+            "bytes={}-{}",
+            self.offset,
+            self.offset + u64::from(self.len).max(1) - 1
+        )
+    }
+}
+
+/// The directory of a sharded corpus (see the module).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub packs: Vec<Pack>,
+    /// Every shard, postings in stem order.
+    pub shards: Vec<ShardRef>,
+    /// Number of stems and of statements in the corpus.
+    pub stems: u32,
+    pub statements: u32,
+}
+
+/// What is wrong with a shard or a manifest: each names what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShardError {
+    /// The bytes do not start with [`MAGIC`], or were written by another version.
+    NotAManifest(String),
+    /// Bytes that do not decode as the shard or manifest they should be.
+    Malformed { what: String, detail: String },
+    /// A shard whose bytes are not the ones the manifest lists (damaged or truncated).
+    Damaged {
+        what: String,
+        expected: Digest,
+        found: Digest,
+        len: usize,
+    },
+}
+
+impl fmt::Display for ShardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShardError::NotAManifest(why) => write!(f, "not a Concord manifest: {why}"),
+            ShardError::Malformed { what, detail } => write!(f, "{what} is malformed: {detail}"),
+            ShardError::Damaged {
+                what,
+                expected,
+                found,
+                len,
+            } => write!(
+                f,
+                "{what} is damaged: {len} bytes hashing to {found}, not {expected}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShardError {}
+
+impl Manifest {
+    /// Serializes the manifest behind its header.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.push(VERSION);
+        out.extend(postcard::to_allocvec(self).expect("a manifest serializes"));
+        out
+    }
+
+    /// Reads a manifest written by [`Manifest::encode`] of this version.
+    pub fn decode(bytes: &[u8]) -> Result<Manifest, ShardError> {
+        let body = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or_else(|| ShardError::NotAManifest("its first bytes are not CONCORDS".into()))?;
+        match body.first() {
+            Some(&VERSION) => {}
+            Some(v) => {
+                return Err(ShardError::NotAManifest(format!(
+                    "format version {v}, this app reads {VERSION}"
+                )))
+            }
+            None => {
+                return Err(ShardError::NotAManifest(
+                    "it ends after its magic bytes".into(),
+                ))
+            }
+        }
+        postcard::from_bytes(&body[1..]).map_err(|e| ShardError::Malformed {
+            what: "the manifest".into(),
+            detail: e.to_string(),
+        })
+    }
+
+    /// How a shard is named in messages: its kind, its place and its file.
+    pub fn describe(&self, shard: &ShardRef) -> String {
+        let pack = self
+            .packs
+            .get(shard.pack as usize)
+            .map_or("a missing pack", |p| p.name.as_str());
+        let i = self
+            .shards
+            .iter()
+            .position(|s| s == shard)
+            .map_or_else(|| "?".to_string(), |i| i.to_string());
+        format!(
+            "{} shard {i} (from key {}, {}) in {pack} at {}+{}, or {}",
+            shard.kind.name(),
+            shard.first,
+            shard.from,
+            shard.offset,
+            shard.len,
+            shard.chunk_name()
+        )
+    }
+
+    /// Checks that `bytes` are `shard`'s, whole: the same length and hash.
+    pub fn check(&self, shard: &ShardRef, bytes: &[u8]) -> Result<(), ShardError> {
+        let found = Digest::of(bytes);
+        if bytes.len() != shard.len as usize || found != shard.hash {
+            return Err(ShardError::Damaged {
+                what: self.describe(shard),
+                expected: shard.hash,
+                found,
+                len: bytes.len(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The postings shards that hold stem `k`, in order (one, or several for a stem too
+    /// big for one shard): the last shard starting at or before `k`, and those after it
+    /// that still start at `k`.
+    pub fn postings_of(&self, k: u32) -> &[ShardRef] {
+        let postings = self.of_kind(Kind::Postings);
+        // The first shard whose first stem is past k, and the first holding k.
+        let end = postings.partition_point(|s| s.first <= k);
+        let mut start = end;
+        while start > 0 {
+            start -= 1;
+            if postings[start].first < k || postings[start].from == 0 {
+                break;
+            }
+        }
+        &postings[start..end]
+    }
+
+    /// The shards of one kind: a run of [`Manifest::shards`], which are grouped by kind.
+    pub fn of_kind(&self, kind: Kind) -> &[ShardRef] {
+        let a = self
+            .shards
+            .partition_point(|s| (s.kind as u8) < (kind as u8));
+        let b = a + self.shards[a..]
+            .iter()
+            .take_while(|s| s.kind == kind)
+            .count();
+        &self.shards[a..b]
+    }
+}

@@ -1,0 +1,305 @@
+//! Writing the sharded form into a folder (build time): shards laid end to end in packs of
+//! at most [`PACK_MAX`] bytes, each shard also as a file of its own, and the manifest last.
+//! Files are written as they fill, so the whole form is never held in memory.
+
+use super::{postings, Digest, Kind, Manifest, Pack, ShardRef};
+use crate::index::Index;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3;
+
+/// The largest pack, in bytes: few enough files that a host does not mind, each small
+/// enough for any host's file-size limit.
+pub const PACK_MAX: u64 = 64 * 1024 * 1024;
+
+/// What [`write()`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The manifest's file name, relative to the folder (`manifest-<hash>.bin`).
+    pub manifest: String,
+    pub manifest_bytes: usize,
+    pub packs: Vec<Pack>,
+    pub shards: usize,
+    /// The largest shard, in bytes.
+    pub largest: usize,
+}
+
+/// A pack being filled: a temporary file, hashed as it is written.
+struct Open {
+    path: PathBuf,
+    file: io::BufWriter<File>,
+    hash: Xxh3,
+    len: u64,
+}
+
+struct Packer<'a> {
+    dir: &'a Path,
+    open: Option<Open>,
+    manifest: Manifest,
+    largest: usize,
+}
+
+impl Packer<'_> {
+    fn add(&mut self, kind: Kind, first: u32, from: u32, bytes: &[u8]) -> io::Result<()> {
+        let len = bytes.len() as u64;
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.len > 0 && o.len + len > PACK_MAX)
+        {
+            self.close()?;
+        }
+        if self.open.is_none() {
+            let path = self.dir.join("pack.partial");
+            self.open = Some(Open {
+                file: io::BufWriter::new(File::create(&path)?),
+                path,
+                hash: Xxh3::new(),
+                len: 0,
+            });
+        }
+        let open = self.open.as_mut().expect("opened above");
+        open.file.write_all(bytes)?;
+        open.hash.update(bytes);
+        let hash = Digest::of(bytes);
+        self.manifest.shards.push(ShardRef {
+            kind,
+            first,
+            from,
+            pack: self.manifest.packs.len() as u32,
+            offset: open.len,
+            len: bytes.len() as u32,
+            hash,
+        });
+        open.len += len;
+        self.largest = self.largest.max(bytes.len());
+        // The fallback for hosts that ignore Range: the same bytes, named by their hash.
+        fs::write(self.dir.join(format!("chunk/{hash}.bin")), bytes)
+    }
+
+    /// Names the open pack by its hash.
+    fn close(&mut self) -> io::Result<()> {
+        let Some(open) = self.open.take() else {
+            return Ok(());
+        };
+        open.file
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()?;
+        let name = format!("pack-{}.bin", Digest(open.hash.digest128()));
+        fs::rename(&open.path, self.dir.join(&name))?;
+        self.manifest.packs.push(Pack {
+            name,
+            len: open.len,
+        });
+        Ok(())
+    }
+}
+
+/// Writes `index` in the sharded form into `dir` (created if need be). What an earlier
+/// write left there (manifests, packs, chunks) is removed first, so the folder holds one
+/// corpus and no stale file.
+pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
+    write_cut(index, dir, postings::TARGET)
+}
+
+/// [`write()`] with postings shards of about `target` bytes.
+fn write_cut(index: &Index, dir: &Path, target: usize) -> io::Result<Written> {
+    fs::create_dir_all(dir)?;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name == "chunk" {
+            fs::remove_dir_all(entry.path())?;
+        } else if (name.starts_with("manifest-") || name.starts_with("pack-"))
+            && name.ends_with(".bin")
+            || name == "pack.partial"
+        {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    fs::create_dir_all(dir.join("chunk"))?;
+    let mut packer = Packer {
+        dir,
+        open: None,
+        manifest: Manifest {
+            stems: index.stem_count() as u32,
+            statements: index.statements.len() as u32,
+            ..Manifest::default()
+        },
+        largest: 0,
+    };
+    for (first, from, shard) in postings::cut(index, target) {
+        packer.add(Kind::Postings, first, from, &shard.encode())?;
+    }
+    packer.close()?;
+    let bytes = packer.manifest.encode();
+    let manifest = format!("manifest-{}.bin", Digest::of(&bytes));
+    fs::write(dir.join(&manifest), &bytes)?;
+    Ok(Written {
+        manifest,
+        manifest_bytes: bytes.len(),
+        packs: packer.manifest.packs,
+        shards: packer.manifest.shards.len(),
+        largest: packer.largest,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{build, folder};
+    use crate::shard::postings::Shard;
+    use crate::shard::ShardError;
+
+    fn index_of(dir: &str) -> Index {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(dir);
+        Index::build(&build(&folder::read(&root).unwrap()).unwrap().0)
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("concord-shard-{}-{name}", std::process::id()))
+    }
+
+    /// A shard's bytes read from its pack, as a `Range` request would.
+    fn read(dir: &Path, manifest: &Manifest, shard: &ShardRef) -> Vec<u8> {
+        let pack = fs::read(dir.join(&manifest.packs[shard.pack as usize].name)).unwrap();
+        pack[shard.offset as usize..shard.offset as usize + shard.len as usize].to_vec()
+    }
+
+    /// Every stem's postings, read back from the shards the manifest names for it, are the
+    /// index's: with shards of the real size, and cut so small that stems span several.
+    #[test]
+    fn every_stem_reads_back_from_its_shards() {
+        for (corpus, target) in [
+            ("seeds", postings::TARGET),
+            ("seeds", 200),
+            ("tests/corpora/speeches", 100),
+        ] {
+            let index = index_of(corpus);
+            let dir = scratch(&format!("{}-{target}", corpus.replace('/', "-")));
+            let written = write_cut(&index, &dir, target).unwrap();
+            let manifest =
+                Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+            assert_eq!(manifest.stems as usize, index.stem_count());
+            assert_eq!(manifest.packs, written.packs);
+            let mut split = 0;
+            for k in 0..index.stem_count() as u32 {
+                let shards = manifest.postings_of(k);
+                assert!(!shards.is_empty(), "{corpus}: stem {k} has no shard");
+                split += usize::from(shards.len() > 1);
+                let mut got = postings::Decoded::default();
+                got.starts.push(0);
+                for shard in shards {
+                    let bytes = read(&dir, &manifest, shard);
+                    manifest.check(shard, &bytes).unwrap();
+                    // The fallback file holds the same bytes.
+                    assert_eq!(fs::read(dir.join(shard.chunk_name())).unwrap(), bytes);
+                    let shard = Shard::decode(&bytes, "a shard").unwrap();
+                    for part in shard.parts.iter().filter(|p| p.stem == k) {
+                        assert_eq!(part.from as usize, got.stmts.len(), "stem {k}");
+                        let d = part.decode().unwrap();
+                        let base = got.pos.len() as u32;
+                        got.stmts.extend(&d.stmts);
+                        got.starts.extend(d.starts[1..].iter().map(|s| s + base));
+                        got.pos.extend(&d.pos);
+                    }
+                }
+                let want = index.postings(k);
+                assert_eq!(got.stmts, want.stmts, "{corpus} ({target}): stem {k}");
+                for j in 0..want.stmts.len() {
+                    let ours = &got.pos[got.starts[j] as usize..got.starts[j + 1] as usize];
+                    assert_eq!(ours, want.positions(j), "stem {k}, posting {j}");
+                }
+            }
+            if target < postings::TARGET {
+                assert!(manifest.shards.len() > 1, "{corpus} ({target})");
+                assert!(split > 0, "{corpus} ({target}): no stem spans shards");
+            }
+            fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn shards_keep_near_their_target() {
+        let index = index_of("tests/corpora/speeches");
+        let target = 1_000;
+        let cut = postings::cut(&index, target);
+        let sizes: Vec<usize> = cut.iter().map(|(_, _, s)| s.encode().len()).collect();
+        // Over the target only by the part overheads' estimate, never by a stem.
+        assert!(sizes.iter().all(|&n| n <= target + 8), "{sizes:?}");
+        // And filled: all but the last at least half full.
+        assert!(
+            sizes[..sizes.len() - 1].iter().all(|&n| n >= target / 2),
+            "{sizes:?}"
+        );
+    }
+
+    /// A damaged or truncated shard is an error that names it and its files.
+    #[test]
+    fn a_damaged_shard_is_named() {
+        let index = index_of("seeds");
+        let dir = scratch("damaged");
+        let written = write_cut(&index, &dir, 1_000).unwrap();
+        let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+        let shard = &manifest.shards[3];
+        let mut bytes = read(&dir, &manifest, shard);
+        bytes[5] ^= 0x40;
+        let err = manifest.check(shard, &bytes).unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(err, ShardError::Damaged { .. }));
+        assert!(
+            message.starts_with("postings shard 3 (from key"),
+            "{message}"
+        );
+        assert!(message.contains(&manifest.packs[0].name), "{message}");
+        assert!(message.contains(&shard.chunk_name()), "{message}");
+        bytes[5] ^= 0x40;
+        bytes.pop();
+        assert!(manifest.check(shard, &bytes).is_err());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The same index writes the same files (names are content hashes), and a second write
+    /// leaves no file of the first behind.
+    #[test]
+    fn writing_is_deterministic_and_replaces() {
+        let index = index_of("seeds");
+        let dir = scratch("twice");
+        let small = write_cut(&index, &dir, 500).unwrap();
+        let a = write(&index, &dir).unwrap();
+        let list = || {
+            let mut names: Vec<String> = fs::read_dir(&dir)
+                .unwrap()
+                .chain(fs::read_dir(dir.join("chunk")).unwrap())
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let first = list();
+        let b = write(&index, &dir).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(list(), first);
+        assert!(!first.contains(&small.manifest));
+        assert_eq!(first.len(), 1 + a.packs.len() + a.shards + 1, "{first:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_manifest_of_another_version_is_refused() {
+        let mut bytes = Manifest::default().encode();
+        assert_eq!(Manifest::decode(&bytes).unwrap(), Manifest::default());
+        bytes[8] = super::super::VERSION + 1;
+        assert!(Manifest::decode(&bytes)
+            .unwrap_err()
+            .to_string()
+            .contains("format version"));
+        assert!(Manifest::decode(b"CONCORD!x").is_err());
+        assert!(Manifest::decode(&bytes[..8]).is_err());
+    }
+}
