@@ -6,7 +6,9 @@ use concord_core::corpus::{build, folder};
 use concord_core::index::Index;
 use concord_core::model::{Corpus, Date};
 use concord_core::query::parse::parse_typed;
+use concord_core::query::plan::needs;
 use concord_core::query::{parse, Filters, Searcher, Sort};
+use concord_core::shard;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -59,15 +61,32 @@ fn load(corpus: &str) -> Corpus {
         .0
 }
 
-fn run(file: &Path) -> Vec<String> {
+/// Runs a file's cases; `sharded`, on an index whose postings are read from the sharded
+/// form, each case loading only the stems its query plan names (as the sharded app does:
+/// a stem the plan misses is a debug assertion, a wrong posting a failed expectation).
+fn run(file: &Path, sharded: bool) -> Vec<String> {
     let f: File = toml::from_str(&std::fs::read_to_string(file).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let corpus = load(&f.corpus);
-    let index = Index::build(&corpus);
-    let searcher = Searcher::new(&corpus, &index);
+    let mut index = Index::build(&corpus);
+    let shards = sharded.then(|| {
+        let dir = std::env::temp_dir().join(format!(
+            "concord-search-{}-{}",
+            std::process::id(),
+            f.corpus.replace('/', "-")
+        ));
+        // Small shards, so that stems span several and queries read several.
+        let written = shard::write_cut(&index, &dir, 512).unwrap();
+        let manifest =
+            shard::Manifest::decode(&std::fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+        index.unload_postings();
+        (dir, manifest)
+    });
     let mut problems = Vec::new();
+    let mode = if sharded { "sharded: " } else { "" };
     for c in &f.case {
-        let mut fail = |what: String| problems.push(format!("{} — {}: {what}", c.name, c.query));
+        let mut fail =
+            |what: String| problems.push(format!("{mode}{} — {}: {what}", c.name, c.query));
         let date = |s: &Option<String>| {
             s.as_deref()
                 .map(|d| Date::parse_iso(d).expect("filter date"))
@@ -93,6 +112,15 @@ fn run(file: &Path) -> Vec<String> {
         } else {
             parse(&c.query)
         };
+        if let Some((dir, manifest)) = &shards {
+            let stems = needs(&index, &q);
+            shard::load_postings(&mut index, manifest, &stems, |s| {
+                let pack = std::fs::read(dir.join(&manifest.packs[s.pack as usize].name)).unwrap();
+                Ok(pack[s.offset as usize..][..s.len as usize].to_vec())
+            })
+            .unwrap();
+        }
+        let searcher = Searcher::new(&corpus, &index);
         let r = searcher.search(&q, &filters, sort);
         let key = |s: u32| {
             let st = &index.statements[s as usize];
@@ -193,7 +221,10 @@ fn search_cases() {
         .collect();
     files.sort();
     assert!(files.len() >= 2);
-    let problems: Vec<String> = files.iter().flat_map(|f| run(f)).collect();
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|f| [run(f, false), run(f, true)].concat())
+        .collect();
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 

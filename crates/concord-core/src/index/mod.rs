@@ -89,11 +89,18 @@ pub struct Index {
     /// Whether each word is a stopword ([`crate::text::lexicon::STOPWORDS`]).
     word_stop: Vec<bool>,
     stems: HashMap<String, u32>,
-    /// Postings of stem `k`: `post_stmt[post_start[k]..post_start[k + 1]]`, ascending.
+    /// Postings of stem `k`: `post_stmt[post_at[k][0]..post_at[k][1]]`, ascending
+    /// ([`UNLOADED`] for a stem whose postings are not here: see [`Index::load_postings`]).
     /// Posting `j` occurs at the token positions `post_pos[pos_start[j]..pos_start[j + 1]]`
     /// of its statement (so its frequency is their number): phrases are matched on these
-    /// lists, read in order, rather than on each candidate statement's tokens.
-    post_start: Vec<u32>,
+    /// lists, read in order, rather than on each candidate statement's tokens. A stem's
+    /// postings and their positions are contiguous, and `pos_start` always ends with the
+    /// end of `post_pos`, so stems can be added in any order.
+    post_at: Vec<[u32; 2]>,
+    /// Statements and occurrences of each stem in the whole corpus (known whether or not
+    /// its postings are loaded).
+    stem_df: Vec<u32>,
+    stem_tf: Vec<u32>,
     post_stmt: Vec<u32>,
     pos_start: Vec<u32>,
     /// Positions fit in 16 bits: a statement has at most [`MAX_STATEMENT_TOKENS`] tokens
@@ -124,6 +131,9 @@ pub struct Index {
     /// BM25's length normalisation of each statement, `K1 * (1 - B + B * len / avg_len)`.
     norm: Vec<f32>,
 }
+
+/// [`Index::post_at`] of a stem whose postings are not loaded.
+const UNLOADED: [u32; 2] = [u32::MAX; 2];
 
 /// One stem's postings (see [`Index::postings`]).
 #[derive(Debug, Clone, Copy)]
@@ -384,7 +394,7 @@ impl Index {
         let range = self.words_with_prefix(prefix);
         let mut words: Vec<(usize, &str)> = self.words[range]
             .iter()
-            .map(|(w, k)| (self.postings(*k).stmts.len(), w.as_str()))
+            .map(|(w, k)| (self.df(*k), w.as_str()))
             .collect();
         // The n first of a total order (words are distinct): select them, sort only them.
         let order = |a: &(usize, &str), b: &(usize, &str)| b.0.cmp(&a.0).then(a.1.cmp(b.1));
@@ -459,7 +469,9 @@ impl Index {
             }
         }
         pos_start[n_postings] = n_positions as u32;
-        index.post_start = post_start;
+        index.post_at = post_start.windows(2).map(|w| [w[0], w[1]]).collect();
+        index.stem_df = index.post_at.iter().map(|[a, b]| b - a).collect();
+        index.stem_tf = stem_pos_start.windows(2).map(|w| w[1] - w[0]).collect();
         index.post_stmt = post_stmt;
         index.pos_start = pos_start;
         index.post_pos = post_pos;
@@ -551,9 +563,12 @@ impl Index {
 
     /// Occurrences of stem `k` in the whole corpus.
     pub fn stem_total(&self, k: u32) -> usize {
-        let a = self.post_start[k as usize] as usize;
-        let b = self.post_start[k as usize + 1] as usize;
-        (self.pos_start[b] - self.pos_start[a]) as usize
+        self.stem_tf[k as usize] as usize
+    }
+
+    /// Number of statements holding stem `k` in the whole corpus.
+    pub fn df(&self, k: u32) -> usize {
+        self.stem_df[k as usize] as usize
     }
 
     /// Number of tokens in the corpus.
@@ -588,15 +603,70 @@ impl Index {
         names
     }
 
-    /// The statements holding stem `k`, with where and how often.
+    /// The statements holding stem `k`, with where and how often. Empty for a stem whose
+    /// postings are not loaded: whoever runs a query loads what [`crate::query::plan::needs`] names first.
     pub fn postings(&self, k: u32) -> Postings<'_> {
-        let a = self.post_start[k as usize] as usize;
-        let b = self.post_start[k as usize + 1] as usize;
+        let [a, b] = self.post_at[k as usize];
+        debug_assert!(a != UNLOADED[0], "the postings of stem {k} are not loaded");
+        let (a, b) = if a == UNLOADED[0] {
+            (0, 0)
+        } else {
+            (a as usize, b as usize)
+        };
         Postings {
             stmts: &self.post_stmt[a..b],
             starts: &self.pos_start[a..=b],
             pos: &self.post_pos,
         }
+    }
+
+    /// Whether stem `k`'s postings are here.
+    pub fn is_loaded(&self, k: u32) -> bool {
+        self.post_at[k as usize][0] != UNLOADED[0]
+    }
+
+    /// Drops every stem's postings, keeping all else: the state of a sharded index before
+    /// its first query.
+    pub fn unload_postings(&mut self) {
+        self.post_at.fill(UNLOADED);
+        self.post_stmt = Vec::new();
+        self.pos_start = vec![0];
+        self.post_pos = Vec::new();
+    }
+
+    /// Adds stem `k`'s postings, read from its shards' parts in order (see
+    /// [`crate::shard`]). Nothing changes for a stem already loaded. An error, and nothing
+    /// added, when the parts are not all of the stem's postings.
+    pub fn load_postings(
+        &mut self,
+        k: u32,
+        parts: &[crate::shard::postings::Decoded],
+    ) -> Result<(), String> {
+        let Some(&at) = self.post_at.get(k as usize) else {
+            return Err(format!("no stem {k} in this corpus"));
+        };
+        if at != UNLOADED {
+            return Ok(());
+        }
+        let n: usize = parts.iter().map(|p| p.stmts.len()).sum();
+        if n != self.df(k) {
+            return Err(format!(
+                "stem {k}: {n} postings read, the corpus has {}",
+                self.df(k)
+            ));
+        }
+        let a = self.post_stmt.len() as u32;
+        self.pos_start.pop();
+        for part in parts {
+            let base = self.post_pos.len() as u32;
+            self.post_stmt.extend(&part.stmts);
+            self.pos_start
+                .extend(part.starts[..part.stmts.len()].iter().map(|s| s + base));
+            self.post_pos.extend(&part.pos);
+        }
+        self.pos_start.push(self.post_pos.len() as u32);
+        self.post_at[k as usize] = [a, self.post_stmt.len() as u32];
+        Ok(())
     }
 
     /// The words (ids into [`Index::words`]) that have stem `k`.
@@ -641,7 +711,8 @@ impl Index {
                 + self.totals.country.capacity()
                 + self.totals.doc.capacity())
                 * size_of::<usize>()
-            + self.post_start.capacity() * 4
+            + self.post_at.capacity() * 8
+            + (self.stem_df.capacity() + self.stem_tf.capacity()) * 4
             + self.post_stmt.capacity() * 4
             + self.pos_start.capacity() * 4
             + self.post_pos.capacity() * 2

@@ -100,7 +100,7 @@ impl<'a> Searcher<'a> {
     fn phrase(&self, ids: &[u32]) -> Phrase {
         // Anchor on the rarest stem: its few words are compared with each token directly.
         let anchor = (0..ids.len())
-            .min_by_key(|&k| self.index.postings(ids[k]).stmts.len())
+            .min_by_key(|&k| self.index.df(ids[k]))
             .unwrap_or(0);
         Phrase {
             ids: ids.to_vec(),

@@ -38,6 +38,7 @@ mod kwic;
 pub(crate) mod lex;
 pub mod page;
 pub mod parse;
+pub mod plan;
 mod rank;
 mod sets;
 pub mod suggest;

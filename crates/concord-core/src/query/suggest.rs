@@ -65,7 +65,7 @@ impl Searcher<'_> {
             // Statements the word matches: a word's are its stem's postings; the word being
             // typed is counted like any term.
             let found = match leaf {
-                Expr::Word { .. } => own.map_or(0, |k| index.postings(k).stmts.len()),
+                Expr::Word { .. } => own.map_or(0, |k| index.df(k)),
                 _ => self.counts(leaf).df,
             };
             // No word is in FAR_MORE times as many statements as the corpus has: nothing to
@@ -103,7 +103,7 @@ impl Searcher<'_> {
             .filter(|(w, _)| w.chars().count().abs_diff(len) <= reach)
             .filter_map(|(w, k)| {
                 let d = strsim::osa_distance(folded, w);
-                (d <= reach).then(|| (d, index.postings(*k).stmts.len(), w.as_str()))
+                (d <= reach).then(|| (d, index.df(*k), w.as_str()))
             })
             .collect();
         crate::sort::by(&mut near, |a, b| {

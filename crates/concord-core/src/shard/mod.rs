@@ -18,8 +18,9 @@ pub mod postings;
 #[cfg(feature = "build")]
 mod pack;
 #[cfg(feature = "build")]
-pub use pack::{write, Written};
+pub use pack::{write, write_cut, Written};
 
+use crate::index::Index;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -246,4 +247,62 @@ impl Manifest {
             .count();
         &self.shards[a..b]
     }
+}
+
+/// The shards holding the postings of `stems` (the query plan's, [`crate::query::plan`]),
+/// each once, in directory order: what the app fetches before it runs the query. Stems
+/// already loaded in `index` need none.
+pub fn postings_shards<'m>(
+    manifest: &'m Manifest,
+    index: &Index,
+    stems: &[u32],
+) -> Vec<&'m ShardRef> {
+    let mut out: Vec<&ShardRef> = stems
+        .iter()
+        .filter(|&&k| !index.is_loaded(k))
+        .flat_map(|&k| manifest.postings_of(k))
+        .collect();
+    out.sort_by_key(|s| (s.first, s.from));
+    out.dedup_by_key(|s| (s.first, s.from));
+    out
+}
+
+/// Loads the postings of `stems` into `index` from their shards, each read by `read` (from
+/// its pack by `Range`, or its chunk file), checked against the manifest, and decoded once.
+/// An error names the shard; the stems loaded before it stay loaded.
+pub fn load_postings(
+    index: &mut Index,
+    manifest: &Manifest,
+    stems: &[u32],
+    mut read: impl FnMut(&ShardRef) -> Result<Vec<u8>, ShardError>,
+) -> Result<(), ShardError> {
+    let wanted: std::collections::BTreeSet<u32> = stems
+        .iter()
+        .copied()
+        .filter(|&k| !index.is_loaded(k))
+        .collect();
+    let mut parts: std::collections::BTreeMap<u32, Vec<postings::Decoded>> = Default::default();
+    for shard in postings_shards(manifest, index, stems) {
+        let bytes = read(shard)?;
+        manifest.check(shard, &bytes)?;
+        let what = manifest.describe(shard);
+        let decoded = postings::Shard::decode(&bytes, &what)?;
+        for part in decoded.parts.iter().filter(|p| wanted.contains(&p.stem)) {
+            let d = part.decode().map_err(|detail| ShardError::Malformed {
+                what: what.clone(),
+                detail,
+            })?;
+            parts.entry(part.stem).or_default().push(d);
+        }
+    }
+    for k in wanted {
+        let got = parts.remove(&k).unwrap_or_default();
+        index
+            .load_postings(k, &got)
+            .map_err(|detail| ShardError::Malformed {
+                what: format!("the postings shards of stem {k}"),
+                detail,
+            })?;
+    }
+    Ok(())
 }

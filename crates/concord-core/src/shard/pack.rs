@@ -104,8 +104,9 @@ pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
     write_cut(index, dir, postings::TARGET)
 }
 
-/// [`write()`] with postings shards of about `target` bytes.
-fn write_cut(index: &Index, dir: &Path, target: usize) -> io::Result<Written> {
+/// [`write()`] with postings shards of about `target` bytes instead of
+/// [`postings::TARGET`] (tests cut small shards, so that stems span several).
+pub fn write_cut(index: &Index, dir: &Path, target: usize) -> io::Result<Written> {
     fs::create_dir_all(dir)?;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;

@@ -1,0 +1,61 @@
+//! What a query reads before it runs: the stems whose postings it needs. An embedded index
+//! has them all; a sharded one ([`crate::shard`]) fetches their shards first, loads them
+//! ([`Index::load_postings`]), then runs the query on the same code.
+
+use super::parse::{Expr, Query};
+use crate::index::Index;
+
+/// The stems whose postings `query` reads, ascending and distinct: each word's stem, each
+/// phrase's, and every stem of a prefix's words (with the word being typed's own stem),
+/// negated terms included. Fields read no postings.
+pub fn needs(index: &Index, query: &Query) -> Vec<u32> {
+    let mut stems = Vec::new();
+    if let Some(e) = &query.expr {
+        walk(index, e, &mut stems);
+    }
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+fn walk(index: &Index, e: &Expr, out: &mut Vec<u32>) {
+    match e {
+        Expr::Word { stem, .. } => out.extend(index.stem_id(stem)),
+        Expr::Phrase { stems, .. } => out.extend(stems.iter().filter_map(|s| index.stem_id(s))),
+        Expr::Prefix { prefix, stem, .. } => {
+            let range = index.words_with_prefix(prefix);
+            out.extend(index.words[range].iter().map(|(_, k)| *k));
+            out.extend(stem.as_deref().and_then(|s| index.stem_id(s)));
+        }
+        Expr::Field(_) => {}
+        Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| walk(index, e, out)),
+        Expr::Not(e) => walk(index, e, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{build, folder};
+    use std::path::Path;
+
+    #[test]
+    fn a_query_needs_its_terms_stems() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+        let index = Index::build(&corpus);
+        let id = |s: &str| index.stem_id(s).unwrap();
+        let q = index.parse("\"two-state solution\" -israel speaker:wang-yi negotiat*");
+        let mut want = vec![id("two"), id("state"), id("solut"), id("israel")];
+        want.extend(
+            index.words[index.words_with_prefix("negotiat")]
+                .iter()
+                .map(|(_, k)| *k),
+        );
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(needs(&index, &q), want);
+        assert!(needs(&index, &index.parse("speaker:wang-yi year:2021")).is_empty());
+        assert!(needs(&index, &index.parse("")).is_empty());
+    }
+}
