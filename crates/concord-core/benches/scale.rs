@@ -78,7 +78,7 @@ fn build_one(dir: &Path) {
         dir.file_name().expect("a folder").to_string_lossy()
     ));
     let index = concord_core::Index::build(&corpus);
-    let written = shard::write(&index, &out).expect("the sharded form is written");
+    let written = shard::write(&corpus, &index, &out).expect("the sharded form is written");
     drop(index);
     let sharding = stage(&mut t);
     let packed: u64 = written.packs.iter().map(|p| p.len).sum();
@@ -92,7 +92,7 @@ fn build_one(dir: &Path) {
         encoded.len() as f64 / 1e6,
     );
     println!(
-        "          sharded (index + postings written): {sharding:.1} s, peak memory {:.0} MB; manifest {} B, {} shards in {} packs, {:.1} MB (largest shard {} B)",
+        "          sharded (index, postings and text written): {sharding:.1} s, peak memory {:.0} MB; manifest {} B, {} shards in {} packs, {:.1} MB (largest shard {} B)",
         peak_mb(),
         written.manifest_bytes,
         written.shards,

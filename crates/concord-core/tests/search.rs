@@ -6,7 +6,7 @@ use concord_core::corpus::{build, folder};
 use concord_core::index::Index;
 use concord_core::model::{Corpus, Date};
 use concord_core::query::parse::parse_typed;
-use concord_core::query::plan::needs;
+use concord_core::query::plan::{needs, words_read};
 use concord_core::query::{parse, Filters, Searcher, Sort};
 use concord_core::shard;
 use serde::Deserialize;
@@ -67,7 +67,7 @@ fn load(corpus: &str) -> Corpus {
 fn run(file: &Path, sharded: bool) -> Vec<String> {
     let f: File = toml::from_str(&std::fs::read_to_string(file).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    let corpus = load(&f.corpus);
+    let mut corpus = load(&f.corpus);
     let mut index = Index::build(&corpus);
     let shards = sharded.then(|| {
         let dir = std::env::temp_dir().join(format!(
@@ -76,12 +76,15 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
             f.corpus.replace('/', "-")
         ));
         // Small shards, so that stems span several and queries read several.
-        let written = shard::write_cut(&index, &dir, 512).unwrap();
+        let written = shard::write_cut(&corpus, &index, &dir, 512, 2_000).unwrap();
         let manifest =
             shard::Manifest::decode(&std::fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         index.unload_postings();
+        index.unload_tokens();
+        corpus = manifest.corpus.clone();
         (dir, manifest)
     });
+    let mut loaded = vec![!sharded; corpus.documents.len()];
     let mut problems = Vec::new();
     let mode = if sharded { "sharded: " } else { "" };
     for c in &f.case {
@@ -112,16 +115,49 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
         } else {
             parse(&c.query)
         };
+        // The sharded app's steps: the postings the plan names, then the text of the
+        // statements whose words matching reads, then (below) of those shown.
+        let read = |dir: &Path, manifest: &shard::Manifest, s: &shard::ShardRef| {
+            let pack = std::fs::read(dir.join(&manifest.packs[s.pack as usize].name)).unwrap();
+            Ok(pack[s.offset as usize..][..s.len as usize].to_vec())
+        };
+        let doc_of = |index: &Index, s: &[u32]| -> Vec<u32> {
+            s.iter()
+                .map(|&s| index.statements[s as usize].doc)
+                .collect()
+        };
         if let Some((dir, manifest)) = &shards {
+            // Each case starts from nothing loaded, so that it reads only what it plans.
+            index.unload_postings();
+            index.unload_tokens();
+            corpus = manifest.corpus.clone();
+            loaded.fill(false);
             let stems = needs(&index, &q);
-            shard::load_postings(&mut index, manifest, &stems, |s| {
-                let pack = std::fs::read(dir.join(&manifest.packs[s.pack as usize].name)).unwrap();
-                Ok(pack[s.offset as usize..][..s.len as usize].to_vec())
+            shard::load_postings(&mut index, manifest, &stems, |s| read(dir, manifest, s)).unwrap();
+            let docs = doc_of(&index, &words_read(&index, &q));
+            shard::load_text(&mut corpus, &mut index, &mut loaded, manifest, &docs, |s| {
+                read(dir, manifest, s)
             })
             .unwrap();
         }
         let searcher = Searcher::new(&corpus, &index);
         let r = searcher.search(&q, &filters, sort);
+        if let Some((dir, manifest)) = &shards {
+            // The highlights checked below are of statements shown: their text is read now.
+            let shown: Vec<u32> = (0..index.statements.len() as u32)
+                .filter(|&s| {
+                    let st = &index.statements[s as usize];
+                    let id = &corpus.documents[st.doc as usize].id;
+                    c.highlights.contains_key(&format!("{id}:{}", st.p))
+                })
+                .collect();
+            let docs = doc_of(&index, &shown);
+            shard::load_text(&mut corpus, &mut index, &mut loaded, manifest, &docs, |s| {
+                read(dir, manifest, s)
+            })
+            .unwrap();
+        }
+        let searcher = Searcher::new(&corpus, &index);
         let key = |s: u32| {
             let st = &index.statements[s as usize];
             format!("{}:{}", corpus.documents[st.doc as usize].id, st.p)

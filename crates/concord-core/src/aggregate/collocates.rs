@@ -91,7 +91,7 @@ impl Searcher<'_> {
         let kept: Vec<bool> = (0..n).map(&keep).collect();
         let words: usize = (0..n)
             .filter(|&s| kept[s as usize])
-            .map(|s| index.tokens(s).len())
+            .map(|s| index.len(s))
             .sum();
         let Some(expr) = &query.expr else {
             return Collocates {

@@ -148,7 +148,7 @@ impl Searcher<'_> {
         };
         for &s in stmts {
             match frame.slot(self.date_of(s)) {
-                Some(i) => trend.periods[i].words += self.index.tokens(s).len(),
+                Some(i) => trend.periods[i].words += self.index.len(s),
                 None => trend.left_out += 1,
             }
         }
@@ -167,7 +167,7 @@ impl Searcher<'_> {
         let tfs: Vec<Vec<u16>> = leaves.iter().map(|leaf| self.counts(leaf).tf).collect();
         for &s in stmts {
             if let Some(i) = frame.slot(self.date_of(s)) {
-                line.words[i] += self.index.tokens(s).len();
+                line.words[i] += self.index.len(s);
                 line.counts[i] += tfs
                     .iter()
                     .map(|tf| usize::from(tf[s as usize]))
@@ -299,7 +299,7 @@ mod tests {
         assert_eq!(t.terms[1].counts[0], 0);
         assert_eq!(t.terms[1].counts[9], 1);
         // Each line per 10,000 of its own set's words.
-        let words = |set: &[u32]| -> usize { set.iter().map(|&s| index.tokens(s).len()).sum() };
+        let words = |set: &[u32]| -> usize { set.iter().map(|&s| index.len(s)).sum() };
         assert_eq!(t.terms[0].words.iter().sum::<usize>(), words(&a));
         assert_eq!(t.terms[1].words.iter().sum::<usize>(), words(&b));
         assert_eq!(t.terms[1].words[0], 0);

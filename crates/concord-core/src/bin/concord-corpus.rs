@@ -472,7 +472,7 @@ fn search(corpus: &concord_core::model::Corpus, query: &str) {
 /// Writes the sharded form of `corpus` into `out`; says what it wrote.
 fn shard(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<String> {
     let index = concord_core::Index::build(corpus);
-    let w = concord_core::shard::write(&index, out)?;
+    let w = concord_core::shard::write(corpus, &index, out)?;
     let packed: u64 = w.packs.iter().map(|p| p.len).sum();
     Ok(format!(
         "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), each also in chunk/\n",

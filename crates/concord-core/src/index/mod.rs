@@ -74,9 +74,14 @@ pub struct IndexData {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     pub statements: Vec<Stmt>,
-    /// Word ids (into [`Index::words`]) of all statements, in order; statement `i` has
-    /// `toks[tok_start[i]..tok_start[i + 1]]`.
+    /// Word ids (into [`Index::words`]) of the statements whose words are loaded:
+    /// statement `i` has `toks[tok_at[i]..]`, as many as its length (`tok_at[i]` is
+    /// [`UNLOADED`]`[0]` when they are not here: see [`Index::load_tokens`]). The embedded
+    /// app has them all, in order.
     toks: Vec<u32>,
+    tok_at: Vec<u32>,
+    /// Statement `i` has `tok_start[i + 1] - tok_start[i]` tokens: lengths are known for
+    /// every statement, loaded or not.
     tok_start: Vec<u32>,
     /// Countries each statement is by or about (its speaker's, then those it names), as
     /// indexes into [`Index::countries`]: statement `i` has
@@ -371,6 +376,7 @@ impl Index {
             .enumerate()
             .map(|(k, st)| (st, k as u32))
             .collect();
+        index.tok_at = index.tok_start[..index.tok_start.len().saturating_sub(1)].to_vec();
         index.postings_from_tokens();
         index.lengths_and_totals(people);
         index.toks.shrink_to_fit();
@@ -483,11 +489,11 @@ impl Index {
         index.avg_len = if index.statements.is_empty() {
             0.0
         } else {
-            index.toks.len() as f32 / index.statements.len() as f32
+            index.token_count() as f32 / index.statements.len() as f32
         };
         let avg = index.avg_len.max(1.0);
         index.norm = (0..index.statements.len() as u32)
-            .map(|s| K1 * (1.0 - B + B * index.tokens(s).len() as f32 / avg))
+            .map(|s| K1 * (1.0 - B + B * index.len(s) as f32 / avg))
             .collect();
         let mut totals = Totals {
             speaker: vec![0; people + 1],
@@ -539,11 +545,65 @@ impl Index {
         self.doc_end[d as usize]
     }
 
-    /// Word ids of statement `s`, in order.
+    /// Word ids of statement `s`, in order. Empty when they are not loaded: whoever reads
+    /// them loads their document's text first.
     pub fn tokens(&self, s: u32) -> &[u32] {
-        let a = self.tok_start[s as usize] as usize;
-        let b = self.tok_start[s as usize + 1] as usize;
-        &self.toks[a..b]
+        let a = self.tok_at[s as usize];
+        debug_assert!(
+            a != UNLOADED[0],
+            "the words of statement {s} are not loaded"
+        );
+        if a == UNLOADED[0] {
+            return &[];
+        }
+        &self.toks[a as usize..a as usize + self.len(s)]
+    }
+
+    /// Number of tokens of statement `s`.
+    pub fn len(&self, s: u32) -> usize {
+        (self.tok_start[s as usize + 1] - self.tok_start[s as usize]) as usize
+    }
+
+    /// Whether statement `s`'s words are here.
+    pub fn has_tokens(&self, s: u32) -> bool {
+        self.tok_at[s as usize] != UNLOADED[0]
+    }
+
+    /// Drops every statement's words, keeping their lengths: the state of a sharded index
+    /// before it reads any text.
+    pub fn unload_tokens(&mut self) {
+        self.toks = Vec::new();
+        self.tok_at.fill(UNLOADED[0]);
+    }
+
+    /// Adds the words of statements `first..` (read from a text shard): one list each, of
+    /// its length. Statements already loaded are left as they are. An error, and nothing
+    /// added, when a list's length is not its statement's.
+    pub fn load_tokens(&mut self, first: u32, lists: &[Vec<u32>]) -> Result<(), String> {
+        for (i, list) in lists.iter().enumerate() {
+            let s = first as usize + i;
+            if s >= self.statements.len() {
+                return Err(format!("no statement {s} in this corpus"));
+            }
+            if list.len() != self.len(s as u32) {
+                return Err(format!(
+                    "statement {s}: {} words read, the corpus has {}",
+                    list.len(),
+                    self.len(s as u32)
+                ));
+            }
+            if let Some(&w) = list.iter().find(|&&w| w as usize >= self.words.len()) {
+                return Err(format!("statement {s}: no word {w} in this corpus"));
+            }
+        }
+        for (i, list) in lists.iter().enumerate() {
+            let s = first as usize + i;
+            if self.tok_at[s] == UNLOADED[0] {
+                self.tok_at[s] = self.toks.len() as u32;
+                self.toks.extend(list);
+            }
+        }
+        Ok(())
     }
 
     /// The stem id of word `w`.
@@ -573,7 +633,7 @@ impl Index {
 
     /// Number of tokens in the corpus.
     pub fn token_count(&self) -> usize {
-        self.toks.len()
+        self.tok_start.last().map_or(0, |&n| n as usize)
     }
 
     /// The countries statement `s` is by or about (indexes into [`Index::countries`]).
@@ -706,7 +766,7 @@ impl Index {
         let stem_words: usize = self.stem_words.iter().map(|v| v.capacity() * 4 + 24).sum();
         stmts
             + self.toks.capacity() * 4
-            + (self.tok_start.capacity() + self.doc_end.capacity()) * 4
+            + (self.tok_start.capacity() + self.tok_at.capacity() + self.doc_end.capacity()) * 4
             + (self.totals.speaker.capacity()
                 + self.totals.country.capacity()
                 + self.totals.doc.capacity())

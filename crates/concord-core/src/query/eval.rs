@@ -137,6 +137,74 @@ impl<'a> Searcher<'a> {
             })
     }
 
+    /// Where a term occurs in statement `s`, as (first, last) token positions in order: what
+    /// [`Searcher::occurrences`] finds in the statement's words (for highlights), read here
+    /// from the postings, so that ranking reads no text. A prefix whose stem also has words
+    /// without the prefix reads the statement's words for that stem, as matching does.
+    pub(super) fn positions_in(&self, leaf: &Expr, s: u32) -> Vec<(usize, usize)> {
+        let at = |k: u32| -> Vec<u16> {
+            let p = self.index.postings(k);
+            p.stmts
+                .binary_search(&s)
+                .map_or_else(|_| Vec::new(), |j| p.positions(j).to_vec())
+        };
+        let single = |ps: Vec<u16>| ps.into_iter().map(|p| (p as usize, p as usize));
+        match leaf {
+            Expr::Word { stem, .. } => self
+                .index
+                .stem_id(stem)
+                .map_or_else(Vec::new, |k| single(at(k)).collect()),
+            Expr::Phrase { stems, .. } => {
+                let Some(ids) = self.stem_ids(stems).filter(|ids| !ids.is_empty()) else {
+                    return Vec::new();
+                };
+                let lists: Vec<Vec<u16>> = ids.iter().map(|&k| at(k)).collect();
+                lists[0]
+                    .iter()
+                    .filter(|&&p| {
+                        lists.iter().enumerate().skip(1).all(|(i, l)| {
+                            p.checked_add(i as u16)
+                                .is_some_and(|q| l.binary_search(&q).is_ok())
+                        })
+                    })
+                    .map(|&p| (p as usize, p as usize + ids.len() - 1))
+                    .collect()
+            }
+            Expr::Prefix { prefix, stem, .. } => {
+                let range = self.index.words_with_prefix(prefix);
+                let own = stem.as_deref().and_then(|x| self.index.stem_id(x));
+                let mut stems: Vec<u32> = self.index.words[range.clone()]
+                    .iter()
+                    .map(|(_, k)| *k)
+                    .chain(own)
+                    .collect();
+                stems.sort_unstable();
+                stems.dedup();
+                let mut out = Vec::new();
+                for k in stems {
+                    let positions = at(k);
+                    let whole = own == Some(k)
+                        || self
+                            .index
+                            .stem_words(k)
+                            .iter()
+                            .all(|w| range.contains(&(*w as usize)));
+                    if whole {
+                        out.extend(single(positions));
+                    } else if !positions.is_empty() {
+                        let toks = self.index.tokens(s);
+                        out.extend(
+                            single(positions).filter(|&(p, _)| range.contains(&(toks[p] as usize))),
+                        );
+                    }
+                }
+                out.sort_unstable();
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Token positions in statement `s` where the stems `ids` occur in sequence.
     pub(super) fn phrase_positions(&self, s: u32, ids: &[u32]) -> Vec<usize> {
         let phrase = self.phrase(ids);
@@ -318,6 +386,50 @@ impl<'a> Searcher<'a> {
             Field::After(d) => within(doc.date, Some(*d), None),
             Field::Before(d) => within(doc.date, None, Some(*d)),
             Field::Speaker(_) | Field::Country(_) | Field::Stance(_) => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{build, folder};
+    use crate::{Index, Searcher};
+    use std::path::Path;
+
+    /// Ranking's positions from postings are the highlights' from words, for every term of
+    /// every statement: words, phrases, prefixes (whole stems and partial), a typed word.
+    #[test]
+    fn positions_from_postings_are_the_words() {
+        for dir in ["seeds", "tests/corpora/speeches"] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(dir);
+            let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+            let index = Index::build(&corpus);
+            let searcher = Searcher::new(&corpus, &index);
+            let queries = [
+                index.parse("\"two-state solution\" peace the"),
+                index.parse("negotiation* negotiat* pal* \"of the\" \"the the\""),
+                index.parse_typed("president of the unit"),
+                index.parse_typed("negotiation"),
+            ];
+            let mut seen = 0;
+            for q in &queries {
+                let mut leaves = Vec::new();
+                super::super::positive_leaves(q.expr.as_ref().unwrap(), &mut leaves);
+                for leaf in leaves {
+                    for s in 0..index.statements.len() as u32 {
+                        let words = searcher.occurrences(leaf, s);
+                        seen += words.len();
+                        assert_eq!(
+                            searcher.positions_in(leaf, s),
+                            words,
+                            "{dir}: {leaf:?} in {s}"
+                        );
+                    }
+                }
+            }
+            assert!(seen > 100, "{dir}: {seen}");
         }
     }
 }

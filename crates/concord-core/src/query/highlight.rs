@@ -121,14 +121,14 @@ impl<'a> Searcher<'a> {
             let r = self.index.doc_statements(doc);
             (r.start, r.end)
         };
-        let total: usize = (first..end).map(|s| self.index.tokens(s).len()).sum();
+        let total: usize = (first..end).map(|s| self.index.len(s)).sum();
         let mut offset = 0usize;
         let mut out = Vec::new();
         for s in first..end {
             for (i, _, _) in self.token_highlights(query, s) {
                 out.push(((offset + i) as f32 / total.max(1) as f32, s));
             }
-            offset += self.index.tokens(s).len();
+            offset += self.index.len(s);
         }
         out
     }

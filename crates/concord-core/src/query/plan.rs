@@ -18,6 +18,44 @@ pub fn needs(index: &Index, query: &Query) -> Vec<u32> {
     stems
 }
 
+/// The statements whose words a search for `query` reads, once its stems' postings are
+/// loaded: those holding a prefix's stem that also has words without the prefix
+/// (`negotiation*` and the stem of "negotiate"), where matching counts only the words with
+/// it. Ascending and distinct; their documents' text is fetched before the search runs.
+pub fn words_read(index: &Index, query: &Query) -> Vec<u32> {
+    let mut prefixes = Vec::new();
+    if let Some(e) = &query.expr {
+        prefixes_of(e, &mut prefixes);
+    }
+    let mut out = Vec::new();
+    for (prefix, stem) in prefixes {
+        let range = index.words_with_prefix(prefix);
+        let own = stem.and_then(|s| index.stem_id(s));
+        for &(_, k) in &index.words[range.clone()] {
+            let partial = own != Some(k)
+                && !index
+                    .stem_words(k)
+                    .iter()
+                    .all(|w| range.contains(&(*w as usize)));
+            if partial {
+                out.extend_from_slice(index.postings(k).stmts);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn prefixes_of<'e>(e: &'e Expr, out: &mut Vec<(&'e str, Option<&'e str>)>) {
+    match e {
+        Expr::Prefix { prefix, stem, .. } => out.push((prefix, stem.as_deref())),
+        Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| prefixes_of(e, out)),
+        Expr::Not(e) => prefixes_of(e, out),
+        Expr::Word { .. } | Expr::Phrase { .. } | Expr::Field(_) => {}
+    }
+}
+
 fn walk(index: &Index, e: &Expr, out: &mut Vec<u32>) {
     match e {
         Expr::Word { stem, .. } => out.extend(index.stem_id(stem)),

@@ -85,7 +85,7 @@ impl<'a> Searcher<'a> {
                 if terms[i].1.tf[s as usize] > 0 {
                     let term = legends[i];
                     occurrences.extend(
-                        self.occurrences(leaf, s)
+                        self.positions_in(leaf, s)
                             .into_iter()
                             .map(|(a, b)| (a, b, term)),
                     );

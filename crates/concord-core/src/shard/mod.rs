@@ -2,9 +2,11 @@
 //! demand, for corpora too big to travel inside the module (ARCHITECTURE.md, "Past one
 //! download", has the whole design).
 //!
-//! - a **manifest** ([`Manifest`]), loaded first: the packs, and the directory of every
-//!   shard (its kind, the first key it holds, where it is, its length and hash);
-//! - **shards**, each a postcard value: postings of a range of stems ([`postings`]), …;
+//! - a **manifest** ([`Manifest`]), loaded first: the corpus's skeleton (documents without
+//!   their text), the packs, and the directory of every shard (its kind, the first key it
+//!   holds, where it is, its length and hash);
+//! - **shards**, each a postcard value: postings of a range of stems ([`postings`]), the
+//!   text of a run of documents ([`text`]);
 //! - **packs**: the shards laid end to end in a few large files, read with HTTP `Range`
 //!   requests; and every shard again as a file of its own (`chunk/<hash>.bin`), for hosts
 //!   that ignore `Range`.
@@ -14,6 +16,7 @@
 //! a damaged or truncated shard is an error naming the shard and its file, never a misread.
 
 pub mod postings;
+pub mod text;
 
 #[cfg(feature = "build")]
 mod pack;
@@ -34,12 +37,15 @@ pub const VERSION: u8 = 1;
 pub enum Kind {
     /// Postings of a range of stems ([`postings::Shard`]); the key is a stem id.
     Postings,
+    /// The text of a run of documents ([`text::Shard`]); the key is a document id.
+    Text,
 }
 
 impl Kind {
     fn name(self) -> &'static str {
         match self {
             Kind::Postings => "postings",
+            Kind::Text => "text",
         }
     }
 }
@@ -104,10 +110,12 @@ impl ShardRef {
 }
 
 /// The directory of a sharded corpus (see the module).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The corpus without its documents' text ([`text::skeleton`]).
+    pub corpus: crate::model::Corpus,
     pub packs: Vec<Pack>,
-    /// Every shard, postings in stem order.
+    /// Every shard, by kind (postings in stem order, then text in document order).
     pub shards: Vec<ShardRef>,
     /// Number of stems and of statements in the corpus.
     pub stems: u32,
@@ -236,6 +244,14 @@ impl Manifest {
         &postings[start..end]
     }
 
+    /// The text shard that holds document `d`.
+    pub fn text_of(&self, d: u32) -> Option<&ShardRef> {
+        let text = self.of_kind(Kind::Text);
+        text.partition_point(|s| s.first <= d)
+            .checked_sub(1)
+            .map(|i| &text[i])
+    }
+
     /// The shards of one kind: a run of [`Manifest::shards`], which are grouped by kind.
     pub fn of_kind(&self, kind: Kind) -> &[ShardRef] {
         let a = self
@@ -303,6 +319,70 @@ pub fn load_postings(
                 what: format!("the postings shards of stem {k}"),
                 detail,
             })?;
+    }
+    Ok(())
+}
+
+/// The text shards holding documents `docs` and not yet loaded (`loaded(d)` says), each
+/// once, in directory order.
+pub fn text_shards<'m>(
+    manifest: &'m Manifest,
+    docs: &[u32],
+    loaded: impl Fn(u32) -> bool,
+) -> Vec<&'m ShardRef> {
+    let mut out: Vec<&ShardRef> = docs
+        .iter()
+        .filter(|&&d| !loaded(d))
+        .filter_map(|&d| manifest.text_of(d))
+        .collect();
+    out.sort_by_key(|s| s.first);
+    out.dedup_by_key(|s| s.first);
+    out
+}
+
+/// Loads the text of documents `docs` into `corpus` (a [`text::skeleton`]) and their
+/// statements' words into `index`, from their shards read by `read` and checked: every
+/// document of each shard read is loaded, not only those asked for. `loaded` marks which
+/// documents are (the caller keeps it, one flag a document). An error names the shard.
+pub fn load_text(
+    corpus: &mut crate::model::Corpus,
+    index: &mut Index,
+    loaded: &mut [bool],
+    manifest: &Manifest,
+    docs: &[u32],
+    mut read: impl FnMut(&ShardRef) -> Result<Vec<u8>, ShardError>,
+) -> Result<(), ShardError> {
+    let shards: Vec<ShardRef> = text_shards(manifest, docs, |d| {
+        loaded.get(d as usize).copied().unwrap_or(true)
+    })
+    .into_iter()
+    .cloned()
+    .collect();
+    for shard in &shards {
+        let bytes = read(shard)?;
+        manifest.check(shard, &bytes)?;
+        let what = manifest.describe(shard);
+        let decoded = text::Shard::decode(&bytes, &what)?;
+        for (i, doc) in decoded.docs.into_iter().enumerate() {
+            let d = decoded.first as usize + i;
+            let malformed = |detail: String| ShardError::Malformed {
+                what: what.clone(),
+                detail,
+            };
+            if loaded.get(d).copied().unwrap_or(true) {
+                if d >= loaded.len() {
+                    return Err(malformed(format!("no document {d} in this corpus")));
+                }
+                continue;
+            }
+            index
+                .load_tokens(index.doc_statements(d as u32).start, &doc.words)
+                .map_err(malformed)?;
+            let target = &mut corpus.documents[d];
+            target.paragraphs = doc.paragraphs;
+            target.statements = doc.statements;
+            loaded[d] = true;
+        }
     }
     Ok(())
 }

@@ -2,8 +2,9 @@
 //! at most [`PACK_MAX`] bytes, each shard also as a file of its own, and the manifest last.
 //! Files are written as they fill, so the whole form is never held in memory.
 
-use super::{postings, Digest, Kind, Manifest, Pack, ShardRef};
+use super::{postings, text, Digest, Kind, Manifest, Pack, ShardRef};
 use crate::index::Index;
+use crate::model::Corpus;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -100,13 +101,20 @@ impl Packer<'_> {
 /// Writes `index` in the sharded form into `dir` (created if need be). What an earlier
 /// write left there (manifests, packs, chunks) is removed first, so the folder holds one
 /// corpus and no stale file.
-pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
-    write_cut(index, dir, postings::TARGET)
+pub fn write(corpus: &Corpus, index: &Index, dir: &Path) -> io::Result<Written> {
+    write_cut(corpus, index, dir, postings::TARGET, text::TARGET)
 }
 
-/// [`write()`] with postings shards of about `target` bytes instead of
-/// [`postings::TARGET`] (tests cut small shards, so that stems span several).
-pub fn write_cut(index: &Index, dir: &Path, target: usize) -> io::Result<Written> {
+/// [`write()`] with postings and text shards of about `postings` and `text` bytes instead
+/// of [`postings::TARGET`] and [`text::TARGET`] (tests cut small shards, so that stems span
+/// several and documents are spread over many).
+pub fn write_cut(
+    corpus: &Corpus,
+    index: &Index,
+    dir: &Path,
+    postings_target: usize,
+    text_target: usize,
+) -> io::Result<Written> {
     fs::create_dir_all(dir)?;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
@@ -126,14 +134,18 @@ pub fn write_cut(index: &Index, dir: &Path, target: usize) -> io::Result<Written
         dir,
         open: None,
         manifest: Manifest {
+            corpus: text::skeleton(corpus),
             stems: index.stem_count() as u32,
             statements: index.statements.len() as u32,
             ..Manifest::default()
         },
         largest: 0,
     };
-    for (first, from, shard) in postings::cut(index, target) {
+    for (first, from, shard) in postings::cut(index, postings_target) {
         packer.add(Kind::Postings, first, from, &shard.encode())?;
+    }
+    for shard in text::cut(corpus, index, text_target) {
+        packer.add(Kind::Text, shard.first, 0, &shard.encode())?;
     }
     packer.close()?;
     let bytes = packer.manifest.encode();
@@ -155,11 +167,13 @@ mod tests {
     use crate::shard::postings::Shard;
     use crate::shard::ShardError;
 
-    fn index_of(dir: &str) -> Index {
+    fn index_of(dir: &str) -> (Corpus, Index) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../..")
             .join(dir);
-        Index::build(&build(&folder::read(&root).unwrap()).unwrap().0)
+        let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+        let index = Index::build(&corpus);
+        (corpus, index)
     }
 
     fn scratch(name: &str) -> PathBuf {
@@ -181,9 +195,9 @@ mod tests {
             ("seeds", 200),
             ("tests/corpora/speeches", 100),
         ] {
-            let index = index_of(corpus);
+            let (c, index) = index_of(corpus);
             let dir = scratch(&format!("{}-{target}", corpus.replace('/', "-")));
-            let written = write_cut(&index, &dir, target).unwrap();
+            let written = write_cut(&c, &index, &dir, target, 4_000).unwrap();
             let manifest =
                 Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
             assert_eq!(manifest.stems as usize, index.stem_count());
@@ -227,7 +241,7 @@ mod tests {
 
     #[test]
     fn shards_keep_near_their_target() {
-        let index = index_of("tests/corpora/speeches");
+        let (_, index) = index_of("tests/corpora/speeches");
         let target = 1_000;
         let cut = postings::cut(&index, target);
         let sizes: Vec<usize> = cut.iter().map(|(_, _, s)| s.encode().len()).collect();
@@ -243,9 +257,9 @@ mod tests {
     /// A damaged or truncated shard is an error that names it and its files.
     #[test]
     fn a_damaged_shard_is_named() {
-        let index = index_of("seeds");
+        let (corpus, index) = index_of("seeds");
         let dir = scratch("damaged");
-        let written = write_cut(&index, &dir, 1_000).unwrap();
+        let written = write_cut(&corpus, &index, &dir, 1_000, 4_000).unwrap();
         let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         let shard = &manifest.shards[3];
         let mut bytes = read(&dir, &manifest, shard);
@@ -269,10 +283,10 @@ mod tests {
     /// leaves no file of the first behind.
     #[test]
     fn writing_is_deterministic_and_replaces() {
-        let index = index_of("seeds");
+        let (corpus, index) = index_of("seeds");
         let dir = scratch("twice");
-        let small = write_cut(&index, &dir, 500).unwrap();
-        let a = write(&index, &dir).unwrap();
+        let small = write_cut(&corpus, &index, &dir, 500, 1_000).unwrap();
+        let a = write(&corpus, &index, &dir).unwrap();
         let list = || {
             let mut names: Vec<String> = fs::read_dir(&dir)
                 .unwrap()
@@ -283,7 +297,7 @@ mod tests {
             names
         };
         let first = list();
-        let b = write(&index, &dir).unwrap();
+        let b = write(&corpus, &index, &dir).unwrap();
         assert_eq!(a, b);
         assert_eq!(list(), first);
         assert!(!first.contains(&small.manifest));

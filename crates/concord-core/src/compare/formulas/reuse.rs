@@ -312,7 +312,7 @@ pub(super) fn banality(
         .map(|part| {
             let mut share: HashMap<u64, f64> = HashMap::new();
             for (s, &p) in part.iter().enumerate() {
-                *share.entry(p).or_default() += index.tokens(s as u32).len() as f64 / total;
+                *share.entry(p).or_default() += index.len(s as u32) as f64 / total;
             }
             share
         })

@@ -1,0 +1,83 @@
+//! Text shards: whole documents — their paragraphs, and their statements with speakers and
+//! positions — with each indexed statement's word ids, a run of consecutive documents a
+//! shard. The manifest's corpus is the skeleton ([`skeleton`]): every document's metadata,
+//! no paragraph and no statement, until its text shard is loaded ([`super::load_text`]).
+
+use crate::model::{Corpus, Paragraph, Statement};
+use serde::{Deserialize, Serialize};
+
+/// The size a text shard is cut at, in bytes: a page of results reads a handful.
+pub const TARGET: usize = 64 * 1024;
+
+/// One text shard: documents `first..first + docs.len()`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    pub first: u32,
+    pub docs: Vec<DocText>,
+}
+
+/// A document's text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocText {
+    pub paragraphs: Vec<Paragraph>,
+    pub statements: Vec<Statement>,
+    /// Word ids of each of the document's indexed statements, in order.
+    pub words: Vec<Vec<u32>>,
+}
+
+/// `corpus` without its documents' paragraphs and statements: what the manifest carries.
+pub fn skeleton(corpus: &Corpus) -> Corpus {
+    let mut out = corpus.clone();
+    for d in &mut out.documents {
+        d.paragraphs = Vec::new();
+        d.statements = Vec::new();
+    }
+    out
+}
+
+/// Cuts every document's text into shards of about `target` bytes: documents are added
+/// whole while they fit; a document bigger than a shard is a shard of its own.
+#[cfg(feature = "build")]
+pub fn cut(corpus: &Corpus, index: &crate::index::Index, target: usize) -> Vec<Shard> {
+    let mut out = Vec::new();
+    let mut shard = Shard::default();
+    let mut size = 0;
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        let text = DocText {
+            paragraphs: doc.paragraphs.clone(),
+            statements: doc.statements.clone(),
+            words: index
+                .doc_statements(d as u32)
+                .map(|s| index.tokens(s).to_vec())
+                .collect(),
+        };
+        let len = postcard::to_allocvec(&text).map_or(0, |b| b.len());
+        if !shard.docs.is_empty() && size + len > target {
+            out.push(std::mem::take(&mut shard));
+            size = 0;
+        }
+        if shard.docs.is_empty() {
+            shard.first = d as u32;
+        }
+        shard.docs.push(text);
+        size += len;
+    }
+    if !shard.docs.is_empty() {
+        out.push(shard);
+    }
+    out
+}
+
+impl Shard {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a shard serializes")
+    }
+
+    /// Reads a shard's bytes (checked first against the manifest's hash).
+    pub fn decode(bytes: &[u8], what: &str) -> Result<Shard, super::ShardError> {
+        postcard::from_bytes(bytes).map_err(|e| super::ShardError::Malformed {
+            what: what.to_string(),
+            detail: e.to_string(),
+        })
+    }
+}
