@@ -14,8 +14,8 @@
 //! concord-corpus expect [DIR]       print an expectation file (TOML) pinning titles, dates,
 //!                                   roles and speakers, for crates/concord-core/tests/expect/
 //! concord-corpus search DIR QUERY    run a query; print matches with [highlights] and facets
-//! concord-corpus shard DIR OUT       write the sharded form into OUT (the postings so far:
-//!                                   manifest, packs, chunk/); print what was written
+//! concord-corpus shard DIR OUT       write the sharded form into OUT (postings and text so
+//!                                   far: manifest, packs, chunk/); print what was written
 //! ```
 //!
 //! The JSON lines (for scripts and checks; documented in the README):

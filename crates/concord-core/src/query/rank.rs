@@ -84,11 +84,14 @@ impl<'a> Searcher<'a> {
             for (i, leaf) in leaves.iter().enumerate() {
                 if terms[i].1.tf[s as usize] > 0 {
                     let term = legends[i];
-                    occurrences.extend(
+                    // From the words when they are here (a scan of one statement), else
+                    // from the postings (the same positions; the sharded app's case).
+                    let at = if self.index.has_tokens(s) {
+                        self.occurrences(leaf, s)
+                    } else {
                         self.positions_in(leaf, s)
-                            .into_iter()
-                            .map(|(a, b)| (a, b, term)),
-                    );
+                    };
+                    occurrences.extend(at.into_iter().map(|(a, b)| (a, b, term)));
                 }
             }
             if let Some(gap) = fewest_between(&mut occurrences, &present) {
