@@ -61,8 +61,15 @@ fn load(corpus: &str) -> Corpus {
         .0
 }
 
+/// A shard's bytes read from its pack, as a `Range` request does.
+fn read(dir: &Path, manifest: &shard::Manifest, s: &shard::ShardRef) -> Vec<u8> {
+    let pack = std::fs::read(dir.join(&manifest.packs[s.pack as usize].name)).unwrap();
+    pack[s.offset as usize..][..s.len as usize].to_vec()
+}
+
 /// Runs a file's cases; `sharded`, on an index whose postings are read from the sharded
-/// form, each case loading only the stems its query plan names (as the sharded app does:
+/// form (opened from its manifest and table shard alone), each case loading only the stems
+/// and text its query plan names (as the sharded app does:
 /// a stem the plan misses is a debug assertion, a wrong posting a failed expectation).
 fn run(file: &Path, sharded: bool) -> Vec<String> {
     let f: File = toml::from_str(&std::fs::read_to_string(file).unwrap())
@@ -79,9 +86,8 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
         let written = shard::write_cut(&corpus, &index, &dir, 512, 2_000).unwrap();
         let manifest =
             shard::Manifest::decode(&std::fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
-        index.unload_postings();
-        index.unload_tokens();
-        corpus = manifest.corpus.clone();
+        // From here on, the corpus and index are those the shards give.
+        (corpus, index) = shard::open(&manifest, |s| Ok(read(&dir, &manifest, s))).unwrap();
         (dir, manifest)
     });
     let mut loaded = vec![!sharded; corpus.documents.len()];
@@ -117,10 +123,6 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
         };
         // The sharded app's steps: the postings the plan names, then the text of the
         // statements whose words matching reads, then (below) of those shown.
-        let read = |dir: &Path, manifest: &shard::Manifest, s: &shard::ShardRef| {
-            let pack = std::fs::read(dir.join(&manifest.packs[s.pack as usize].name)).unwrap();
-            Ok(pack[s.offset as usize..][..s.len as usize].to_vec())
-        };
         let doc_of = |index: &Index, s: &[u32]| -> Vec<u32> {
             s.iter()
                 .map(|&s| index.statements[s as usize].doc)
@@ -133,10 +135,11 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
             corpus = manifest.corpus.clone();
             loaded.fill(false);
             let stems = needs(&index, &q);
-            shard::load_postings(&mut index, manifest, &stems, |s| read(dir, manifest, s)).unwrap();
+            shard::load_postings(&mut index, manifest, &stems, |s| Ok(read(dir, manifest, s)))
+                .unwrap();
             let docs = doc_of(&index, &words_read(&index, &q));
             shard::load_text(&mut corpus, &mut index, &mut loaded, manifest, &docs, |s| {
-                read(dir, manifest, s)
+                Ok(read(dir, manifest, s))
             })
             .unwrap();
         }
@@ -153,7 +156,7 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
                 .collect();
             let docs = doc_of(&index, &shown);
             shard::load_text(&mut corpus, &mut index, &mut loaded, manifest, &docs, |s| {
-                read(dir, manifest, s)
+                Ok(read(dir, manifest, s))
             })
             .unwrap();
         }

@@ -58,7 +58,7 @@ pub struct IndexData {
     stems: Vec<String>,
     /// Folded words, sorted, with their stem ids.
     pub(crate) words: Vec<(String, u32)>,
-    docs: Vec<DocFacets>,
+    pub(crate) docs: Vec<DocFacets>,
     sources: Vec<(String, String)>,
     kinds: Vec<String>,
     countries: Vec<String>,
@@ -168,7 +168,7 @@ impl<'a> Postings<'a> {
 }
 
 /// Statement counts per facet value over the whole corpus (see [`Index::totals`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Totals {
     pub speaker: Vec<usize>,
     pub country: Vec<usize>,
@@ -329,6 +329,82 @@ impl Index {
     /// The index of analysed statements: postings with positions, per-stem words, lengths
     /// and facet totals, all derived from `data` without reading text.
     pub fn from_data(data: IndexData) -> Index {
+        let people = data.people;
+        let mut index = Index::tables(data);
+        index.tok_at = index.tok_start[..index.tok_start.len().saturating_sub(1)].to_vec();
+        index.postings_from_tokens();
+        index.lengths_and_totals(people);
+        index.toks.shrink_to_fit();
+        index
+    }
+
+    /// What a sharded corpus carries of this index in its table shard: everything but the
+    /// postings and the statements' words (see [`crate::shard`]; the fold table included).
+    pub fn table(&self) -> IndexData {
+        IndexData {
+            statements: self.statements.clone(),
+            toks: Vec::new(),
+            tok_start: self.tok_start.clone(),
+            stmt_countries: self.stmt_countries.clone(),
+            country_start: self.country_start.clone(),
+            stems: self.stem_names().into_iter().map(String::from).collect(),
+            words: self.words.clone(),
+            docs: self.docs.clone(),
+            sources: self.sources.clone(),
+            kinds: self.kinds.clone(),
+            countries: self.countries.clone(),
+            doc_end: self.doc_end.clone(),
+            people: self.totals.speaker.len().saturating_sub(1),
+            fold: self.fold.clone(),
+        }
+    }
+
+    /// Every stem's number of statements and of occurrences (carried beside
+    /// [`Index::table`], so that an index without postings knows them).
+    pub fn stem_counts(&self) -> (Vec<u32>, Vec<u32>) {
+        (self.stem_df.clone(), self.stem_tf.clone())
+    }
+
+    /// An index with no postings and no statement's words loaded (the sharded app's at
+    /// start-up): a table ([`Index::table`]) and every stem's counts
+    /// ([`Index::stem_counts`]). An error when their sizes disagree.
+    pub fn from_table(data: IndexData, df: Vec<u32>, tf: Vec<u32>) -> Result<Index, String> {
+        let (stems, statements) = (data.stems.len(), data.statements.len());
+        if df.len() != stems || tf.len() != stems {
+            return Err(format!(
+                "{stems} stems, but counts for {} and {}",
+                df.len(),
+                tf.len()
+            ));
+        }
+        if data.tok_start.len() != statements + 1
+            || data.country_start.len() != statements + 1
+            || data.doc_end.len() != data.docs.len()
+        {
+            return Err(format!(
+                "{statements} statements, but {} lengths, {} country lists; {} documents, {} ends",
+                data.tok_start.len().saturating_sub(1),
+                data.country_start.len().saturating_sub(1),
+                data.docs.len(),
+                data.doc_end.len()
+            ));
+        }
+        if let Some((w, k)) = data.words.iter().find(|(_, k)| *k as usize >= stems) {
+            return Err(format!("the word {w} has stem {k}, of {stems}"));
+        }
+        let people = data.people;
+        let mut index = Index::tables(data);
+        index.tok_at = vec![UNLOADED[0]; statements];
+        index.post_at = vec![UNLOADED; stems];
+        index.pos_start = vec![0];
+        index.stem_df = df;
+        index.stem_tf = tf;
+        index.lengths_and_totals(people);
+        Ok(index)
+    }
+
+    /// The index's tables from `data`, with what derives from the word table; no postings.
+    fn tables(data: IndexData) -> Index {
         let IndexData {
             statements,
             toks,
@@ -342,7 +418,7 @@ impl Index {
             kinds,
             countries,
             doc_end,
-            people,
+            people: _,
             fold,
         } = data;
         let mut index = Index {
@@ -376,10 +452,6 @@ impl Index {
             .enumerate()
             .map(|(k, st)| (st, k as u32))
             .collect();
-        index.tok_at = index.tok_start[..index.tok_start.len().saturating_sub(1)].to_vec();
-        index.postings_from_tokens();
-        index.lengths_and_totals(people);
-        index.toks.shrink_to_fit();
         index
     }
 
@@ -857,6 +929,41 @@ mod tests {
             [("nordic-wire".to_string(), "Nordic Wire".to_string())]
         );
         assert_eq!(index.kinds, ["meeting"]);
+    }
+
+    /// An index from its table has the full index's counts, lengths and totals, and no
+    /// postings or words until they are loaded; a table whose parts disagree is refused.
+    #[test]
+    fn an_index_from_its_table() {
+        let full = Index::build(&tiny());
+        let (df, tf) = full.stem_counts();
+        let mut index = Index::from_table(full.table(), df.clone(), tf.clone()).unwrap();
+        assert_eq!(index.totals, full.totals);
+        assert_eq!(index.norm, full.norm);
+        assert_eq!(index.token_count(), full.token_count());
+        let k = index.stem_id("negoti").unwrap();
+        assert_eq!(index.df(k), full.df(k));
+        assert!(!index.is_loaded(k) && !index.has_tokens(0));
+        let part = crate::shard::postings::Part::of(k, &full.postings(k), 0..full.df(k));
+        index.load_postings(k, &[part.decode().unwrap()]).unwrap();
+        assert_eq!(index.postings(k).stmts, full.postings(k).stmts);
+        index.load_tokens(1, &[full.tokens(1).to_vec()]).unwrap();
+        assert_eq!(index.tokens(1), full.tokens(1));
+        // Too few postings, a list of the wrong length, counts for other stems.
+        let short = crate::shard::postings::Part::of(k, &full.postings(k), 0..full.df(k) - 1);
+        let mut fresh = Index::from_table(full.table(), df.clone(), tf.clone()).unwrap();
+        assert!(fresh
+            .load_postings(k, &[short.decode().unwrap()])
+            .unwrap_err()
+            .contains("postings read"));
+        assert!(!fresh.is_loaded(k));
+        assert!(index
+            .load_tokens(0, &[vec![0]])
+            .unwrap_err()
+            .contains("words read"));
+        assert!(Index::from_table(full.table(), df[1..].to_vec(), tf)
+            .unwrap_err()
+            .contains("stems, but counts"));
     }
 
     #[test]

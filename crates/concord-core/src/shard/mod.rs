@@ -35,6 +35,8 @@ pub const VERSION: u8 = 1;
 /// What a shard holds, and so what its [`ShardRef::first`] key counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
+    /// The index's tables ([`Table`]): one shard, read at start-up.
+    Table,
     /// Postings of a range of stems ([`postings::Shard`]); the key is a stem id.
     Postings,
     /// The text of a run of documents ([`text::Shard`]); the key is a document id.
@@ -44,6 +46,7 @@ pub enum Kind {
 impl Kind {
     fn name(self) -> &'static str {
         match self {
+            Kind::Table => "table",
             Kind::Postings => "postings",
             Kind::Text => "text",
         }
@@ -115,7 +118,8 @@ pub struct Manifest {
     /// The corpus without its documents' text ([`text::skeleton`]).
     pub corpus: crate::model::Corpus,
     pub packs: Vec<Pack>,
-    /// Every shard, by kind (postings in stem order, then text in document order).
+    /// Every shard, by kind (the table, postings in stem order, then text in document
+    /// order).
     pub shards: Vec<ShardRef>,
     /// Number of stems and of statements in the corpus.
     pub stems: u32,
@@ -263,6 +267,51 @@ impl Manifest {
             .count();
         &self.shards[a..b]
     }
+}
+
+/// The index's tables: everything but postings and words ([`Index::table`]), with the
+/// corpus's fold table and every stem's counts ([`Index::stem_counts`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub index: crate::index::IndexData,
+    pub fold: crate::text::fold::FoldTable,
+    pub df: Vec<u32>,
+    pub tf: Vec<u32>,
+}
+
+/// Opens a sharded corpus: its index from the table shard, read by `read` and checked,
+/// with no postings and no words loaded yet (they come with [`load_postings`] and
+/// [`load_text`]), and the corpus's skeleton.
+pub fn open(
+    manifest: &Manifest,
+    mut read: impl FnMut(&ShardRef) -> Result<Vec<u8>, ShardError>,
+) -> Result<(crate::model::Corpus, Index), ShardError> {
+    let shard = manifest
+        .of_kind(Kind::Table)
+        .first()
+        .ok_or_else(|| ShardError::Malformed {
+            what: "the manifest".into(),
+            detail: "it lists no table shard".into(),
+        })?;
+    let bytes = read(shard)?;
+    manifest.check(shard, &bytes)?;
+    let what = manifest.describe(shard);
+    let malformed = |detail: String| ShardError::Malformed {
+        what: what.clone(),
+        detail,
+    };
+    let table: Table = postcard::from_bytes(&bytes).map_err(|e| malformed(e.to_string()))?;
+    let mut data = table.index;
+    data.fold = table.fold;
+    if data.docs.len() != manifest.corpus.documents.len() {
+        return Err(malformed(format!(
+            "{} documents, the manifest's corpus has {}",
+            data.docs.len(),
+            manifest.corpus.documents.len()
+        )));
+    }
+    let index = Index::from_table(data, table.df, table.tf).map_err(malformed)?;
+    Ok((manifest.corpus.clone(), index))
 }
 
 /// The shards holding the postings of `stems` (the query plan's, [`crate::query::plan`]),

@@ -141,6 +141,19 @@ pub fn write_cut(
         },
         largest: 0,
     };
+    let (df, tf) = index.stem_counts();
+    let table = super::Table {
+        index: index.table(),
+        fold: crate::embed::fold_table(corpus),
+        df,
+        tf,
+    };
+    packer.add(
+        Kind::Table,
+        0,
+        0,
+        &postcard::to_allocvec(&table).expect("a table serializes"),
+    )?;
     for (first, from, shard) in postings::cut(index, postings_target) {
         packer.add(Kind::Postings, first, from, &shard.encode())?;
     }
