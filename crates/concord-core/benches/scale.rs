@@ -100,6 +100,13 @@ fn build_one(dir: &Path) {
         packed as f64 / 1e6,
         written.largest,
     );
+    for (kind, n, bytes) in &written.kinds {
+        println!(
+            "            {}: {n} shards, {:.2} MB",
+            kind.name(),
+            *bytes as f64 / 1e6
+        );
+    }
 }
 
 /// This process's peak resident memory, in megabytes (Linux's `VmHWM`; 0 elsewhere).

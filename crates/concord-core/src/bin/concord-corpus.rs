@@ -474,12 +474,16 @@ fn shard(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<String> {
     let index = concord_core::Index::build(corpus);
     let w = concord_core::shard::write(corpus, &index, out)?;
     let packed: u64 = w.packs.iter().map(|p| p.len).sum();
-    Ok(format!(
+    let mut out = format!(
         "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), each also in chunk/\n",
         w.manifest,
         w.manifest_bytes,
         w.packs.len(),
         w.shards,
         w.largest
-    ))
+    );
+    for (kind, n, bytes) in &w.kinds {
+        out.push_str(&format!("  {}: {n} shards, {bytes} bytes\n", kind.name()));
+    }
+    Ok(out)
 }
