@@ -52,8 +52,8 @@ pub struct IndexData {
     /// and rebuilds them from its text columns: see [`crate::embed`]).
     pub(crate) toks: Vec<u32>,
     pub(crate) tok_start: Vec<u32>,
-    stmt_countries: Vec<u32>,
-    country_start: Vec<u32>,
+    pub(crate) stmt_countries: Vec<u32>,
+    pub(crate) country_start: Vec<u32>,
     /// Stem strings by stem id.
     stems: Vec<String>,
     /// Folded words, sorted, with their stem ids.
@@ -391,6 +391,38 @@ impl Index {
         }
         if let Some((w, k)) = data.words.iter().find(|(_, k)| *k as usize >= stems) {
             return Err(format!("the word {w} has stem {k}, of {stems}"));
+        }
+        // Every id the facet counts index by is in range.
+        if let Some((s, st)) = data.statements.iter().enumerate().find(|(_, st)| {
+            st.doc as usize >= data.docs.len()
+                || st.speaker.is_some_and(|p| p as usize >= data.people)
+        }) {
+            return Err(format!(
+                "statement {s} has document {} of {} or speaker {:?} of {}",
+                st.doc,
+                data.docs.len(),
+                st.speaker,
+                data.people
+            ));
+        }
+        if let Some(c) = data
+            .stmt_countries
+            .iter()
+            .find(|&&c| c as usize >= data.countries.len())
+        {
+            return Err(format!(
+                "a statement names country {c} of {}",
+                data.countries.len()
+            ));
+        }
+        if data.country_start.windows(2).any(|w| w[0] > w[1])
+            || data
+                .country_start
+                .last()
+                .is_some_and(|&n| n as usize != data.stmt_countries.len())
+            || data.tok_start.windows(2).any(|w| w[0] > w[1])
+        {
+            return Err("the statements' lengths or country lists do not add up".into());
         }
         let people = data.people;
         let mut index = Index::tables(data);

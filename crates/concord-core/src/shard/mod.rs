@@ -17,7 +17,10 @@
 //! a damaged or truncated shard is an error naming the shard and its file, never a misread.
 
 pub mod postings;
+pub mod table;
 pub mod text;
+
+pub use table::Table;
 
 #[cfg(feature = "build")]
 mod pack;
@@ -33,10 +36,13 @@ pub const MAGIC: &[u8; 8] = b"CONCORDS";
 /// Bumped whenever the manifest's or a shard's serialized shape changes.
 pub const VERSION: u8 = 2;
 
+/// The most bytes a manifest inflates to (a guard against a damaged one).
+const MANIFEST_MAX: usize = 256 * 1024 * 1024;
+
 /// What a shard holds, and so what its [`ShardRef::first`] key counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
-    /// The index's tables ([`Table`]): one shard, read at start-up.
+    /// The index's tables ([`table::Table`]): one shard, read at start-up.
     Table,
     /// Postings of a range of stems ([`postings::Shard`]); the key is a stem id.
     Postings,
@@ -168,11 +174,12 @@ impl fmt::Display for ShardError {
 impl std::error::Error for ShardError {}
 
 impl Manifest {
-    /// Serializes the manifest behind its header.
+    /// Serializes the manifest, deflated, behind its header.
     pub fn encode(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.push(VERSION);
-        out.extend(postcard::to_allocvec(self).expect("a manifest serializes"));
+        let body = postcard::to_allocvec(self).expect("a manifest serializes");
+        out.extend(miniz_oxide::deflate::compress_to_vec(&body, 6));
         out
     }
 
@@ -194,10 +201,13 @@ impl Manifest {
                 ))
             }
         }
-        postcard::from_bytes(&body[1..]).map_err(|e| ShardError::Malformed {
+        let malformed = |detail: String| ShardError::Malformed {
             what: "the manifest".into(),
-            detail: e.to_string(),
-        })
+            detail,
+        };
+        let body = miniz_oxide::inflate::decompress_to_vec_with_limit(&body[1..], MANIFEST_MAX)
+            .map_err(|e| malformed(format!("it does not inflate: {e}")))?;
+        postcard::from_bytes(&body).map_err(|e| malformed(e.to_string()))
     }
 
     /// How a shard is named in messages: its kind, its place and its file.
@@ -292,16 +302,6 @@ impl Manifest {
     }
 }
 
-/// The index's tables: everything but postings and words ([`Index::table`]), with the
-/// corpus's fold table and every stem's counts ([`Index::stem_counts`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Table {
-    pub index: crate::index::IndexData,
-    pub fold: crate::text::fold::FoldTable,
-    pub df: Vec<u32>,
-    pub tf: Vec<u32>,
-}
-
 /// Opens a sharded corpus: its index from the table shard, read by `read` and checked,
 /// with no postings and no words loaded yet (they come with [`load_postings`] and
 /// [`load_text`]), and the corpus's skeleton.
@@ -323,16 +323,14 @@ pub fn open(
         detail,
     };
     let table: Table = postcard::from_bytes(&bytes).map_err(|e| malformed(e.to_string()))?;
-    let mut data = table.index;
-    data.fold = table.fold;
-    if data.docs.len() != manifest.corpus.documents.len() {
+    let index = table.into_index().map_err(malformed)?;
+    if index.docs.len() != manifest.corpus.documents.len() {
         return Err(malformed(format!(
             "{} documents, the manifest's corpus has {}",
-            data.docs.len(),
+            index.docs.len(),
             manifest.corpus.documents.len()
         )));
     }
-    let index = Index::from_table(data, table.df, table.tf).map_err(malformed)?;
     Ok((manifest.corpus.clone(), index))
 }
 

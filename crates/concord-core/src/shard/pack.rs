@@ -159,13 +159,7 @@ pub fn write_cut(
         largest: 0,
         kinds: Vec::new(),
     };
-    let (df, tf) = index.stem_counts();
-    let table = super::Table {
-        index: index.table(),
-        fold: crate::embed::fold_table(corpus),
-        df,
-        tf,
-    };
+    let table = super::Table::of(index, crate::embed::fold_table(corpus));
     packer.add(
         Kind::Table,
         0,
