@@ -14,6 +14,7 @@ use super::{transcript, Builder, NoteLevel};
 use crate::model::{Attribution, Paragraph, Person, Statement};
 use crate::text::{lexicon, name_key, slug, tokens, Token};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// What the attribution of a document's statements needs to know of the document.
 pub(super) struct Shape<'a> {
@@ -110,25 +111,11 @@ impl Builder {
         title: Option<&str>,
     ) -> Names {
         let mut people: Vec<Person> = self.people.clone();
-        let mut index = NameIndex::default();
-        for (i, p) in people.iter().enumerate() {
-            index.add(&p.name, i as u32);
-            if !p.guessed {
-                for a in &p.aliases {
-                    index.add(a, i as u32);
-                }
-            }
-        }
+        self.people_names.update(&self.people);
+        let mut index = NameIndex::over(Rc::clone(&self.people_names.all));
         // Discovery looks past guessed people too, so that what one document tells of them
         // (a country, an office) completes what another did.
-        let curated = NameIndex::of_people(
-            &self
-                .people
-                .iter()
-                .filter(|p| !p.guessed)
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
+        let curated = Rc::clone(&self.people_names.listed);
         let common = |w: &str| self.vocabulary.is_common(w);
         let mut texts: Vec<&str> = body_texts.to_vec();
         texts.extend(title);
@@ -162,15 +149,10 @@ impl Builder {
             index.add(&d.name, i as u32);
         }
         // Guessed people named in full here lend their short names to this document.
-        let full = NameIndex::of_people(
-            &people
-                .iter()
-                .map(|p| Person {
-                    aliases: vec![],
-                    ..p.clone()
-                })
-                .collect::<Vec<_>>(),
-        );
+        let mut full = NameIndex::over(Rc::clone(&self.people_names.names));
+        for (i, p) in people.iter().enumerate().skip(self.people.len()) {
+            full.add(&p.name, i as u32);
+        }
         let named_in_full: Vec<u32> = body_toks.iter().flat_map(|t| full.people_in(t)).collect();
         for &i in &named_in_full {
             if people[i as usize].guessed {
@@ -445,5 +427,49 @@ impl Builder {
             || lexicon::contains(lexicon::TITLE_WORDS, &lower)
             || lexicon::contains(lexicon::ORGANISATION_WORDS, &lower)
             || name_key(word).chars().count() < 2
+    }
+}
+
+/// The people table's names, indexed once and brought up to date as people are added: each
+/// document's names lie over these ([`NameIndex::over`]) instead of indexing every person
+/// again (which made a corpus's build grow with documents × people).
+#[derive(Debug, Default)]
+pub(super) struct PeopleNames {
+    /// Every person's name, and a listed (not guessed) person's aliases.
+    all: Rc<NameIndex>,
+    /// Listed people's names and aliases, numbered among listed people.
+    listed: Rc<NameIndex>,
+    /// Every person's name alone.
+    names: Rc<NameIndex>,
+    /// People indexed so far, and how many of them are listed.
+    count: usize,
+    listed_count: u32,
+}
+
+impl PeopleNames {
+    /// Indexes the people added to `people` since the last call.
+    fn update(&mut self, people: &[Person]) {
+        if self.count >= people.len() {
+            return;
+        }
+        let (all, listed, names) = (
+            Rc::make_mut(&mut self.all),
+            Rc::make_mut(&mut self.listed),
+            Rc::make_mut(&mut self.names),
+        );
+        for (i, p) in people.iter().enumerate().skip(self.count) {
+            all.add(&p.name, i as u32);
+            names.add(&p.name, i as u32);
+            if !p.guessed {
+                for a in &p.aliases {
+                    all.add(a, i as u32);
+                }
+                for n in std::iter::once(&p.name).chain(&p.aliases) {
+                    listed.add(n, self.listed_count);
+                }
+                self.listed_count += 1;
+            }
+        }
+        self.count = people.len();
     }
 }

@@ -152,6 +152,7 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
                 guessed: false,
             })
             .collect(),
+        people_names: attribution::PeopleNames::default(),
         report: Report {
             corpus_files: input.files.len(),
             skipped: input.skipped.clone(),
@@ -379,6 +380,8 @@ struct Builder {
     gazetteer: Gazetteer,
     vocabulary: vocabulary::Vocabulary,
     people: Vec<Person>,
+    /// `people`'s names, indexed as people are added.
+    people_names: attribution::PeopleNames,
     report: Report,
 }
 

@@ -3,11 +3,18 @@
 use crate::model::Person;
 use crate::text::{name_key, tokens, Token};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Names and aliases of people, matched as whole token sequences, longest first.
+///
+/// An index can lie over a shared `base` ([`NameIndex::over`]): it finds the base's names
+/// and its own, as one index holding the base's then its own would. A document adds its
+/// own names over the corpus's people without copying their index (which made building a
+/// corpus grow with documents × people).
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    base: Option<Rc<NameIndex>>,
 }
 
 impl NameIndex {
@@ -17,10 +24,25 @@ impl NameIndex {
         let Some(first) = keys.first().cloned() else {
             return;
         };
+        let in_base = self
+            .base
+            .as_ref()
+            .and_then(|b| b.by_first.get(&first))
+            .is_some_and(|bucket| bucket.iter().any(|(k, _)| *k == keys));
         let bucket = self.by_first.entry(first).or_default();
-        if !bucket.iter().any(|(k, _)| *k == keys) {
+        if !in_base && !bucket.iter().any(|(k, _)| *k == keys) {
             bucket.push((keys, person));
             crate::sort::by_key(bucket, |(k, _)| std::cmp::Reverse(k.len()));
+        }
+    }
+
+    /// An empty index over `base`: what is added goes here, what is found may be in either.
+    /// (The base has no base of its own.)
+    pub fn over(base: Rc<NameIndex>) -> NameIndex {
+        debug_assert!(base.base.is_none());
+        NameIndex {
+            by_first: HashMap::new(),
+            base: Some(base),
         }
     }
 
@@ -54,16 +76,25 @@ impl NameIndex {
 
     fn longest_at(&self, toks: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
         let first = toks.get(i).filter(|t| t.is_word())?;
-        let bucket = self.by_first.get(&name_key(first.text))?;
-        bucket.iter().find_map(|(keys, person)| {
-            let end = i + keys.len();
-            (end <= toks.len()
-                && keys
-                    .iter()
-                    .zip(&toks[i..end])
-                    .all(|(k, t)| *k == name_key(t.text)))
-            .then_some((*person, end))
-        })
+        let key = name_key(first.text);
+        let longest = |index: &NameIndex| {
+            index.by_first.get(&key)?.iter().find_map(|(keys, person)| {
+                let end = i + keys.len();
+                (end <= toks.len()
+                    && keys
+                        .iter()
+                        .zip(&toks[i..end])
+                        .all(|(k, t)| *k == name_key(t.text)))
+                .then_some((*person, end))
+            })
+        };
+        // The base's names came first: of two as long, the base's.
+        let base = self.base.as_deref().and_then(longest);
+        match (base, longest(self)) {
+            (Some(b), Some(own)) if own.1 > b.1 => Some(own),
+            (Some(b), _) => Some(b),
+            (None, own) => own,
+        }
     }
 
     /// Every person named in `toks`, in order of first mention.
