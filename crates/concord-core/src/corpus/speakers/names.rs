@@ -115,3 +115,53 @@ impl NameIndex {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index over a base finds what one index holding the base's names, then its own,
+    /// finds: the longest name; of two as long, the base's; a name already in the base is
+    /// not added again.
+    #[test]
+    fn an_index_over_a_base_is_the_two_in_one() {
+        let base_names = [("Ana Lopez", 0), ("President Ana", 1), ("Lopez", 2)];
+        let own_names = [
+            ("Ana Lopez Garcia", 3),
+            ("President Ana", 4),
+            ("Ana Lopez", 5),
+            ("Lopez Garcia", 6),
+            ("Garcia", 7),
+        ];
+        let mut one = NameIndex::default();
+        let mut base = NameIndex::default();
+        for (n, p) in base_names {
+            one.add(n, p);
+            base.add(n, p);
+        }
+        let mut over = NameIndex::over(Rc::new(base));
+        for (n, p) in own_names {
+            one.add(n, p);
+            over.add(n, p);
+        }
+        for text in [
+            "President Ana Lopez Garcia said",
+            "Ana Lopez said, then Lopez Garcia and Garcia",
+            "President Ana spoke; Lopez replied",
+        ] {
+            let toks = tokens(text);
+            for i in 0..toks.len() {
+                assert_eq!(
+                    over.match_at(&toks, i),
+                    one.match_at(&toks, i),
+                    "{text} at {i}"
+                );
+            }
+            assert_eq!(over.people_in(&toks), one.people_in(&toks), "{text}");
+        }
+        let toks = tokens("Ana Lopez Garcia");
+        assert_eq!(over.match_at(&toks, 0), Some((3, 3)));
+        let toks = tokens("President Ana");
+        assert_eq!(over.match_at(&toks, 0), Some((1, 2)));
+    }
+}
