@@ -218,12 +218,10 @@ mod tests {
 
     #[test]
     fn marks_cover_every_statement_once_by_speaker() {
-        use crate::corpus::{build, folder};
+        use crate::corpus::test_corpus;
         use crate::index::Index;
         use crate::query::{parse, Searcher, Sort};
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpora/harbour");
-        let corpus = build(&folder::read(&dir).unwrap()).unwrap().0;
+        let corpus = test_corpus("tests/corpora/harbour");
         let index = Index::build(&corpus);
         let searcher = Searcher::new(&corpus, &index);
         let r = searcher.search(&parse("corridor"), &Filters::default(), Sort::Relevance);
@@ -256,11 +254,10 @@ mod tests {
 
     #[test]
     fn lanes_by_stance_hold_each_stance_a_statement_takes() {
-        use crate::corpus::{build, folder};
+        use crate::corpus::test_corpus;
         use crate::index::Index;
         use crate::model::Stance;
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        let corpus = build(&folder::read(&dir).unwrap()).unwrap().0;
+        let corpus = test_corpus("seeds");
         let index = Index::build(&corpus);
         let searcher = Searcher::new(&corpus, &index);
         let t = searcher.timeline(&[], &Filters::default(), LaneBy::Stance);

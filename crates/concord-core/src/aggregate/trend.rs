@@ -235,15 +235,13 @@ impl Searcher<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::{build, folder};
+    use crate::corpus::test_corpus;
     use crate::index::Index;
     use crate::query::{parse, Filters, Searcher};
-    use std::path::Path;
 
     #[test]
     fn monthly_when_short_with_every_month_and_relative_counts() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpora/harbour");
-        let corpus = build(&folder::read(&dir).unwrap()).unwrap().0;
+        let corpus = test_corpus("tests/corpora/harbour");
         let index = Index::build(&corpus);
         let searcher = Searcher::new(&corpus, &index);
         let t = searcher.trend(&parse("corridor partnership corridor"), &Filters::default());
@@ -275,8 +273,7 @@ mod tests {
 
     #[test]
     fn two_sets_each_per_its_own_words() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpora/harbour");
-        let corpus = build(&folder::read(&dir).unwrap()).unwrap().0;
+        let corpus = test_corpus("tests/corpora/harbour");
         let index = Index::build(&corpus);
         let searcher = Searcher::new(&corpus, &index);
         let year = |y: i32| -> Vec<u32> {

@@ -385,6 +385,17 @@ struct Builder {
     report: Report,
 }
 
+/// A corpus of this repository (`seeds`, `tests/corpora/…`), built: for unit tests.
+#[cfg(test)]
+pub(crate) fn test_corpus(dir: &str) -> Corpus {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(dir);
+    build(&folder::read(&root).expect("the test corpus reads"))
+        .expect("the test corpus builds")
+        .0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

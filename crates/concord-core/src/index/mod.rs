@@ -845,6 +845,39 @@ impl Index {
         start..end
     }
 
+    /// The stems a prefix term reads: those of the folded words starting with `prefix` (the
+    /// range of [`Index::words`] returned too), and the word being typed's own stem `own`,
+    /// ascending and distinct, each with whether it counts whole — its own stem, or one
+    /// whose words all have the prefix. A stem that does not ("negotiation*" and the stem of
+    /// "negotiate") counts only its words with the prefix.
+    pub fn prefix_stems(
+        &self,
+        prefix: &str,
+        own: Option<&str>,
+    ) -> (Range<usize>, Vec<(u32, bool)>) {
+        let range = self.words_with_prefix(prefix);
+        let own = own.and_then(|s| self.stem_id(s));
+        let mut stems: Vec<u32> = self.words[range.clone()]
+            .iter()
+            .map(|(_, k)| *k)
+            .chain(own)
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        let stems = stems
+            .into_iter()
+            .map(|k| {
+                let whole = own == Some(k)
+                    || self
+                        .stem_words(k)
+                        .iter()
+                        .all(|w| range.contains(&(*w as usize)));
+                (k, whole)
+            })
+            .collect();
+        (range, stems)
+    }
+
     /// Mean number of tokens per statement (for BM25).
     pub fn avg_len(&self) -> f32 {
         self.avg_len

@@ -171,24 +171,10 @@ impl<'a> Searcher<'a> {
                     .collect()
             }
             Expr::Prefix { prefix, stem, .. } => {
-                let range = self.index.words_with_prefix(prefix);
-                let own = stem.as_deref().and_then(|x| self.index.stem_id(x));
-                let mut stems: Vec<u32> = self.index.words[range.clone()]
-                    .iter()
-                    .map(|(_, k)| *k)
-                    .chain(own)
-                    .collect();
-                stems.sort_unstable();
-                stems.dedup();
+                let (range, stems) = self.index.prefix_stems(prefix, stem.as_deref());
                 let mut out = Vec::new();
-                for k in stems {
+                for (k, whole) in stems {
                     let positions = at(k);
-                    let whole = own == Some(k)
-                        || self
-                            .index
-                            .stem_words(k)
-                            .iter()
-                            .all(|w| range.contains(&(*w as usize)));
                     if whole {
                         out.extend(single(positions));
                     } else if !positions.is_empty() {
@@ -294,24 +280,10 @@ impl<'a> Searcher<'a> {
                 }
             }
             Expr::Prefix { prefix, stem, .. } => {
-                let range = self.index.words_with_prefix(prefix);
                 // The word being typed counts its own stem whole, too.
-                let own = stem.as_deref().and_then(|s| self.index.stem_id(s));
-                let mut stems: Vec<u32> = self.index.words[range.clone()]
-                    .iter()
-                    .map(|(_, k)| *k)
-                    .chain(own)
-                    .collect();
-                stems.sort_unstable();
-                stems.dedup();
-                for k in stems {
+                let (range, stems) = self.index.prefix_stems(prefix, stem.as_deref());
+                for (k, whole) in stems {
                     let postings = self.index.postings(k);
-                    let whole = own == Some(k)
-                        || self
-                            .index
-                            .stem_words(k)
-                            .iter()
-                            .all(|w| range.contains(&(*w as usize)));
                     for (j, &s) in postings.stmts.iter().enumerate() {
                         // A stem whose words all have the prefix counts whole; otherwise
                         // only its words with the prefix ("negotiation*" is not "negotiate").
@@ -392,19 +364,15 @@ impl<'a> Searcher<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::{build, folder};
+    use crate::corpus::test_corpus;
     use crate::{Index, Searcher};
-    use std::path::Path;
 
     /// Ranking's positions from postings are the highlights' from words, for every term of
     /// every statement: words, phrases, prefixes (whole stems and partial), a typed word.
     #[test]
     fn positions_from_postings_are_the_words() {
         for dir in ["seeds", "tests/corpora/speeches"] {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../..")
-                .join(dir);
-            let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+            let corpus = test_corpus(dir);
             let index = Index::build(&corpus);
             let searcher = Searcher::new(&corpus, &index);
             let queries = [

@@ -29,15 +29,8 @@ pub fn words_read(index: &Index, query: &Query) -> Vec<u32> {
     }
     let mut out = Vec::new();
     for (prefix, stem) in prefixes {
-        let range = index.words_with_prefix(prefix);
-        let own = stem.and_then(|s| index.stem_id(s));
-        for &(_, k) in &index.words[range.clone()] {
-            let partial = own != Some(k)
-                && !index
-                    .stem_words(k)
-                    .iter()
-                    .all(|w| range.contains(&(*w as usize)));
-            if partial {
+        for (k, whole) in index.prefix_stems(prefix, stem).1 {
+            if !whole {
                 out.extend_from_slice(index.postings(k).stmts);
             }
         }
@@ -60,11 +53,13 @@ fn walk(index: &Index, e: &Expr, out: &mut Vec<u32>) {
     match e {
         Expr::Word { stem, .. } => out.extend(index.stem_id(stem)),
         Expr::Phrase { stems, .. } => out.extend(stems.iter().filter_map(|s| index.stem_id(s))),
-        Expr::Prefix { prefix, stem, .. } => {
-            let range = index.words_with_prefix(prefix);
-            out.extend(index.words[range].iter().map(|(_, k)| *k));
-            out.extend(stem.as_deref().and_then(|s| index.stem_id(s)));
-        }
+        Expr::Prefix { prefix, stem, .. } => out.extend(
+            index
+                .prefix_stems(prefix, stem.as_deref())
+                .1
+                .iter()
+                .map(|(k, _)| k),
+        ),
         Expr::Field(_) => {}
         Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| walk(index, e, out)),
         Expr::Not(e) => walk(index, e, out),
@@ -74,13 +69,11 @@ fn walk(index: &Index, e: &Expr, out: &mut Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{build, folder};
-    use std::path::Path;
+    use crate::corpus::test_corpus;
 
     #[test]
     fn a_query_needs_its_terms_stems() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-        let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+        let corpus = test_corpus("seeds");
         let index = Index::build(&corpus);
         let id = |s: &str| index.stem_id(s).unwrap();
         let q = index.parse("\"two-state solution\" -israel speaker:wang-yi negotiat*");

@@ -141,15 +141,13 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{build, folder};
-    use std::path::Path;
+    use crate::corpus::test_corpus;
 
     /// The columns give back the statement table, lengths and countries of every
     /// statement; columns that disagree are refused, not misread.
     #[test]
     fn the_statement_table_round_trips_by_columns() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpora/speeches");
-        let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+        let corpus = test_corpus("tests/corpora/speeches");
         let full = Index::build(&corpus);
         let table = Table::of(&full, FoldTable::default());
         let bytes = postcard::to_allocvec(&table).unwrap();

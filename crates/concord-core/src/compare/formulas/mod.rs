@@ -493,18 +493,14 @@ pub fn table_where(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{build, folder};
-    use std::path::Path;
+    use crate::corpus::test_corpus;
 
     /// The one-pass trie finds each phrase where a phrase query does, as often, on every
     /// test corpus's formulations (nested and overlapping phrases included).
     #[test]
     fn occurrences_are_the_phrase_queries() {
         for dir in ["seeds", "tests/corpora/formulas", "tests/corpora/speeches"] {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../..")
-                .join(dir);
-            let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+            let corpus = test_corpus(dir);
             let index = Index::build(&corpus);
             let searcher = Searcher::new(&corpus, &index);
             let formulas = find(&corpus, &index);
