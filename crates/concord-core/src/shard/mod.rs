@@ -237,17 +237,33 @@ impl Manifest {
     pub fn unpack(&self, shard: &ShardRef, bytes: &[u8]) -> Result<Vec<u8>, ShardError> {
         self.check(shard, bytes)?;
         let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, shard.raw as usize)
-            .map_err(|e| ShardError::Malformed {
-                what: self.describe(shard),
-                detail: format!("it does not inflate: {e}"),
-            })?;
+            .map_err(|e| self.malformed(shard, format!("it does not inflate: {e}")))?;
         if raw.len() != shard.raw as usize {
-            return Err(ShardError::Malformed {
-                what: self.describe(shard),
-                detail: format!("{} bytes inflated, not {}", raw.len(), shard.raw),
-            });
+            return Err(self.malformed(
+                shard,
+                format!("{} bytes inflated, not {}", raw.len(), shard.raw),
+            ));
         }
         Ok(raw)
+    }
+
+    /// Reads `shard` with `read`, checks and inflates it ([`Manifest::unpack`]), and decodes
+    /// its value: an error names the shard.
+    pub fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        shard: &ShardRef,
+        read: &mut impl FnMut(&ShardRef) -> Result<Vec<u8>, ShardError>,
+    ) -> Result<T, ShardError> {
+        let bytes = self.unpack(shard, &read(shard)?)?;
+        postcard::from_bytes(&bytes).map_err(|e| self.malformed(shard, e.to_string()))
+    }
+
+    /// The error for a shard whose value is not what it should be.
+    fn malformed(&self, shard: &ShardRef, detail: String) -> ShardError {
+        ShardError::Malformed {
+            what: self.describe(shard),
+            detail,
+        }
     }
 
     /// Checks that `bytes` are `shard`'s, whole: the same length and hash.
@@ -316,20 +332,19 @@ pub fn open(
             what: "the manifest".into(),
             detail: "it lists no table shard".into(),
         })?;
-    let bytes = manifest.unpack(shard, &read(shard)?)?;
-    let what = manifest.describe(shard);
-    let malformed = |detail: String| ShardError::Malformed {
-        what: what.clone(),
-        detail,
-    };
-    let table: Table = postcard::from_bytes(&bytes).map_err(|e| malformed(e.to_string()))?;
-    let index = table.into_index().map_err(malformed)?;
+    let table: Table = manifest.read(shard, &mut read)?;
+    let index = table
+        .into_index()
+        .map_err(|detail| manifest.malformed(shard, detail))?;
     if index.docs.len() != manifest.corpus.documents.len() {
-        return Err(malformed(format!(
-            "{} documents, the manifest's corpus has {}",
-            index.docs.len(),
-            manifest.corpus.documents.len()
-        )));
+        return Err(manifest.malformed(
+            shard,
+            format!(
+                "{} documents, the manifest's corpus has {}",
+                index.docs.len(),
+                manifest.corpus.documents.len()
+            ),
+        ));
     }
     Ok((manifest.corpus.clone(), index))
 }
@@ -368,14 +383,11 @@ pub fn load_postings(
         .collect();
     let mut parts: std::collections::BTreeMap<u32, Vec<postings::Decoded>> = Default::default();
     for shard in postings_shards(manifest, index, stems) {
-        let bytes = manifest.unpack(shard, &read(shard)?)?;
-        let what = manifest.describe(shard);
-        let decoded = postings::Shard::decode(&bytes, &what)?;
+        let decoded: postings::Shard = manifest.read(shard, &mut read)?;
         for part in decoded.parts.iter().filter(|p| wanted.contains(&p.stem)) {
-            let d = part.decode().map_err(|detail| ShardError::Malformed {
-                what: what.clone(),
-                detail,
-            })?;
+            let d = part
+                .decode()
+                .map_err(|detail| manifest.malformed(shard, detail))?;
             parts.entry(part.stem).or_default().push(d);
         }
     }
@@ -420,22 +432,14 @@ pub fn load_text(
     docs: &[u32],
     mut read: impl FnMut(&ShardRef) -> Result<Vec<u8>, ShardError>,
 ) -> Result<(), ShardError> {
-    let shards: Vec<ShardRef> = text_shards(manifest, docs, |d| {
+    let shards = text_shards(manifest, docs, |d| {
         loaded.get(d as usize).copied().unwrap_or(true)
-    })
-    .into_iter()
-    .cloned()
-    .collect();
-    for shard in &shards {
-        let bytes = manifest.unpack(shard, &read(shard)?)?;
-        let what = manifest.describe(shard);
-        let decoded = text::Shard::decode(&bytes, &what)?;
+    });
+    for shard in shards {
+        let decoded: text::Shard = manifest.read(shard, &mut read)?;
         for (i, doc) in decoded.docs.into_iter().enumerate() {
             let d = decoded.first as usize + i;
-            let malformed = |detail: String| ShardError::Malformed {
-                what: what.clone(),
-                detail,
-            };
+            let malformed = |detail: String| manifest.malformed(shard, detail);
             if loaded.get(d).copied().unwrap_or(true) {
                 if d >= loaded.len() {
                     return Err(malformed(format!("no document {d} in this corpus")));

@@ -49,8 +49,16 @@ struct Packer<'a> {
 }
 
 impl Packer<'_> {
-    fn add(&mut self, kind: Kind, first: u32, from: u32, raw: &[u8]) -> io::Result<()> {
-        let stored = miniz_oxide::deflate::compress_to_vec(raw, DEFLATE_LEVEL);
+    /// Adds a shard holding `value`, serialized and deflated.
+    fn add(
+        &mut self,
+        kind: Kind,
+        first: u32,
+        from: u32,
+        value: &impl serde::Serialize,
+    ) -> io::Result<()> {
+        let raw = postcard::to_allocvec(value).expect("a shard serializes");
+        let stored = miniz_oxide::deflate::compress_to_vec(&raw, DEFLATE_LEVEL);
         let bytes = stored.as_slice();
         let len = bytes.len() as u64;
         if self
@@ -160,17 +168,12 @@ pub fn write_cut(
         kinds: Vec::new(),
     };
     let table = super::Table::of(index, crate::embed::fold_table(corpus));
-    packer.add(
-        Kind::Table,
-        0,
-        0,
-        &postcard::to_allocvec(&table).expect("a table serializes"),
-    )?;
+    packer.add(Kind::Table, 0, 0, &table)?;
     for (first, from, shard) in postings::cut(index, postings_target) {
-        packer.add(Kind::Postings, first, from, &shard.encode())?;
+        packer.add(Kind::Postings, first, from, &shard)?;
     }
     for shard in text::cut(corpus, index, text_target) {
-        packer.add(Kind::Text, shard.first, 0, &shard.encode())?;
+        packer.add(Kind::Text, shard.first, 0, &shard)?;
     }
     packer.close()?;
     let bytes = packer.manifest.encode();
@@ -189,15 +192,12 @@ pub fn write_cut(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{build, folder};
+    use crate::corpus::test_corpus;
     use crate::shard::postings::Shard;
     use crate::shard::ShardError;
 
     fn index_of(dir: &str) -> (Corpus, Index) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../..")
-            .join(dir);
-        let corpus = build(&folder::read(&root).unwrap()).unwrap().0;
+        let corpus = test_corpus(dir);
         let index = Index::build(&corpus);
         (corpus, index)
     }
@@ -240,7 +240,7 @@ mod tests {
                     // The fallback file holds the same bytes.
                     assert_eq!(fs::read(dir.join(shard.chunk_name())).unwrap(), bytes);
                     let raw = manifest.unpack(shard, &bytes).unwrap();
-                    let shard = Shard::decode(&raw, "a shard").unwrap();
+                    let shard: Shard = postcard::from_bytes(&raw).unwrap();
                     for part in shard.parts.iter().filter(|p| p.stem == k) {
                         assert_eq!(part.from as usize, got.stmts.len(), "stem {k}");
                         let d = part.decode().unwrap();
@@ -270,7 +270,10 @@ mod tests {
         let (_, index) = index_of("tests/corpora/speeches");
         let target = 1_000;
         let cut = postings::cut(&index, target);
-        let sizes: Vec<usize> = cut.iter().map(|(_, _, s)| s.encode().len()).collect();
+        let sizes: Vec<usize> = cut
+            .iter()
+            .map(|(_, _, s)| postcard::to_allocvec(s).unwrap().len())
+            .collect();
         // Over the target only by the part overheads' estimate, never by a stem.
         assert!(sizes.iter().all(|&n| n <= target + 8), "{sizes:?}");
         // And filled: all but the last at least half full.

@@ -7,7 +7,6 @@
 //! left starts the next shard; a stem bigger than a shard is cut between postings into
 //! consecutive shards (each part says which posting it starts at).
 
-use super::ShardError;
 use crate::index::Postings;
 use serde::{Deserialize, Serialize};
 
@@ -119,20 +118,6 @@ impl Part {
             out.starts.push(at as u32);
         }
         Ok(out)
-    }
-}
-
-impl Shard {
-    pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a shard serializes")
-    }
-
-    /// Reads a shard's bytes (checked first against the manifest's hash).
-    pub fn decode(bytes: &[u8], what: &str) -> Result<Shard, ShardError> {
-        postcard::from_bytes(bytes).map_err(|e| ShardError::Malformed {
-            what: what.to_string(),
-            detail: e.to_string(),
-        })
     }
 }
 

@@ -67,17 +67,3 @@ pub fn cut(corpus: &Corpus, index: &crate::index::Index, target: usize) -> Vec<S
     }
     out
 }
-
-impl Shard {
-    pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a shard serializes")
-    }
-
-    /// Reads a shard's bytes (checked first against the manifest's hash).
-    pub fn decode(bytes: &[u8], what: &str) -> Result<Shard, super::ShardError> {
-        postcard::from_bytes(bytes).map_err(|e| super::ShardError::Malformed {
-            what: what.to_string(),
-            detail: e.to_string(),
-        })
-    }
-}
