@@ -78,7 +78,9 @@ fn build_one(dir: &Path) {
         dir.file_name().expect("a folder").to_string_lossy()
     ));
     let index = concord_core::Index::build(&corpus);
-    let written = shard::write(&corpus, &index, &out).expect("the sharded form is written");
+    let formulas = concord_core::compare::formulas::find(&corpus, &index);
+    let written =
+        shard::write(&corpus, &index, &formulas, &out).expect("the sharded form is written");
     drop(index);
     let sharding = stage(&mut t);
     let packed: u64 = written.packs.iter().map(|p| p.len).sum();

@@ -472,7 +472,8 @@ fn search(corpus: &concord_core::model::Corpus, query: &str) {
 /// Writes the sharded form of `corpus` into `out`; says what it wrote.
 fn shard(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<String> {
     let index = concord_core::Index::build(corpus);
-    let w = concord_core::shard::write(corpus, &index, out)?;
+    let formulas = concord_core::compare::formulas::find(corpus, &index);
+    let w = concord_core::shard::write(corpus, &index, &formulas, out)?;
     let packed: u64 = w.packs.iter().map(|p| p.len).sum();
     let mut out = format!(
         "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), each also in chunk/\n",

@@ -16,10 +16,12 @@
 //! every shard read is checked against the hash the manifest gives ([`Manifest::check`]):
 //! a damaged or truncated shard is an error naming the shard and its file, never a misread.
 
+pub mod load;
 pub mod postings;
 pub mod table;
 pub mod text;
 
+pub use load::{runs, Loader, Need, Run};
 pub use table::Table;
 
 #[cfg(feature = "build")]
@@ -34,7 +36,7 @@ use std::fmt;
 /// Leading bytes of a manifest.
 pub const MAGIC: &[u8; 8] = b"CONCORDS";
 /// Bumped whenever the manifest's or a shard's serialized shape changes.
-pub const VERSION: u8 = 2;
+pub const VERSION: u8 = 3;
 
 /// The most bytes a manifest inflates to (a guard against a damaged one).
 const MANIFEST_MAX: usize = 256 * 1024 * 1024;
@@ -48,6 +50,9 @@ pub enum Kind {
     Postings,
     /// The text of a run of documents ([`text::Shard`]); the key is a document id.
     Text,
+    /// The corpus's formulations (`Vec<`[`crate::Formula`]`>`, found at build time): one
+    /// shard, read when a view lists or counts them.
+    Formulas,
 }
 
 impl Kind {
@@ -57,6 +62,7 @@ impl Kind {
             Kind::Table => "table",
             Kind::Postings => "postings",
             Kind::Text => "text",
+            Kind::Formulas => "formulations",
         }
     }
 }
@@ -129,8 +135,8 @@ pub struct Manifest {
     /// The corpus without its documents' text ([`text::skeleton`]).
     pub corpus: crate::model::Corpus,
     pub packs: Vec<Pack>,
-    /// Every shard, by kind (the table, postings in stem order, then text in document
-    /// order).
+    /// Every shard, by kind (the table, postings in stem order, text in document order,
+    /// then the formulations).
     pub shards: Vec<ShardRef>,
     /// Number of stems and of statements in the corpus.
     pub stems: u32,
@@ -456,4 +462,18 @@ pub fn load_text(
         }
     }
     Ok(())
+}
+
+/// Reads the corpus's formulations from their shard (by `read`, checked).
+pub fn load_formulas(
+    manifest: &Manifest,
+    mut read: impl FnMut(&ShardRef) -> Result<Vec<u8>, ShardError>,
+) -> Result<Vec<crate::Formula>, ShardError> {
+    match manifest.of_kind(Kind::Formulas).first() {
+        Some(shard) => manifest.read(shard, &mut read),
+        None => Err(ShardError::Malformed {
+            what: "the manifest".into(),
+            detail: "it lists no formulations shard".into(),
+        }),
+    }
 }

@@ -5,6 +5,7 @@
 use super::{postings, text, Digest, Kind, Manifest, Pack, ShardRef};
 use crate::index::Index;
 use crate::model::Corpus;
+use crate::Formula;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -126,8 +127,13 @@ impl Packer<'_> {
 /// Writes `index` in the sharded form into `dir` (created if need be). What an earlier
 /// write left there (manifests, packs, chunks) is removed first, so the folder holds one
 /// corpus and no stale file.
-pub fn write(corpus: &Corpus, index: &Index, dir: &Path) -> io::Result<Written> {
-    write_cut(corpus, index, dir, postings::TARGET, text::TARGET)
+pub fn write(
+    corpus: &Corpus,
+    index: &Index,
+    formulas: &[Formula],
+    dir: &Path,
+) -> io::Result<Written> {
+    write_cut(corpus, index, formulas, dir, postings::TARGET, text::TARGET)
 }
 
 /// [`write()`] with postings and text shards of about `postings` and `text` bytes instead
@@ -136,6 +142,7 @@ pub fn write(corpus: &Corpus, index: &Index, dir: &Path) -> io::Result<Written> 
 pub fn write_cut(
     corpus: &Corpus,
     index: &Index,
+    formulas: &[Formula],
     dir: &Path,
     postings_target: usize,
     text_target: usize,
@@ -175,6 +182,7 @@ pub fn write_cut(
     for shard in text::cut(corpus, index, text_target) {
         packer.add(Kind::Text, shard.first, 0, &shard)?;
     }
+    packer.add(Kind::Formulas, 0, 0, &formulas)?;
     packer.close()?;
     let bytes = packer.manifest.encode();
     let manifest = format!("manifest-{}.bin", Digest::of(&bytes));
@@ -223,7 +231,7 @@ mod tests {
         ] {
             let (c, index) = index_of(corpus);
             let dir = scratch(&format!("{}-{target}", corpus.replace('/', "-")));
-            let written = write_cut(&c, &index, &dir, target, 4_000).unwrap();
+            let written = write_cut(&c, &index, &[], &dir, target, 4_000).unwrap();
             let manifest =
                 Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
             assert_eq!(manifest.stems as usize, index.stem_count());
@@ -265,6 +273,21 @@ mod tests {
         }
     }
 
+    /// The formulations read back from their shard as they were found.
+    #[test]
+    fn formulations_read_back_from_their_shard() {
+        let (corpus, index) = index_of("seeds");
+        let formulas = crate::compare::formulas::find(&corpus, &index);
+        assert!(!formulas.is_empty());
+        let dir = scratch("formulas");
+        let written = write(&corpus, &index, &formulas, &dir).unwrap();
+        let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+        assert_eq!(manifest.of_kind(Kind::Formulas).len(), 1);
+        let back = super::super::load_formulas(&manifest, |s| Ok(read(&dir, &manifest, s)));
+        assert_eq!(back.unwrap(), formulas);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn shards_keep_near_their_target() {
         let (_, index) = index_of("tests/corpora/speeches");
@@ -288,7 +311,7 @@ mod tests {
     fn a_damaged_shard_is_named() {
         let (corpus, index) = index_of("seeds");
         let dir = scratch("damaged");
-        let written = write_cut(&corpus, &index, &dir, 1_000, 4_000).unwrap();
+        let written = write_cut(&corpus, &index, &[], &dir, 1_000, 4_000).unwrap();
         let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         let shard = &manifest.shards[3];
         assert_eq!(shard.kind, Kind::Postings);
@@ -328,8 +351,8 @@ mod tests {
     fn writing_is_deterministic_and_replaces() {
         let (corpus, index) = index_of("seeds");
         let dir = scratch("twice");
-        let small = write_cut(&corpus, &index, &dir, 500, 1_000).unwrap();
-        let a = write(&corpus, &index, &dir).unwrap();
+        let small = write_cut(&corpus, &index, &[], &dir, 500, 1_000).unwrap();
+        let a = write(&corpus, &index, &[], &dir).unwrap();
         let list = || {
             let mut names: Vec<String> = fs::read_dir(&dir)
                 .unwrap()
@@ -340,7 +363,7 @@ mod tests {
             names
         };
         let first = list();
-        let b = write(&corpus, &index, &dir).unwrap();
+        let b = write(&corpus, &index, &[], &dir).unwrap();
         assert_eq!(a, b);
         assert_eq!(list(), first);
         assert!(!first.contains(&small.manifest));

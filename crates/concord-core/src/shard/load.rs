@@ -1,0 +1,377 @@
+//! Loading a sharded corpus as views need it: what a view reads ([`Need`]), which shards
+//! hold what is not loaded yet ([`Loader::missing`]), how they are fetched in few requests
+//! ([`runs`]), and loading them once fetched ([`Loader::load`]). The app does the fetching
+//! (a worker, over HTTP); everything else is here, the same natively and in the browser.
+
+use super::{postings_shards, text_shards, Kind, Manifest, ShardError, ShardRef};
+use crate::index::Index;
+use crate::model::Corpus;
+use crate::query::{plan, Query};
+use crate::Formula;
+use std::collections::HashMap;
+
+/// What a computation reads that a sharded engine loads on demand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Need {
+    /// Stems whose postings it reads.
+    pub stems: Vec<u32>,
+    /// Documents whose text (paragraphs, statements and words) it reads.
+    pub docs: Vec<u32>,
+    /// Every document's text (a view over the whole corpus).
+    pub all_docs: bool,
+    /// The corpus's formulations.
+    pub formulas: bool,
+}
+
+impl Need {
+    /// Everything: the text of every document, and the formulations (what a view without a
+    /// plan of its own reads).
+    pub fn everything() -> Need {
+        Need {
+            all_docs: true,
+            formulas: true,
+            ..Need::default()
+        }
+    }
+
+    /// What a search for `query` reads: its stems' postings, then (once those are loaded)
+    /// the text of the statements whose words matching reads ([`plan::words_read`]). Asked
+    /// again after each load until nothing is missing.
+    pub fn of_search(index: &Index, query: &Query) -> Need {
+        let stems = plan::needs(index, query);
+        let docs = if stems.iter().all(|&k| index.is_loaded(k)) {
+            docs_of(index, &plan::words_read(index, query))
+        } else {
+            Vec::new()
+        };
+        Need {
+            stems,
+            docs,
+            ..Need::default()
+        }
+    }
+
+    /// The text of the documents of `statements`.
+    pub fn of_statements(index: &Index, statements: impl IntoIterator<Item = u32>) -> Need {
+        let stmts: Vec<u32> = statements.into_iter().collect();
+        Need {
+            docs: docs_of(index, &stmts),
+            ..Need::default()
+        }
+    }
+
+    /// What the near-duplicates of document `doc`'s statements read
+    /// ([`crate::compare::neardup::Finder::of_document`]): the document's text, the
+    /// postings of its stems, and the text of every statement that shares a rarer stem
+    /// with it (the candidates). In three steps, as each is loaded.
+    pub fn of_near_dups(index: &Index, doc: u32) -> Need {
+        let mut need = Need {
+            docs: vec![doc],
+            ..Need::default()
+        };
+        let range = index.doc_statements(doc);
+        if range.clone().any(|s| !index.has_tokens(s)) {
+            return need;
+        }
+        let mut stems: Vec<u32> = range
+            .clone()
+            .flat_map(|s| index.tokens(s).iter().map(|&w| index.stem_of(w)))
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        if stems.iter().all(|&k| index.is_loaded(k)) {
+            // The finder's cap: stems in more statements than this give no candidates.
+            let cap = (index.statements.len() / 20).max(64);
+            let stmts: Vec<u32> = stems
+                .iter()
+                .map(|&k| index.postings(k).stmts)
+                .filter(|s| s.len() <= cap)
+                .flatten()
+                .copied()
+                .collect();
+            need.docs.extend(docs_of(index, &stmts));
+        }
+        need.stems = stems;
+        need
+    }
+
+    /// `self` and `other` together.
+    pub fn and(mut self, other: Need) -> Need {
+        self.stems.extend(other.stems);
+        self.stems.sort_unstable();
+        self.stems.dedup();
+        self.docs.extend(other.docs);
+        self.docs.sort_unstable();
+        self.docs.dedup();
+        self.all_docs |= other.all_docs;
+        self.formulas |= other.formulas;
+        self
+    }
+}
+
+/// The distinct documents of `stmts`, ascending.
+fn docs_of(index: &Index, stmts: &[u32]) -> Vec<u32> {
+    let mut docs: Vec<u32> = stmts
+        .iter()
+        .filter_map(|&s| index.statements.get(s as usize).map(|st| st.doc))
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+/// A run of shards lying end to end in one pack: fetched with one `Range` request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run<'m> {
+    pub pack: u32,
+    /// Bytes `start..end` of the pack.
+    pub start: u64,
+    pub end: u64,
+    pub shards: Vec<&'m ShardRef>,
+}
+
+/// The most bytes, and shards, one run gathers: a request stays short enough to retry,
+/// and few enough chunk files stand behind it when a host ignores `Range`.
+pub const RUN_BYTES: u64 = 1024 * 1024;
+pub const RUN_SHARDS: usize = 16;
+
+/// `shards` gathered into runs: sorted by place, each run shards that follow one another
+/// in their pack, up to [`RUN_BYTES`] and [`RUN_SHARDS`].
+pub fn runs<'m>(mut shards: Vec<&'m ShardRef>) -> Vec<Run<'m>> {
+    shards.sort_by_key(|s| (s.pack, s.offset));
+    shards.dedup_by_key(|s| (s.pack, s.offset));
+    let mut out: Vec<Run<'m>> = Vec::new();
+    for s in shards {
+        let end = s.offset + u64::from(s.len);
+        match out.last_mut() {
+            Some(run)
+                if run.pack == s.pack
+                    && run.end == s.offset
+                    && end - run.start <= RUN_BYTES
+                    && run.shards.len() < RUN_SHARDS =>
+            {
+                run.end = end;
+                run.shards.push(s);
+            }
+            _ => out.push(Run {
+                pack: s.pack,
+                start: s.offset,
+                end,
+                shards: vec![s],
+            }),
+        }
+    }
+    out
+}
+
+/// A sharded corpus's manifest and what of it is loaded.
+#[derive(Debug, Clone)]
+pub struct Loader {
+    pub manifest: Manifest,
+    /// Whether each document's text is loaded.
+    text: Vec<bool>,
+    formulas: bool,
+}
+
+impl Loader {
+    /// Nothing loaded yet (the engine opened by [`super::open`]).
+    pub fn new(manifest: Manifest) -> Loader {
+        let docs = manifest.corpus.documents.len();
+        Loader {
+            manifest,
+            text: vec![false; docs],
+            formulas: false,
+        }
+    }
+
+    /// Whether document `d`'s text is loaded.
+    pub fn has_text(&self, d: u32) -> bool {
+        self.text.get(d as usize).copied().unwrap_or(true)
+    }
+
+    /// The shards that `need` reads and that are not loaded, each once, in directory
+    /// order.
+    pub fn missing(&self, index: &Index, need: &Need) -> Vec<&ShardRef> {
+        let mut out = postings_shards(&self.manifest, index, &need.stems);
+        if need.all_docs {
+            let all: Vec<u32> = (0..self.text.len() as u32).collect();
+            out.extend(text_shards(&self.manifest, &all, |d| self.has_text(d)));
+        } else {
+            out.extend(text_shards(&self.manifest, &need.docs, |d| {
+                self.has_text(d)
+            }));
+        }
+        if need.formulas && !self.formulas {
+            out.extend(self.manifest.of_kind(Kind::Formulas).first());
+        }
+        out
+    }
+
+    /// Loads what `need` reads into `corpus` and `index` from `fetched` (stored bytes by
+    /// hash, as [`Loader::missing`]'s shards were fetched): checked, inflated, decoded. The
+    /// formulations, when they are loaded now. An error names the shard (a missing one
+    /// too); what was loaded before it stays loaded.
+    pub fn load(
+        &mut self,
+        corpus: &mut Corpus,
+        index: &mut Index,
+        need: &Need,
+        fetched: &HashMap<super::Digest, Vec<u8>>,
+    ) -> Result<Option<Vec<Formula>>, ShardError> {
+        let manifest = &self.manifest;
+        let read = |s: &ShardRef| {
+            fetched
+                .get(&s.hash)
+                .cloned()
+                .ok_or_else(|| ShardError::Malformed {
+                    what: manifest.describe(s),
+                    detail: "it was not fetched".into(),
+                })
+        };
+        super::load_postings(index, manifest, &need.stems, read)?;
+        let all: Vec<u32>;
+        let docs = if need.all_docs {
+            all = (0..self.text.len() as u32).collect();
+            &all
+        } else {
+            &need.docs
+        };
+        super::load_text(corpus, index, &mut self.text, manifest, docs, read)?;
+        if need.formulas && !self.formulas {
+            let formulas = super::load_formulas(manifest, read)?;
+            self.formulas = true;
+            return Ok(Some(formulas));
+        }
+        Ok(None)
+    }
+}
+
+#[cfg(all(test, feature = "build"))]
+mod tests {
+    use super::*;
+    use crate::corpus::test_corpus;
+    use std::path::{Path, PathBuf};
+
+    fn written(name: &str) -> (Corpus, Index, Vec<Formula>, PathBuf, Manifest) {
+        let corpus = test_corpus("seeds");
+        let index = Index::build(&corpus);
+        let formulas = crate::compare::formulas::find(&corpus, &index);
+        let dir = std::env::temp_dir().join(format!("concord-load-{}-{name}", std::process::id()));
+        let w = super::super::write_cut(&corpus, &index, &formulas, &dir, 700, 3_000).unwrap();
+        let manifest = Manifest::decode(&std::fs::read(dir.join(&w.manifest)).unwrap()).unwrap();
+        (corpus, index, formulas, dir, manifest)
+    }
+
+    /// What `runs` fetches, as the worker does: one slice of a pack per run.
+    fn fetch(
+        dir: &Path,
+        manifest: &Manifest,
+        shards: Vec<&ShardRef>,
+    ) -> HashMap<super::super::Digest, Vec<u8>> {
+        let mut out = HashMap::new();
+        for run in runs(shards) {
+            let pack = std::fs::read(dir.join(&manifest.packs[run.pack as usize].name)).unwrap();
+            let bytes = &pack[run.start as usize..run.end as usize];
+            let mut at = 0;
+            for s in run.shards {
+                out.insert(s.hash, bytes[at..at + s.len as usize].to_vec());
+                at += s.len as usize;
+            }
+        }
+        out
+    }
+
+    /// Loading what a view needs, step by step until nothing is missing, gives the
+    /// embedded engine's answers: the search's postings, the text of the statements shown,
+    /// the near-duplicates' candidates, and the formulations.
+    #[test]
+    fn needs_load_until_nothing_is_missing() {
+        let (full_corpus, full, formulas, dir, manifest) = written("needs");
+        let (mut corpus, mut index) = super::super::open(&manifest, |s| {
+            Ok(fetch(&dir, &manifest, vec![s]).remove(&s.hash).unwrap())
+        })
+        .unwrap();
+        let mut loader = Loader::new(manifest.clone());
+        let query = index.parse_typed("negotiation* palestin*");
+        let mut fetched_runs = 0;
+        let mut step = |loader: &mut Loader,
+                        corpus: &mut Corpus,
+                        index: &mut Index,
+                        need: &dyn Fn(&Index) -> Need|
+         -> Option<Vec<Formula>> {
+            let mut got = None;
+            for _ in 0..4 {
+                let n = need(index);
+                let missing = loader.missing(index, &n);
+                if missing.is_empty() {
+                    return got;
+                }
+                fetched_runs += runs(missing.clone()).len();
+                let bytes = fetch(&dir, &loader.manifest.clone(), missing);
+                got = loader.load(corpus, index, &n, &bytes).unwrap().or(got);
+            }
+            panic!("still missing shards after four steps");
+        };
+        step(&mut loader, &mut corpus, &mut index, &|i| {
+            Need::of_search(i, &query)
+        });
+        let ours = crate::Searcher::new(&corpus, &index).matching(&query, &Default::default());
+        let theirs =
+            crate::Searcher::new(&full_corpus, &full).matching(&query, &Default::default());
+        assert_eq!(ours, theirs);
+        assert!(!ours.is_empty());
+        // The text of what is shown.
+        step(&mut loader, &mut corpus, &mut index, &|i| {
+            Need::of_statements(i, ours.iter().copied())
+        });
+        for &s in &ours {
+            let st = &index.statements[s as usize];
+            let d = &corpus.documents[st.doc as usize];
+            assert_eq!(
+                d.statements,
+                full_corpus.documents[st.doc as usize].statements
+            );
+        }
+        // Near-duplicates of the first document, as the embedded engine finds them.
+        step(&mut loader, &mut corpus, &mut index, &|i| {
+            Need::of_near_dups(i, 0)
+        });
+        assert_eq!(
+            crate::Finder::new(&corpus, &index).of_document(0),
+            crate::Finder::new(&full_corpus, &full).of_document(0)
+        );
+        let got = step(&mut loader, &mut corpus, &mut index, &|_| Need {
+            formulas: true,
+            ..Need::default()
+        });
+        assert_eq!(got.unwrap(), formulas);
+        assert!(fetched_runs > 0);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Runs gather neighbouring shards of one pack, within their limits, and nothing else.
+    #[test]
+    fn runs_gather_neighbours() {
+        let (_, _, _, dir, manifest) = written("runs");
+        let all: Vec<&ShardRef> = manifest.shards.iter().collect();
+        let got = runs(all.clone());
+        assert!(got.len() < all.len());
+        let mut n = 0;
+        for run in &got {
+            assert!(run.shards.len() <= RUN_SHARDS);
+            assert!(run.end - run.start <= RUN_BYTES || run.shards.len() == 1);
+            let mut at = run.start;
+            for s in &run.shards {
+                assert_eq!((s.pack, s.offset), (run.pack, at));
+                at += u64::from(s.len);
+            }
+            assert_eq!(at, run.end);
+            n += run.shards.len();
+        }
+        assert_eq!(n, all.len());
+        // Two shards apart: two runs.
+        let apart = runs(vec![all[1], all[3]]);
+        assert_eq!(apart.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
