@@ -19,7 +19,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app bench-positions bench-scale fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-serve test-reproducible sizes clean
+.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app bench-positions bench-scale fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-sharded test-serve test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -138,7 +138,7 @@ fuzz:
 
 ## Tests ###################################################################################
 
-test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile test-speeches test-serve sizes
+test: tools browser lint test-core test-app test-build-corpus test-wasm release test-e2e test-reproducible test-hostile test-speeches test-sharded test-serve sizes
 	@echo "make test: all checks passed"
 
 lint:
@@ -190,6 +190,14 @@ test-speeches: tools browser
 	CONCORD_DIST=$(SPEECHES_DIST) CONCORD_CORPUS=tests/corpora/speeches \
 		CONCORD_AXE=$(TOOLS)/node_modules/axe-core/axe.min.js \
 		cargo test -p concord --test speeches -- --test-threads=2
+
+# The sharded mode: the seeds built with CONCORD_INDEX=sharded and small shards, served by a
+# host that honours Range, one that ignores it and one with a damaged shard; the same links
+# give the views the embedded engine gives.
+SHARDED_DIST := $(CURDIR)/target/release-dist-sharded
+test-sharded: tools browser
+	CONCORD_INDEX=sharded CONCORD_SHARD_BYTES=2048 trunk build --release --dist $(SHARDED_DIST)
+	CONCORD_DIST=$(SHARDED_DIST) cargo test -p concord --test sharded -- --test-threads=2
 
 # The development loop: `trunk serve` (its own port and dist), the page connecting to the
 # reload socket under the development policy, and a reload after a file is saved.

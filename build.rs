@@ -1,9 +1,17 @@
 //! Compiles the corpus into the app.
 //!
 //! Reads the corpus folder (`seeds/`, or `CONCORD_CORPUS=<dir>`, relative to this folder),
-//! builds it with `concord_core::corpus`, and writes into `OUT_DIR`:
-//! - `corpus.bin`, the embedded form the app decodes at start-up (`concord_core::embed`);
-//! - `build-report.txt`, the full build report.
+//! builds it with `concord_core::corpus`, and writes it in one of two forms (README,
+//! "Two modes"), chosen by `CONCORD_INDEX` (`embedded`, `sharded`, or unset: sharded when
+//! the corpus's text passes [`SHARDED_FROM`] bytes):
+//! - **embedded**: `OUT_DIR/corpus.bin`, the form the app decodes at start-up
+//!   (`concord_core::embed`), compiled into the module;
+//! - **sharded**: the static files of `concord_core::shard` (manifest, packs, chunks) and
+//!   the fetch worker, in `<target>/concord-shards/<manifest>/`, which Trunk's post-build
+//!   hook (`tools/place-shards.py`) copies into `dist/corpus/`; the app is compiled with
+//!   the manifest's name (`OUT_DIR/manifest.txt`) and an empty `corpus.bin`.
+//!
+//! and `OUT_DIR/build-report.txt`, the full build report.
 //!
 //! A one-line summary and every warning of the report are printed as cargo warnings. A bad
 //! corpus stops the build with errors naming file and line.
@@ -12,8 +20,18 @@ use concord_core::corpus::{self, folder, NoteLevel};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Corpus text, in bytes, from which an unset `CONCORD_INDEX` means sharded: about 22 MB
+/// of embedded form, a module most connections fetch in seconds and a tab holds easily.
+const SHARDED_FROM: usize = 40_000_000;
+
+/// The fetch worker the sharded app starts (copied beside the shards, named by its hash).
+const WORKER: &str = "src/fetch-worker.js";
+
 fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=CONCORD_CORPUS");
+    println!("cargo:rerun-if-env-changed=CONCORD_INDEX");
+    println!("cargo:rerun-if-env-changed=CONCORD_SHARD_BYTES");
+    println!("cargo:rerun-if-changed={WORKER}");
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let dir = match std::env::var_os("CONCORD_CORPUS") {
         Some(d) if !d.is_empty() => root.join(d),
@@ -39,17 +57,61 @@ fn main() -> ExitCode {
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect()),
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
-    let bytes = concord_core::embed::encode(&corpus);
+    let text: usize = corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.paragraphs)
+        .map(|p| p.text.len())
+        .sum();
+    let sharded = match std::env::var("CONCORD_INDEX").as_deref() {
+        Ok("sharded") => true,
+        Ok("embedded") => false,
+        Ok("") | Err(_) => text >= SHARDED_FROM,
+        Ok(other) => {
+            return fail(vec![format!(
+                "CONCORD_INDEX={other:?}: use `embedded`, `sharded`, or leave it unset"
+            )])
+        }
+    };
+    // Postings shards of about this many bytes, text shards of twice as many (the
+    // defaults of concord_core::shard, or CONCORD_SHARD_BYTES: smaller shards mean fewer
+    // bytes a search, more requests).
+    let targets = match std::env::var("CONCORD_SHARD_BYTES").as_deref() {
+        Ok("") | Err(_) => (
+            concord_core::shard::postings::TARGET,
+            concord_core::shard::text::TARGET,
+        ),
+        Ok(n) => match n.parse::<usize>() {
+            Ok(n) if n >= 256 => (n, 2 * n),
+            _ => {
+                return fail(vec![format!(
+                    "CONCORD_SHARD_BYTES={n:?}: give a number of bytes, 256 or more"
+                )])
+            }
+        },
+    };
     let report_path = out.join("build-report.txt");
+    let written = if sharded {
+        write_sharded(&root, &corpus, targets)
+            .map(|(manifest, size)| (Vec::new(), manifest, format!("{size} bytes of shards")))
+    } else {
+        let bytes = concord_core::embed::encode(&corpus);
+        let size = format!("{} bytes embedded", bytes.len());
+        Ok((bytes, String::new(), size))
+    };
+    let (bytes, manifest, size) = match written {
+        Ok(w) => w,
+        Err(e) => return fail(vec![e]),
+    };
     if let Err(e) = std::fs::write(out.join("corpus.bin"), &bytes)
+        .and_then(|()| std::fs::write(out.join("manifest.txt"), &manifest))
         .and_then(|()| std::fs::write(&report_path, report.to_string()))
     {
         return fail(vec![format!("cannot write to {}: {e}", out.display())]);
     }
     println!(
-        "cargo:warning={} ({} bytes embedded); full report: {}",
+        "cargo:warning={} ({size}); full report: {}",
         report.summary(),
-        bytes.len(),
         report_path.display()
     );
     for note in report
@@ -60,4 +122,44 @@ fn main() -> ExitCode {
         println!("cargo:warning={note}");
     }
     ExitCode::SUCCESS
+}
+
+/// Writes the sharded form and the fetch worker into `<target>/concord-shards/<manifest>/`
+/// (a folder per corpus state, so a debug and a release build never write the same one):
+/// the manifest's file name and the bytes written.
+fn write_sharded(
+    root: &std::path::Path,
+    corpus: &concord_core::model::Corpus,
+    (postings, text): (usize, usize),
+) -> Result<(String, u64), String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|t| if t.is_relative() { root.join(t) } else { t })
+        .unwrap_or_else(|| root.join("target"));
+    let store = target.join("concord-shards");
+    let scratch = store.join(format!("partial-{}", std::process::id()));
+    let index = concord_core::Index::build(corpus);
+    let formulas = concord_core::compare::formulas::find(corpus, &index);
+    let written =
+        concord_core::shard::write_cut(corpus, &index, &formulas, &scratch, postings, text)
+            .map_err(|e| format!("cannot write the shards into {}: {e}", scratch.display()))?;
+    let worker =
+        std::fs::read(root.join(WORKER)).map_err(|e| format!("cannot read {WORKER}: {e}"))?;
+    let worker_name = format!(
+        "fetch-worker-{}.js",
+        concord_core::shard::Digest::of(&worker)
+    );
+    let stem = written.manifest.trim_end_matches(".bin").to_string();
+    let dir = store.join(&stem);
+    if dir.exists() {
+        // The same corpus state, written before: its files are these.
+        std::fs::remove_dir_all(&scratch).ok();
+    } else {
+        std::fs::rename(&scratch, &dir)
+            .map_err(|e| format!("cannot move the shards into {}: {e}", dir.display()))?;
+    }
+    std::fs::write(dir.join(&worker_name), &worker)
+        .map_err(|e| format!("cannot write the fetch worker into {}: {e}", dir.display()))?;
+    let size = written.manifest_bytes as u64 + written.packs.iter().map(|p| p.len).sum::<u64>();
+    Ok((format!("{}\n{worker_name}", written.manifest), size))
 }

@@ -3,11 +3,12 @@
 //! ([`crate::context`]), each view in [`crate::pages`].
 
 use crate::components::facets::FacetPanel;
+use crate::components::loading::Loading;
 use crate::components::notices::Notices;
 use crate::components::search_box::SearchBox;
 use crate::components::tray::Tray;
 use crate::context::{run, use_engine, use_location, use_nav, EngineProvider, NavProvider};
-use crate::hooks::{use_focus_on_move, use_keys};
+use crate::hooks::{use_focus_on_move, use_keys, use_loaded};
 use crate::pages::{
     CollocatesView, CompareView, KwicView, PhrasesView, PositionsView, Reader, ResultsView,
     SetsView, TimelineView,
@@ -15,6 +16,7 @@ use crate::pages::{
 use crate::route::params::{title_of, VIEWS};
 use crate::route::{Route, View};
 use crate::{format, timing};
+use concord_core::shard::Need;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -43,15 +45,33 @@ fn shell() -> Html {
         let engine = engine.clone();
         use_memo(query.clone(), move |q| {
             let (route, mut notices) = Route::parse(q);
-            let (route, more) = route.check(&engine.corpus, &engine.index);
+            let (route, more) = route.check(&engine.corpus(), &engine.index());
             notices.extend(more);
             (route, notices)
         })
     };
     let (route, notices) = (&checked.0, &checked.1);
+    // A sharded corpus first loads what the search reads, then what the view reads.
+    let search_load = {
+        let q = route.search.q.clone();
+        use_loaded(q.clone(), move |e| {
+            let index = e.index();
+            Need::of_search(&index, &index.parse_typed(&q))
+        })
+    };
     let found = {
         let engine = engine.clone();
-        use_memo(route.search.clone(), move |search| run(&engine, search))
+        use_memo(
+            (route.search.clone(), search_load.is_ready()),
+            move |(search, ready)| ready.then(|| run(&engine, search)),
+        )
+    };
+    let view_load = {
+        let (route, found) = (route.clone(), (*found).clone());
+        use_loaded((route.clone(), found.clone()), move |e| match &found {
+            Some(found) => crate::pages::need(e, &route, found),
+            None => Need::default(),
+        })
     };
     // Notices stay dismissed until the link changes.
     let dismissed_for = use_state(|| None::<std::rc::Rc<str>>);
@@ -83,37 +103,44 @@ fn shell() -> Html {
         Callback::from(move |_: MouseEvent| dismissed_for.set(Some(query.clone())))
     };
     let found = (*found).clone();
-    let page = match route.view {
-        View::List => html! { <ResultsView route={route.clone()} found={found.clone()} /> },
-        View::Kwic => html! { <KwicView route={route.clone()} found={found.clone()} /> },
-        View::Doc => html! { <Reader route={route.clone()} found={found.clone()} /> },
-        View::Compare => html! { <CompareView route={route.clone()} found={found.clone()} /> },
-        View::Phrases => html! { <PhrasesView route={route.clone()} /> },
-        View::Timeline => html! { <TimelineView route={route.clone()} found={found.clone()} /> },
-        View::Positions => html! { <PositionsView route={route.clone()} found={found.clone()} /> },
-        View::Collocates => {
-            html! { <CollocatesView route={route.clone()} found={found.clone()} /> }
-        }
-        View::Sets => html! { <SetsView route={route.clone()} /> },
+    // Until the search's postings are loaded (sharded), the box shows the query parsed.
+    let parsed = found.as_ref().map_or_else(
+        || std::rc::Rc::new(engine.index().parse_typed(&route.search.q)),
+        |f| f.query.clone(),
+    );
+    let page = match (&found, view_load.is_ready()) {
+        (None, _) => html! { <Loading load={search_load} what="the search" /> },
+        (Some(_), false) => html! {
+            <Loading load={view_load} what={title_of(VIEWS, route.view).to_ascii_lowercase()} />
+        },
+        (Some(found), true) => match route.view {
+            View::List => html! { <ResultsView route={route.clone()} found={found.clone()} /> },
+            View::Kwic => html! { <KwicView route={route.clone()} found={found.clone()} /> },
+            View::Doc => html! { <Reader route={route.clone()} found={found.clone()} /> },
+            View::Compare => html! { <CompareView route={route.clone()} found={found.clone()} /> },
+            View::Phrases => html! { <PhrasesView route={route.clone()} /> },
+            View::Timeline => {
+                html! { <TimelineView route={route.clone()} found={found.clone()} /> }
+            }
+            View::Positions => {
+                html! { <PositionsView route={route.clone()} found={found.clone()} /> }
+            }
+            View::Collocates => {
+                html! { <CollocatesView route={route.clone()} found={found.clone()} /> }
+            }
+            View::Sets => html! { <SetsView route={route.clone()} /> },
+        },
     };
     let with_facets = route.view.has_facets();
     html! {
         <>
-            <a class="skip" href="#main">{ "Skip to content" }</a>
-            <header class="site">
-                <crate::components::Link to={Route::default()} class="brand">{ "Concord" }</crate::components::Link>
-                <span class="tagline">
-                    { format::count(engine.corpus.documents.len(), "document", "documents") }
-                    { " · " }
-                    { format::count(engine.index.statements.len(), "statement", "statements") }
-                </span>
-            </header>
+            <Header />
             if show_notices {
                 <Notices notices={notices.clone()} on_dismiss={dismiss} />
             }
             <div class={classes!("layout", with_facets.then_some("with-facets"))}>
-                <SearchBox route={route.clone()} query={found.query.clone()} />
-                if with_facets {
+                <SearchBox route={route.clone()} query={parsed} />
+                if let (true, Some(found)) = (with_facets, &found) {
                     <FacetPanel route={route.clone()} found={found.clone()} />
                 }
                 <main id="main" tabindex="-1">
@@ -122,8 +149,31 @@ fn shell() -> Html {
                 </main>
             </div>
             <footer class="site">
-                { "Concord runs entirely in your browser; the corpus is built into the page." }
+                if engine.is_sharded() {
+                    { "Concord runs entirely in your browser; the corpus is read from this site as you use it." }
+                } else {
+                    { "Concord runs entirely in your browser; the corpus is built into the page." }
+                }
             </footer>
+        </>
+    }
+}
+
+/// The skip link and the site's header: its name and the corpus's size.
+#[function_component(Header)]
+fn header() -> Html {
+    let engine = use_engine();
+    html! {
+        <>
+            <a class="skip" href="#main">{ "Skip to content" }</a>
+            <header class="site">
+                <crate::components::Link to={Route::default()} class="brand">{ "Concord" }</crate::components::Link>
+                <span class="tagline">
+                    { format::count(engine.corpus().documents.len(), "document", "documents") }
+                    { " · " }
+                    { format::count(engine.index().statements.len(), "statement", "statements") }
+                </span>
+            </header>
         </>
     }
 }
@@ -134,10 +184,10 @@ fn page_title(engine: &crate::context::Engine, route: &Route) -> String {
         View::Doc => route
             .doc
             .as_deref()
-            .and_then(|id| engine.corpus.document(id))
+            .and_then(|id| engine.corpus().document(id).map(|d| d.title.clone()))
             .map_or_else(
                 || "Concord".to_string(),
-                |d| format!("{} — Concord", d.title),
+                |title| format!("{title} — Concord"),
             ),
         View::Compare | View::Phrases | View::Timeline | View::Positions | View::Sets => {
             format!("{} — Concord", title_of(VIEWS, route.view))

@@ -46,21 +46,24 @@ fn count(root: &Element, selector: &str) -> usize {
     root.query_selector_all(selector).unwrap().length() as usize
 }
 
-fn corpus() -> concord::context::engine::CorpusRef {
-    data::engine().expect("embedded corpus").corpus
+/// The embedded corpus (the engine's, borrowed for the test).
+fn corpus() -> std::rc::Rc<concord_core::model::Corpus> {
+    let engine = data::engine().expect("embedded corpus");
+    let corpus = engine.corpus();
+    std::rc::Rc::new(corpus.clone())
 }
 
 #[wasm_bindgen_test]
 fn the_embedded_corpus_decodes_and_indexes_in_wasm() {
     let engine = data::engine().expect("embedded corpus");
     let statements: usize = engine
-        .corpus
+        .corpus()
         .documents
         .iter()
         .map(|d| d.statements.len())
         .sum();
-    assert_eq!(engine.index.statements.len(), statements);
-    let corpus = engine.corpus;
+    assert_eq!(engine.index().statements.len(), statements);
+    let corpus = engine.corpus();
     assert!(!corpus.documents.is_empty());
     for d in &corpus.documents {
         assert!(!d.title.is_empty(), "{}", d.id);
@@ -75,7 +78,8 @@ fn the_embedded_corpus_decodes_and_indexes_in_wasm() {
 #[wasm_bindgen_test]
 fn query_words_fold_with_the_embedded_table() {
     let engine = data::engine().expect("embedded corpus");
-    let table = Some(&engine.index.fold);
+    let index = engine.index();
+    let table = Some(&index.fold);
     let fold = |w: &str| concord_core::text::analyze::fold_in(w, table);
     assert_eq!(fold("Côte"), "cote");
     assert_eq!(fold("ＵＮ"), "un");
@@ -90,7 +94,7 @@ fn query_words_fold_with_the_embedded_table() {
         "cote-d-ivoire"
     );
     // The index parses queries with its own table: words, prefixes and field values.
-    let q = engine.index.parse("Côte ＵＮ* country:Côte-d’Ivoire");
+    let q = index.parse("Côte ＵＮ* country:Côte-d’Ivoire");
     let expr = format!("{:?}", q.expr);
     for part in [
         "stem: \"cote\"",

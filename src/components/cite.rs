@@ -22,14 +22,15 @@ pub fn paragraph_tools(props: &CiteProps) -> Html {
     // What the last copy did: None before any; Some(true) copied; Some(false) not possible
     // here (the Clipboard API needs https or localhost, and permission).
     let copied = use_state(|| None::<bool>);
-    let Some(doc) = engine.corpus.documents.get(props.doc) else {
+    let corpus = engine.corpus();
+    let Some(doc) = corpus.documents.get(props.doc) else {
         return html! {};
     };
     let Some(paragraph) = doc.paragraph(props.p) else {
         return html! {};
     };
     let link = absolute(&nav, &Route::paragraph(&doc.id, props.p));
-    let citation = Citation::of(&engine.corpus, props.doc, paragraph, link.clone());
+    let citation = Citation::of(&corpus, props.doc, paragraph, link.clone());
     let copy = |text: String| {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {

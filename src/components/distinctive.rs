@@ -1,13 +1,17 @@
 //! Distinctive terms (keyness, see `concord_core::compare::keyness`): of a document in the
 //! reader, and of the current results against the rest of the corpus in the list. Each
-//! term is a link that searches for it.
+//! term is a link that searches for it. A sharded corpus first loads the text of the
+//! statements counted: for a document, already there; for results, on request (a button
+//! says how many documents it reads), not behind every key typed.
 
 use super::Link;
+use crate::components::loading::Loading;
 use crate::context::{use_engine, Engine, Found};
 use crate::format;
-use crate::hooks::use_deferred;
+use crate::hooks::{use_deferred, use_loaded, Load};
 use crate::route::{Action, Route};
 use concord_core::compare::keyness::{keyness, Key};
+use concord_core::shard::Need;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,13 +33,16 @@ pub struct DistinctiveProps {
     pub scope: Scope,
 }
 
-fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
-    let index = &engine.index;
-    let target: Vec<u32> = match scope {
-        Scope::Doc(d) => index.doc_statements(*d).collect(),
+/// The statements whose words are counted.
+fn target(engine: &Engine, scope: &Scope) -> Vec<u32> {
+    match scope {
+        Scope::Doc(d) => engine.index().doc_statements(*d).collect(),
         Scope::Results(found) => found.results.statement_ids().collect(),
-    };
-    keyness(index, &target, SHOWN)
+    }
+}
+
+fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
+    keyness(&engine.index(), &target(engine, scope), SHOWN)
 }
 
 #[function_component(Distinctive)]
@@ -47,13 +54,55 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
         Scope::Doc(_) => 0,
         Scope::Results(_) => 600,
     };
+    // Sharded, the results' terms are found when asked for (they read every result's text).
+    let asked = use_state(|| None::<Scope>);
+    let wanted = !engine.is_sharded()
+        || matches!(props.scope, Scope::Doc(_))
+        || asked.as_ref() == Some(&props.scope);
+    let load = {
+        let scope = props.scope.clone();
+        use_loaded((props.scope.clone(), wanted), move |e| {
+            if wanted {
+                Need::of_statements(&e.index(), target(e, &scope))
+            } else {
+                Need::default()
+            }
+        })
+    };
     let keys: Rc<Vec<Key>> = {
         let engine = engine.clone();
-        use_deferred(props.scope.clone(), wait, move |scope| {
-            crate::timing::measured("concord:distinctive", || find(&engine, scope))
-        })
+        use_deferred(
+            (props.scope.clone(), load.is_ready() && wanted),
+            wait,
+            move |(scope, ready)| {
+                if *ready {
+                    crate::timing::measured("concord:distinctive", || find(&engine, scope))
+                } else {
+                    Vec::new()
+                }
+            },
+        )
         .unwrap_or_default()
     };
+    if !wanted {
+        let docs = Need::of_statements(&engine.index(), target(&engine, &props.scope))
+            .docs
+            .len();
+        let ask = {
+            let (asked, scope) = (asked.clone(), props.scope.clone());
+            Callback::from(move |_: MouseEvent| asked.set(Some(scope.clone())))
+        };
+        return html! {
+            <aside class="distinctive" aria-label="Distinctive terms of these results">
+                <button type="button" class="find-distinctive" onclick={ask}>
+                    { format!("Find the distinctive terms of these results (reads {})", format::count(docs, "document", "documents")) }
+                </button>
+            </aside>
+        };
+    }
+    if !matches!(load, Load::Ready) {
+        return html! { <Loading {load} what="the distinctive terms" /> };
+    }
     if keys.is_empty() {
         return html! {};
     }
@@ -66,7 +115,7 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
             <h2>{ format!("Distinctive terms of {against}") }</h2>
             <ul>
                 { for keys.iter().map(|k| {
-                    let word = engine.index.words[k.word as usize].0.clone();
+                    let word = engine.index().words[k.word as usize].0.clone();
                     // A whole word (the trailing space): the term, not the words it begins.
                     let to = props.route.apply(Action::SearchAnew(format!("{word} ")));
                     let times = 2f64.powf(k.log_ratio);

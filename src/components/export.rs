@@ -1,10 +1,15 @@
 //! Exporting the current statements (every result of the search and filters, in result
 //! order) as CSV or JSON, generated in the browser (`concord_core::export`) and downloaded
-//! as a file named after the search.
+//! as a file named after the search. A sharded corpus first loads the text of every
+//! result (the export reads them all), with its progress shown and a message naming what
+//! failed, if anything does.
 
+use crate::components::loading::Loading;
 use crate::context::{use_engine, use_nav, Found, Nav};
+use crate::hooks::Load;
 use crate::route::Route;
 use concord_core::export::{csv, json, rows};
+use concord_core::shard::Need;
 use concord_core::text::slug_in;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -29,32 +34,36 @@ pub fn absolute(nav: &Nav, route: &Route) -> String {
 pub fn export(props: &ExportProps) -> Html {
     let engine = use_engine();
     let nav = use_nav();
+    // Sharded: the loading of the results' text, while an export waits for it.
+    let loading = use_state(|| Load::Ready);
     let make = |kind: &'static str| {
-        let (engine, nav, found, route) = (
+        let (engine, nav, found, route, loading) = (
             engine.clone(),
             nav.clone(),
             props.found.clone(),
             props.route.clone(),
+            loading.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let stmts = found.results.statement_ids();
-            let link = |doc: &str, p: u32| absolute(&nav, &Route::paragraph(doc, p));
-            let rows = rows(&engine.corpus, &engine.index, stmts, link);
-            let (text, mime) = match kind {
-                "csv" => (csv(&rows), "text/csv;charset=utf-8"),
-                _ => (json(&rows), "application/json"),
-            };
-            let what = match slug_in(&route.search.q, Some(&engine.index.fold)) {
-                s if s.is_empty() => "statements".to_string(),
-                s => s
-                    .chars()
-                    .take(40)
-                    .collect::<String>()
-                    .trim_end_matches('-')
-                    .to_string(),
-            };
-            let name = format!("concord-{what}-{}.{kind}", rows.len());
-            download(&format!("export-{kind}"), &name, &text, mime);
+            let (engine, nav, found, route, loading) = (
+                engine.clone(),
+                nav.clone(),
+                found.clone(),
+                route.clone(),
+                loading.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let need = |e: &crate::context::Engine| {
+                    Need::of_statements(&e.index(), found.results.statement_ids())
+                };
+                let progress = |done, total| loading.set(Load::Loading { done, total });
+                if let Err(e) = engine.load_all(&need, &progress).await {
+                    loading.set(Load::Failed(e.into()));
+                    return;
+                }
+                loading.set(Load::Ready);
+                download_export(&engine, &nav, &found, &route, kind);
+            });
         })
     };
     html! {
@@ -62,8 +71,37 @@ pub fn export(props: &ExportProps) -> Html {
             <span>{ "Export " }</span>
             <button type="button" onclick={make("csv")}>{ "CSV" }</button>
             <button type="button" onclick={make("json")}>{ "JSON" }</button>
+            <Loading load={(*loading).clone()} what="the export" />
         </div>
     }
+}
+
+/// Makes the export of `found`'s statements as `kind` and downloads it.
+fn download_export(
+    engine: &crate::context::Engine,
+    nav: &Nav,
+    found: &Found,
+    route: &Route,
+    kind: &'static str,
+) {
+    let stmts = found.results.statement_ids();
+    let link = |doc: &str, p: u32| absolute(nav, &Route::paragraph(doc, p));
+    let rows = rows(&engine.corpus(), &engine.index(), stmts, link);
+    let (text, mime) = match kind {
+        "csv" => (csv(&rows), "text/csv;charset=utf-8"),
+        _ => (json(&rows), "application/json"),
+    };
+    let what = match slug_in(&route.search.q, Some(&engine.index().fold)) {
+        s if s.is_empty() => "statements".to_string(),
+        s => s
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string(),
+    };
+    let name = format!("concord-{what}-{}.{kind}", rows.len());
+    download(&format!("export-{kind}"), &name, &text, mime);
 }
 
 /// A table's rows for [`CsvLink`]: its columns and its cells as text.

@@ -106,12 +106,12 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
 
 /// How a facet value is written on screen.
 fn label(engine: &Engine, facet: Option<Facet>, v: &str) -> String {
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     match facet {
         Some(Facet::Speaker) => corpus.speaker_id_name(v).to_string(),
         Some(Facet::Country) => corpus.country_name(v).to_string(),
         Some(Facet::Source) => engine
-            .index
+            .index()
             .sources
             .iter()
             .find(|(s, _)| s == v)

@@ -11,6 +11,7 @@
 //! - [`export`] — the current statements as CSV or JSON;
 //! - [`cite`] — a paragraph's permalink and citation;
 //! - [`marked`] — text with highlighted ranges (never markup);
+//! - [`loading`] — progress, or the error, while a sharded corpus's part loads;
 //! - [`position`] — one stated position (the positions view and the reader).
 
 pub mod cite;
@@ -18,6 +19,7 @@ pub mod distinctive;
 pub mod export;
 pub mod facets;
 pub mod link;
+pub mod loading;
 pub mod marked;
 pub mod notices;
 pub mod position;

@@ -205,7 +205,8 @@ fn legend(props: &LegendProps) -> Html {
                 };
                 // The word being typed: the corpus words it completes to.
                 let completes = q.completing().filter(|(c, _)| *c == k).and_then(|(_, prefix)| {
-                    let words = engine.index.completions(prefix, COMPLETIONS + 1);
+                    let index = engine.index();
+                    let words = index.completions(prefix, COMPLETIONS + 1);
                     if words.is_empty() {
                         return None;
                     }
@@ -243,7 +244,7 @@ fn suggestions(props: &SuggestionsProps) -> Html {
     let offered = {
         let (engine, query) = (engine.clone(), props.query.clone());
         use_deferred(props.route.search.q.clone(), 0, move |_| {
-            engine.searcher().suggestions(&query)
+            engine.read().searcher().suggestions(&query)
         })
     };
     let Some(offered) = offered.filter(|o| !o.is_empty()) else {
@@ -254,7 +255,7 @@ fn suggestions(props: &SuggestionsProps) -> Html {
         .iter()
         .flat_map(|s| s.words.iter().map(move |w| (s, w)))
         .map(|(s, w)| {
-            let fixed = corrected(q, &s.typed, w, Some(&engine.index.fold));
+            let fixed = corrected(q, &s.typed, w, Some(&engine.index().fold));
             let to = props.route.apply(Action::Type(fixed));
             html! {
                 <a href={nav.href(&to)} data-suggestion={w.clone()} onclick={click_to(nav.go.clone(), to)}>{ w.clone() }</a>

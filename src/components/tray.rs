@@ -21,7 +21,8 @@ pub struct CompareActionProps {
 pub fn compare_action(props: &CompareActionProps) -> Html {
     let engine = use_engine();
     let route = &props.route;
-    match route.tray_item(&engine.corpus) {
+    let item = route.tray_item(&engine.corpus());
+    match item {
         Some(w) if w == props.item => html! {
             <Link to={route.apply(Action::EmptyTray)} class="cmp-action picked" stay=true
                 label={AttrValue::from(format!("Remove {} from the compare tray", props.what))}>
@@ -52,7 +53,7 @@ pub struct TrayProps {
 #[function_component(Tray)]
 pub fn tray(props: &TrayProps) -> Html {
     let engine = use_engine();
-    let Some(item) = props.route.tray_item(&engine.corpus) else {
+    let Some(item) = props.route.tray_item(&engine.corpus()) else {
         return html! {};
     };
     html! {
@@ -66,8 +67,8 @@ pub fn tray(props: &TrayProps) -> Html {
 
 /// A short name for an item: the document's title, with the paragraph.
 pub fn item_label(engine: &Engine, item: &Item) -> String {
-    let title = engine
-        .corpus
+    let corpus = engine.corpus();
+    let title = corpus
         .document(&item.doc)
         .map_or(item.doc.as_str(), |d| d.title.as_str());
     match item.p {

@@ -33,7 +33,7 @@ pub fn trends(props: &TrendsProps) -> Html {
     let filters = props.route.search.filters.clone();
     let trend = use_deferred(props.found.clone(), 600, move |found: &Found| {
         crate::timing::measured("concord:trends", || {
-            engine.searcher().trend(&found.query, &filters)
+            engine.read().searcher().trend(&found.query, &filters)
         })
     });
     let Some(t) = trend else {

@@ -39,7 +39,8 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
             ),
             move |(found, filters, window, rank)| {
                 crate::timing::measured("concord:collocates", || {
-                    let searcher = engine.searcher();
+                    let read = engine.read();
+                    let searcher = read.searcher();
                     searcher.collocates(
                         &found.query,
                         |s| searcher.passes_filters(filters, s),
@@ -117,7 +118,7 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                         <span class="toggle-label">{ "Ranked by: " }</span>
                         { for RANKS.iter().map(|r| rank_link(r.value)) }
                     </nav>
-                    <CsvLink id="csv-collocates" name={format!("collocates-{}", concord_core::text::slug_in(&q, Some(&engine.index.fold)))} label="the collocates" table={(*table).clone()} />
+                    <CsvLink id="csv-collocates" name={format!("collocates-{}", concord_core::text::slug_in(&q, Some(&engine.index().fold)))} label="the collocates" table={(*table).clone()} />
                 </div>
                 <p class="detail">{ "Content words within the window of each occurrence, never across a statement's edge. Log-likelihood: how sure the company is; MI: how exclusive (it favours rare words); logDice: how typical (14 at most)." }</p>
                 if !col.list.is_empty() {
@@ -135,7 +136,7 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                         </tr></thead>
                         <tbody>
                             { for col.list.iter().map(|c| {
-                                let word = &engine.index.words[c.word as usize].0;
+                                let word = &engine.index().words[c.word as usize].0;
                                 let pair = route.apply(Action::KwicOf(format!("{q} {word}")));
                                 html! {
                                     <tr data-collocate={c.written.clone()} data-count={c.count.to_string()}>

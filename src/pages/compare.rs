@@ -35,12 +35,12 @@ const FIRST: usize = 100;
 fn compute(engine: &Engine, a: &Item, b: &Item, query: &concord_core::Query) -> Computed {
     let pick = |item: &Item| {
         let doc = engine
-            .corpus
+            .corpus()
             .position(&item.doc)
             .map_or(u32::MAX, |d| d as u32);
         (doc, item.p)
     };
-    Computed::of(&engine.searcher(), [pick(a), pick(b)], query)
+    Computed::of(&engine.read().searcher(), [pick(a), pick(b)], query)
 }
 
 /// The computed comparison, shared with the chunks; equal when it is the same computation.
@@ -63,7 +63,7 @@ pub struct CompareProps {
 pub fn compare_view(props: &CompareProps) -> Html {
     let engine = use_engine();
     let route = &props.route;
-    let sides = route.sides(&engine.corpus).ok();
+    let sides = route.sides(&engine.corpus()).ok();
     let computed = {
         let engine = engine.clone();
         use_memo(
@@ -106,7 +106,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
         return html! { <p>{ "Nothing to compare." }</p> };
     };
     let heading = |item: &Item| -> Html {
-        let detail = engine.corpus.document(&item.doc).map(|d| {
+        let detail = engine.corpus().document(&item.doc).map(|d| {
             let mut parts = vec![format::date(&d.date)];
             if let Some(src) = &d.source {
                 parts.push(src.clone());
@@ -201,7 +201,7 @@ fn cell(engine: &Engine, route: &Route, k: usize, cell: Option<&Cell>) -> Html {
             <div role="cell" class={classes!("cmp-cell", SIDE[k], "empty")}><span class="sr-only">{ "No matching sentence" }</span></div>
         };
     };
-    let doc = &engine.corpus.documents[cell.doc as usize];
+    let doc = &engine.corpus().documents[cell.doc as usize];
     let text = doc.paragraph(cell.p).map_or("", |p| p.text.as_str());
     let pieces: Html = cell
         .pieces

@@ -32,6 +32,7 @@ pub fn kwic_view(props: &KwicProps) -> Html {
         let engine = engine.clone();
         use_memo((found.clone(), route.by), move |(found, by)| {
             let mut rows = engine
+                .read()
                 .searcher()
                 .kwic(&found.query, &found.results, CONTEXT);
             let total = rows.len();
@@ -43,7 +44,7 @@ pub fn kwic_view(props: &KwicProps) -> Html {
         })
     };
     let (rows, total) = (&rows.0, rows.1);
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     let by = route.by;
     let sort_link = |order: Option<KwicSort>| {
         let to = route.apply(Action::KwicOrder(order));

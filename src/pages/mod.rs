@@ -31,3 +31,58 @@ pub use reader::Reader;
 pub use results::ResultsView;
 pub use sets::SetsView;
 pub use timeline::TimelineView;
+
+use crate::context::{Engine, Found};
+use crate::route::{Route, View};
+use concord_core::shard::Need;
+
+/// What the view of `route` reads beyond its search (loaded first when the corpus is
+/// sharded): the text of the statements a page shows, of the document read or of the two
+/// compared; views over many statements read those of the search, or every document's
+/// when there is no search. Parts that read more (distinctive terms, near-duplicates,
+/// exports) load what they read themselves.
+pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
+    let index = engine.index();
+    let corpus = engine.corpus();
+    let doc = |id: &str| corpus.position(id).map(|d| d as u32);
+    let results = &found.results;
+    let of_results = || {
+        if route.search.has_query() || route.search.filtered() {
+            Need::of_statements(&index, results.statement_ids())
+        } else {
+            Need {
+                all_docs: true,
+                ..Need::default()
+            }
+        }
+    };
+    match route.view {
+        View::List => {
+            let page = results.page(route.page as usize, results::PAGE, results::PAGE);
+            Need {
+                docs: page.groups.iter().map(|&(d, _)| d).collect(),
+                ..Need::default()
+            }
+        }
+        View::Doc => Need {
+            docs: route.doc.as_deref().and_then(doc).into_iter().collect(),
+            ..Need::default()
+        },
+        View::Compare => Need {
+            docs: route
+                .sides(&corpus)
+                .map(|(a, b)| [doc(&a.doc), doc(&b.doc)].into_iter().flatten().collect())
+                .unwrap_or_default(),
+            ..Need::default()
+        },
+        View::Kwic | View::Timeline | View::Positions | View::Collocates => of_results(),
+        View::Phrases => Need::everything(),
+        // Both sets' searches, and (for their formulations and terms) everything.
+        View::Sets => [route.a.as_ref(), route.b.as_ref()]
+            .into_iter()
+            .flatten()
+            .fold(Need::everything(), |need, set| {
+                need.and(Need::of_search(&index, &index.parse(&set.q)))
+            }),
+    }
+}

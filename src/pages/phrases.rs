@@ -44,7 +44,7 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
         let engine = engine.clone();
         use_memo(route.search.filters.clone(), move |filters| {
             crate::timing::measured("concord:phrases", || {
-                table(&engine.searcher(), &engine.formulas, filters)
+                table(&engine.read().searcher(), &engine.formulas(), filters)
             })
         })
     };
@@ -57,7 +57,7 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
     let net = {
         let engine = engine.clone();
         use_memo((listed.clone(), route.net), move |(listed, by)| {
-            network(&engine.corpus, &engine.index, &listed.0, *by)
+            network(&engine.corpus(), &engine.index(), &listed.0, *by)
         })
     };
     let entries = &listed.0;
@@ -112,9 +112,10 @@ struct FormulaProps {
 fn formula_item(props: &FormulaProps) -> Html {
     let engine = use_engine();
     let (route, e) = (&props.route, &props.entry);
-    let index = &engine.index;
-    let corpus = &engine.corpus;
-    let formula = |f: u32| &engine.formulas[f as usize];
+    let index = &engine.index();
+    let corpus = &engine.corpus();
+    let formulas = engine.formulas();
+    let formula = |f: u32| &formulas[f as usize];
     let who = |s: u32| {
         corpus
             .speaker_name(index.statements[s as usize].speaker)
@@ -122,7 +123,8 @@ fn formula_item(props: &FormulaProps) -> Html {
     };
     // Each variant's phrase query, parsed once, to mark it in the statements that use it.
     let queries: std::cell::RefCell<HashMap<u32, Query>> = Default::default();
-    let searcher = engine.searcher();
+    let read = engine.read();
+    let searcher = read.searcher();
     let use_line = |s: u32, variant: u32| -> Html {
         let st = &index.statements[s as usize];
         let doc = &corpus.documents[st.doc as usize];
@@ -217,8 +219,8 @@ struct NetworkProps {
 fn reuse_network(props: &NetworkProps) -> Html {
     let engine = use_engine();
     let (route, net) = (&props.route, &props.net);
-    let id = |n: usize| net.nodes[n].key.id(&engine.corpus, &engine.index);
-    let name = |n: usize| net.nodes[n].key.label(&engine.corpus, &engine.index);
+    let id = |n: usize| net.nodes[n].key.id(&engine.corpus(), &engine.index());
+    let name = |n: usize| net.nodes[n].key.label(&engine.corpus(), &engine.index());
     let chart = network::chart(net);
     let repeats: usize = net.edges.iter().map(|e| e.count).sum();
     let own: usize = net.nodes.iter().map(|n| n.own).sum();

@@ -33,7 +33,7 @@ fn use_positions(route: &Route, found: &Found) -> Rc<Positions> {
         (found.clone(), route.search.filters.clone()),
         move |(found, filters)| {
             crate::timing::measured("concord:positions", || {
-                engine.searcher().positions(
+                engine.read().searcher().positions(
                     found.results.statement_ids(),
                     stances_asked(&found.query, filters),
                 )
@@ -91,10 +91,11 @@ pub fn positions_view(props: &PositionsProps) -> Html {
 }
 
 fn group(engine: &Engine, route: &Route, g: &Group) -> Html {
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     let search = route.apply(Action::SearchFor(format!("\"{}\"", g.key)));
     let uses = &g.uses;
-    let searcher = engine.searcher();
+    let read = engine.read();
+    let searcher = read.searcher();
     html! {
         <li class="target-group" data-key={g.key.clone()}>
             <h2>
@@ -134,8 +135,8 @@ fn group(engine: &Engine, route: &Route, g: &Group) -> Html {
 /// One use: when, whose stance (and who voiced it), the target as written, and a link to
 /// the statement in the reader.
 fn use_line(engine: &Engine, searcher: &concord_core::Searcher<'_>, route: &Route, u: Use) -> Html {
-    let corpus = &engine.corpus;
-    let st = &engine.index.statements[u.stmt as usize];
+    let corpus = &engine.corpus();
+    let st = &engine.index().statements[u.stmt as usize];
     let doc = &corpus.documents[st.doc as usize];
     let Some(pos) = searcher.position(u) else {
         return Html::default();

@@ -3,17 +3,19 @@
 
 use crate::components::cite::ParagraphTools;
 use crate::components::distinctive::{Distinctive, Scope};
+use crate::components::loading::Loading;
 use crate::components::marked::{marked, term_class};
 use crate::components::position::position_item;
 use crate::components::tray::CompareAction;
 use crate::components::Link;
 use crate::context::{use_engine, Engine, Found};
 use crate::format;
-use crate::hooks::{use_deferred, use_keys};
+use crate::hooks::{use_deferred, use_keys, use_loaded};
 use crate::route::params::{title_of, TEXT_MODES};
 use crate::route::{Action, Item, Route, TextMode, View};
 use concord_core::compare::formulas::reuse::{same_source, When};
 use concord_core::query::{DocumentHits, Highlight};
+use concord_core::shard::Need;
 use concord_core::{
     Attribution, DateOrigin, Document, Finder, NearDup, Paragraph, Role, Statement, NARRATOR_ID,
     NARRATOR_NAME,
@@ -54,7 +56,7 @@ fn show_hit(k: usize) {
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
     let engine = use_engine();
-    let corpus = engine.corpus.clone();
+    let corpus = engine.corpus();
     let route = &props.route;
     let doc_index = route.doc.as_deref().and_then(|id| corpus.position(id));
     let hits = {
@@ -62,6 +64,7 @@ pub fn reader(props: &ReaderProps) -> Html {
         use_memo((props.found.clone(), doc_index), move |(found, doc)| {
             doc.map(|d| {
                 engine
+                    .read()
                     .searcher()
                     .document_hits(&found.query, &found.results, d as u32)
             })
@@ -69,20 +72,44 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
     // Near-duplicates of the document's statements, by paragraph: found after the first
-    // render (they can take a while on a large corpus), once per document.
+    // render (they can take a while on a large corpus), once per document. Sharded, when
+    // asked for: they read the text of every statement sharing a rarer word with these.
+    let near_asked = use_state(|| None::<usize>);
+    let near_wanted = !engine.is_sharded() || (doc_index.is_some() && *near_asked == doc_index);
+    let near_load = use_loaded((doc_index, near_wanted), move |e| match doc_index {
+        Some(d) if near_wanted => Need::of_near_dups(&e.index(), d as u32),
+        _ => Need::default(),
+    });
     let dups = {
         let engine = engine.clone();
-        use_deferred(doc_index, 0, move |doc| {
-            doc.map(|d| {
-                crate::timing::measured("concord:neardup", || {
-                    Finder::new(&engine.corpus, &engine.index)
-                        .of_document(d as u32)
-                        .into_iter()
-                        .collect::<HashMap<u32, Vec<NearDup>>>()
+        let ready = near_wanted && near_load.is_ready();
+        use_deferred((doc_index, ready), 0, move |&(doc, ready)| {
+            doc.filter(|_| ready)
+                .map(|d| {
+                    crate::timing::measured("concord:neardup", || {
+                        Finder::new(&engine.corpus(), &engine.index())
+                            .of_document(d as u32)
+                            .into_iter()
+                            .collect::<HashMap<u32, Vec<NearDup>>>()
+                    })
                 })
-            })
-            .unwrap_or_default()
+                .unwrap_or_default()
         })
+    };
+    let near = if near_wanted {
+        html! { <Loading load={near_load} what="where these statements were also reported" /> }
+    } else {
+        let ask = {
+            let near_asked = near_asked.clone();
+            Callback::from(move |_: MouseEvent| near_asked.set(doc_index))
+        };
+        html! {
+            <p class="near-dups-ask">
+                <button type="button" class="find-near-dups" onclick={ask}>
+                    { "Find where these statements were also reported" }
+                </button>
+            </p>
+        }
     };
     let no_dups = HashMap::new();
     let dups_here: &HashMap<u32, Vec<NearDup>> = dups.as_deref().unwrap_or(&no_dups);
@@ -113,6 +140,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             </nav>
             <HitNav hits={hits.clone()} doc={d} searched={!props.found.query.legend.is_empty()} />
             <Distinctive route={route.clone()} scope={Scope::Doc(d as u32)} />
+            { near }
             {
                 match route.text {
                     TextMode::Statements => html! {
@@ -299,7 +327,7 @@ fn original_text(p: &Paragraph, hits: &Hits) -> Html {
 /// The positions a statement states, under its text: whose stance on what, the target as
 /// written (the DOM contract's `data-stance`, `data-actor`, `data-doc`, `data-p`).
 fn positions_of(engine: &Engine, doc: &Document, p: &Paragraph, s: &Statement) -> Html {
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     html! {
         <ul class="positions" aria-label={format!("Positions stated in paragraph {}", p.n)}>
             { for s.positions.iter().map(|pos| {
@@ -319,7 +347,7 @@ fn statement_view(
     hits: &Hits,
     dups: &HashMap<u32, Vec<NearDup>>,
 ) -> Html {
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     let target = route.p;
     let class = classes!("statement", (target == Some(p.n)).then_some("target"));
     match p.role {
@@ -401,7 +429,7 @@ fn also_reported(
     p: u32,
     dups: &[NearDup],
 ) -> Html {
-    let index = &engine.index;
+    let index = &engine.index();
     let this = index
         .doc_statements(d as u32)
         .find(|&s| index.statements[s as usize].p == p);
@@ -418,7 +446,7 @@ fn also_reported(
             <ul>
                 { for dups.iter().take(SHOWN_DUPS).map(|dup| {
                     let st = &index.statements[dup.stmt as usize];
-                    let other = &engine.corpus.documents[st.doc as usize];
+                    let other = &engine.corpus().documents[st.doc as usize];
                     let there = Item { doc: other.id.clone(), p: Some(st.p) };
                     let name = if other.id == doc.id {
                         format!("¶{} here", st.p)
@@ -482,7 +510,7 @@ struct MetaProps {
 #[function_component(Meta)]
 fn meta(props: &MetaProps) -> Html {
     let engine = use_engine();
-    let corpus = &engine.corpus;
+    let corpus = &engine.corpus();
     let Some(doc) = corpus.documents.get(props.doc) else {
         return html! {};
     };

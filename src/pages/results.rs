@@ -141,8 +141,9 @@ struct DocumentGroupProps {
 fn document_group(props: &DocumentGroupProps) -> Html {
     let engine = use_engine();
     let route = &props.route;
-    let corpus = &engine.corpus;
-    let searcher = engine.searcher();
+    let corpus = &engine.corpus();
+    let read = engine.read();
+    let searcher = read.searcher();
     let doc = &corpus.documents[props.doc as usize];
     let read = |p: Option<u32>| {
         route.apply(Action::Read(Item {
@@ -163,7 +164,7 @@ fn document_group(props: &DocumentGroupProps) -> Html {
                 </p>
             </header>
             { for props.hits.iter().map(|h| {
-                let st = &engine.index.statements[h.stmt as usize];
+                let st = &engine.index().statements[h.stmt as usize];
                 let text = searcher.text(h.stmt);
                 let highlights = searcher.highlights(&props.found.query, h.stmt);
                 let window = searcher.snippet(h.stmt, &highlights, SNIPPET_WORDS);

@@ -37,8 +37,8 @@ pub struct SetsProps {
 
 /// The statements of a set's search, ascending.
 fn statements(engine: &Engine, set: &Search) -> Vec<u32> {
-    let query = engine.index.parse(&set.q);
-    engine.searcher().matching(&query, &set.filters)
+    let query = engine.index().parse(&set.q);
+    engine.read().searcher().matching(&query, &set.filters)
 }
 
 /// A set's search in words: its query and filters.
@@ -53,8 +53,8 @@ pub fn describe(engine: &Engine, set: &Search) -> String {
             let names: Vec<String> = list
                 .iter()
                 .map(|v| match facet {
-                    Facet::Speaker => engine.corpus.speaker_id_name(v).to_string(),
-                    Facet::Country => engine.corpus.country_name(v).to_string(),
+                    Facet::Speaker => engine.corpus().speaker_id_name(v).to_string(),
+                    Facet::Country => engine.corpus().country_name(v).to_string(),
                     Facet::Kind => format::kind(v),
                     Facet::Stance => format::stance(v),
                     Facet::Source => v.clone(),
@@ -94,7 +94,7 @@ pub fn sets_view(props: &SetsProps) -> Html {
             let b = b.as_ref()?;
             Some(crate::timing::measured("concord:sets", || {
                 let (sa, sb) = (statements(&engine, a), statements(&engine, b));
-                let sets = compare(&engine.index, &sa, &sb, LIMIT);
+                let sets = compare(&engine.index(), &sa, &sb, LIMIT);
                 (sa, sb, sets)
             }))
         })
@@ -106,11 +106,12 @@ pub fn sets_view(props: &SetsProps) -> Html {
             (compared.clone(), route.search.q.clone()),
             move |(compared, q)| {
                 let (sa, sb, _) = compared.as_ref().as_ref()?;
-                let query = engine.index.parse(q);
+                let query = engine.index().parse(q);
                 if query.legend.is_empty() {
                     return None;
                 }
-                let searcher = engine.searcher();
+                let read = engine.read();
+                let searcher = read.searcher();
                 let trend = searcher.trend_of_sets(&query, [sa, sb]);
                 let of = |set: &[u32]| {
                     searcher.collocates(
@@ -215,7 +216,7 @@ fn key_table(engine: &Engine, keys: &[Key]) -> Table {
             .iter()
             .map(|k| {
                 vec![
-                    engine.index.words[k.word as usize].0.clone(),
+                    engine.index().words[k.word as usize].0.clone(),
                     k.target.to_string(),
                     k.rest.to_string(),
                     format::tenths(k.g2),
@@ -256,7 +257,7 @@ fn key_terms(props: &KeyTermsProps) -> Html {
                 } else {
                     <ol class="terms">
                         { for keys.iter().map(|k| {
-                            let word = engine.index.words[k.word as usize].0.clone();
+                            let word = engine.index().words[k.word as usize].0.clone();
                             let title = format!("{} uses here, {} in the other set; log-likelihood {}, {}× as frequent (log ratio {})",
                                 k.target, k.rest, format::tenths(k.g2), format::tenths(k.log_ratio.exp2()), format::tenths(k.log_ratio));
                             html! {
@@ -291,7 +292,7 @@ fn only_terms(props: &SetsPart) -> Html {
         return html! {};
     };
     let column = |which: &'static str, only: &[(u32, u32, usize)]| {
-        let word = |w: u32| engine.index.words[w as usize].0.clone();
+        let word = |w: u32| engine.index().words[w as usize].0.clone();
         let table = Rc::new(Table {
             columns: Table::names(&["term", "uses"]),
             rows: only
@@ -338,7 +339,7 @@ fn formulations(props: &SetsPart) -> Html {
         use_deferred(props.sets.clone(), 0, move |sets: &Compared| {
             sets.as_ref().as_ref().map(|(sa, sb, _)| {
                 crate::timing::measured("concord:sets-formulas", || {
-                    formulas_in(&engine.searcher(), &engine.formulas, sa, sb)
+                    formulas_in(&engine.read().searcher(), &engine.formulas(), sa, sb)
                 })
             })
         })
@@ -351,7 +352,7 @@ fn formulations(props: &SetsPart) -> Html {
             </section>
         };
     };
-    let name = |f: u32| engine.formulas[f as usize].surface.clone();
+    let name = |f: u32| engine.formulas()[f as usize].surface.clone();
     let table = Rc::new(Table {
         columns: Table::names(&["formulation", "uses in A", "uses in B"]),
         rows: uses
@@ -419,13 +420,13 @@ fn distinctive(props: &DistinctiveProps) -> Html {
     };
     let name = |v: u32| -> String {
         if props.speakers {
-            engine
-                .corpus
-                .speaker_name(engine.corpus.people.get(v as usize).map(|_| v))
+            let corpus = engine.corpus();
+            corpus
+                .speaker_name(corpus.people.get(v as usize).map(|_| v))
                 .to_string()
         } else {
-            let slug = &engine.index.countries[v as usize];
-            engine.corpus.country_name(slug).to_string()
+            let slug = &engine.index().countries[v as usize];
+            engine.corpus().country_name(slug).to_string()
         }
     };
     let column = |which: &'static str, list: &[Distinct]| {

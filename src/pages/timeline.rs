@@ -34,7 +34,7 @@ fn use_timeline(route: &Route, found: &Found) -> Rc<(Timeline, bool)> {
             hits.sort_unstable();
             let with_query = !found.query.legend.is_empty();
             (
-                engine.searcher().timeline(&hits, filters, *lane),
+                engine.read().searcher().timeline(&hits, filters, *lane),
                 with_query,
             )
         },
@@ -45,8 +45,8 @@ fn use_timeline(route: &Route, found: &Found) -> Rc<(Timeline, bool)> {
 fn lane_name(engine: &Engine, lane: LaneBy, key: &str) -> String {
     match lane {
         _ if key == OTHERS => "Others".into(),
-        LaneBy::Speaker => engine.corpus.speaker_id_name(key).to_string(),
-        LaneBy::Country => engine.corpus.country_name(key).to_string(),
+        LaneBy::Speaker => engine.corpus().speaker_id_name(key).to_string(),
+        LaneBy::Country => engine.corpus().country_name(key).to_string(),
         LaneBy::Stance => format::stance(key),
     }
 }
@@ -206,7 +206,7 @@ fn chart(props: &ChartProps) -> Html {
                 }
             }) }
             { for t.marks.iter().map(|m| {
-                let doc = &engine.corpus.documents[m.doc as usize];
+                let doc = &engine.corpus().documents[m.doc as usize];
                 let class = classes!(
                     "mark", "series", format!("t{}", m.lane % 8),
                     if !with_query || m.hits > 0 { "hit" } else { "miss" }
@@ -260,7 +260,7 @@ fn marks_table(props: &MarksTableProps) -> Html {
                 </tr></thead>
                 <tbody>
                     { for t.marks.iter().map(|m| {
-                        let doc = &engine.corpus.documents[m.doc as usize];
+                        let doc = &engine.corpus().documents[m.doc as usize];
                         let read = route.apply(Action::Read(Item { doc: doc.id.clone(), p: None }));
                         html! {
                             <tr>

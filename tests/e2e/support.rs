@@ -26,8 +26,56 @@ pub fn dist() -> PathBuf {
     dir
 }
 
+/// How the test host answers: as most static hosts and CDNs do (`Range` honoured), as a
+/// host that ignores `Range` (the whole file, 200), or with the bytes `from..to` of files
+/// named `file` damaged (one bit flipped in each).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(dead_code)] // Each test binary uses the hosts it needs.
+pub enum Host {
+    Ranges,
+    NoRanges,
+    Damaged { file: String, from: u64, to: u64 },
+}
+
+/// What the host was asked for: each request's path and `Range` header, and the bytes
+/// it answered with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    /// The port of the host that served it.
+    pub port: u16,
+    pub path: String,
+    pub range: Option<String>,
+    pub bytes: usize,
+}
+
+/// Every request the test hosts served, in order (read with [`served_since`]).
+pub static SERVED: std::sync::Mutex<Vec<Served>> = std::sync::Mutex::new(Vec::new());
+
+/// The requests the host on `port` served.
+#[allow(dead_code)]
+pub fn served_by(port: u16) -> Vec<Served> {
+    SERVED
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.port == port)
+        .cloned()
+        .collect()
+}
+
+/// `bytes=a-b` (one range, both ends given, as Concord's worker asks).
+fn parse_range(range: &str) -> Option<(u64, u64)> {
+    let (a, b) = range.strip_prefix("bytes=")?.split_once('-')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
 /// Answers `request` for the path `url` (no query) from `root`, as a static host would.
-fn serve_file(request: tiny_http::Request, url: &str, root: &std::path::Path) {
+fn serve_file(
+    request: tiny_http::Request,
+    url: &str,
+    root: &std::path::Path,
+    (port, host): (u16, &Host),
+) {
     // Like static hosts: the sub-path without its slash redirects to it.
     if url == SUB_PATH.trim_end_matches('/') {
         let to = tiny_http::Header::from_bytes("Location", SUB_PATH).expect("header");
@@ -41,13 +89,20 @@ fn serve_file(request: tiny_http::Request, url: &str, root: &std::path::Path) {
     } else {
         root.join(path)
     };
+    let range = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Range"))
+        .map(|h| h.value.as_str().to_string());
     // Nothing outside dist/ is served.
     let inside = file
         .canonicalize()
         .ok()
         .filter(|f| f.starts_with(root.canonicalize().expect("dist")));
+    let mut status = 200;
+    let mut extra = Vec::new();
     let response = match inside.and_then(|f| std::fs::read(f).ok()) {
-        Some(bytes) => {
+        Some(mut bytes) => {
             let kind = match file.extension().and_then(|e| e.to_str()) {
                 Some("html") => "text/html; charset=utf-8",
                 Some("js") => "text/javascript",
@@ -55,15 +110,60 @@ fn serve_file(request: tiny_http::Request, url: &str, root: &std::path::Path) {
                 Some("css") => "text/css",
                 _ => "application/octet-stream",
             };
+            if let Host::Damaged {
+                file: name,
+                from,
+                to,
+            } = host
+            {
+                if file
+                    .file_name()
+                    .is_some_and(|f| f.to_string_lossy() == *name)
+                {
+                    for b in &mut bytes[*from as usize..*to as usize] {
+                        *b ^= 1;
+                    }
+                }
+            }
+            let total = bytes.len() as u64;
+            if let (Some((a, b)), false) = (
+                range.as_deref().and_then(parse_range),
+                *host == Host::NoRanges,
+            ) {
+                if a <= b && b < total {
+                    status = 206;
+                    bytes = bytes[a as usize..=b as usize].to_vec();
+                    extra.push(
+                        tiny_http::Header::from_bytes(
+                            "Content-Range",
+                            format!("bytes {a}-{b}/{total}"),
+                        )
+                        .expect("header"),
+                    );
+                } else {
+                    status = 416;
+                    bytes.clear();
+                }
+            }
             let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("header");
-            tiny_http::Response::from_data(bytes)
-                .with_header(header)
-                .boxed()
+            let mut r = tiny_http::Response::from_data(bytes)
+                .with_status_code(status)
+                .with_header(header);
+            for h in extra {
+                r = r.with_header(h);
+            }
+            r.boxed()
         }
         None => tiny_http::Response::from_string("not found")
             .with_status_code(404)
             .boxed(),
     };
+    SERVED.lock().unwrap().push(Served {
+        port,
+        path: url.to_string(),
+        range,
+        bytes: response.data_length().unwrap_or(0),
+    });
     let _ = request.respond(response);
 }
 
@@ -75,18 +175,20 @@ fn path_of(target: &str) -> String {
 /// Starts (once per test binary) a static file server for the release build; its port.
 pub fn server_port() -> u16 {
     static PORT: OnceLock<u16> = OnceLock::new();
-    *PORT.get_or_init(|| {
-        let root = dist();
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
-        let port = server.server_addr().to_ip().expect("ip address").port();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let url = path_of(request.url());
-                serve_file(request, &url, &root);
-            }
-        });
-        port
-    })
+    *PORT.get_or_init(|| host_port(dist(), Host::Ranges))
+}
+
+/// Starts a static file server for `root`, answering as `host` does; its port.
+pub fn host_port(root: PathBuf, host: Host) -> u16 {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
+    let port = server.server_addr().to_ip().expect("ip address").port();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let url = path_of(request.url());
+            serve_file(request, &url, &root, (port, &host));
+        }
+    });
+    port
 }
 
 /// A link's query string, `?` and the pairs form-encoded in order.

@@ -1,15 +1,34 @@
-//! The corpus that `build.rs` compiled into the app, decoded on first use, and its search
-//! index, assembled from the statements `build.rs` analysed.
+//! The corpus that `build.rs` compiled into the app, and its search index: embedded,
+//! decoded on first use from the statements `build.rs` analysed; or sharded ([`sharded`]),
+//! fetched beside the page as views need it (README, "Two modes").
 //!
 //! In the wasm build the embedded bytes are a **custom section** of the module
 //! (`concord-corpus`), not data in its memory: they are copied into the heap to be decoded
 //! and freed after, so the memory they took is reused by the index instead of staying
 //! resident beside it (WebAssembly memory never shrinks).
 
-use crate::context::engine::CorpusRef;
 pub use crate::context::Engine;
 use concord_core::{embed, Index};
-use std::rc::Rc;
+
+pub mod sharded;
+
+/// The sharded corpus's manifest and fetch worker, by file name (one a line), or nothing
+/// when the corpus is embedded (written by `build.rs`).
+const SHARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/manifest.txt"));
+
+/// The same names in a custom section of the module, where Trunk's post-build hook
+/// (`tools/place-shards.py`) reads which files to put beside it.
+#[cfg(target_arch = "wasm32")]
+#[link_section = "concord-shards"]
+#[allow(dead_code)]
+static SHARDS_SECTION: [u8; include_bytes!(concat!(env!("OUT_DIR"), "/manifest.txt")).len()] =
+    *include_bytes!(concat!(env!("OUT_DIR"), "/manifest.txt"));
+
+/// The sharded corpus's manifest and worker file names, when the corpus is sharded.
+pub fn sharded_names() -> Option<(&'static str, &'static str)> {
+    let mut names = SHARDS.split_whitespace();
+    Some((names.next()?, names.next()?))
+}
 
 /// The embedded corpus bytes (see `concord_core::embed`), natively (for tests).
 #[cfg(not(target_arch = "wasm32"))]
@@ -55,15 +74,20 @@ thread_local! {
     .map(|embedded| {
         // The statements were analysed at build time: only integer work is left.
         let index = crate::timing::measured("concord:index", || Index::from_data(embedded.index));
-        Engine {
-            corpus: CorpusRef(Rc::new(embedded.corpus)),
-            index: Rc::new(index),
-            formulas: Rc::new(embedded.formulas),
-        }
+        Engine::new(embedded.corpus, index, embedded.formulas)
     });
 }
 
-/// The corpus and its index, or why the corpus could not be read.
+/// The embedded corpus and its index, or why the corpus could not be read.
 pub fn engine() -> Result<Engine, String> {
     ENGINE.with(Clone::clone)
+}
+
+/// The corpus and its index: embedded, at once; sharded, once its manifest and table are
+/// fetched.
+pub async fn open() -> Result<Engine, String> {
+    match sharded_names() {
+        Some((manifest, worker)) => sharded::open(manifest, worker).await,
+        None => engine(),
+    }
 }

@@ -1,0 +1,254 @@
+//! The sharded corpus (README, "Two modes"): its manifest and table fetched at start-up,
+//! everything else as views need it. The fetching is the worker's (`src/fetch-worker.js`:
+//! bounded, retried, `Range` with chunk files as the fallback, cached); what to fetch, the
+//! checks and the loading are `concord_core::shard::load`'s.
+
+use concord_core::shard::{self, Digest, Loader, Manifest, Need, ShardRef};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The sharded corpus's fetcher and what of it is loaded.
+pub struct Sharded {
+    pub(crate) loader: RefCell<Loader>,
+    /// The absolute URL of the folder of the shards (`…/corpus/`).
+    base: String,
+    worker: web_sys::Worker,
+    next: Cell<u32>,
+    waiting: Rc<RefCell<HashMap<u32, js_sys::Function>>>,
+    _answers: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl std::fmt::Debug for Sharded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sharded")
+    }
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+impl Sharded {
+    /// Starts the worker for the shards beside the page (`corpus/`), named `worker`.
+    fn start(worker: &str) -> Result<Sharded, String> {
+        let document = gloo::utils::document();
+        let page = document
+            .base_uri()
+            .map_err(js_error)?
+            .unwrap_or_else(|| gloo::utils::window().location().href().unwrap_or_default());
+        let base = web_sys::Url::new_with_base("corpus/", &page)
+            .map_err(js_error)?
+            .href();
+        let worker = web_sys::Worker::new(&format!("{base}{worker}"))
+            .map_err(|e| format!("the fetch worker cannot start: {}", js_error(e)))?;
+        let waiting: Rc<RefCell<HashMap<u32, js_sys::Function>>> = Rc::default();
+        let answers = {
+            let waiting = waiting.clone();
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let id = js_sys::Reflect::get(&data, &"id".into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(-1.0) as u32;
+                if let Some(resolve) = waiting.borrow_mut().remove(&id) {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            })
+        };
+        worker.set_onmessage(Some(answers.as_ref().unchecked_ref()));
+        Ok(Sharded {
+            loader: RefCell::new(Loader::new(Manifest::default())),
+            base,
+            worker,
+            next: Cell::new(0),
+            waiting,
+            _answers: answers,
+        })
+    }
+
+    /// Sends the worker one job and waits for its bytes (or its message).
+    async fn job(&self, job: js_sys::Object) -> Result<Vec<u8>, String> {
+        let id = self.next.get();
+        self.next.set(id.wrapping_add(1));
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&job, &k.into(), &v);
+        };
+        set("id", id.into());
+        let waiting = self.waiting.clone();
+        let answer = js_sys::Promise::new(&mut |resolve, _reject| {
+            waiting.borrow_mut().insert(id, resolve);
+        });
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"jobs".into(), &js_sys::Array::of1(&job));
+        self.worker
+            .post_message(&message)
+            .map_err(|e| format!("the fetch worker cannot be reached: {}", js_error(e)))?;
+        let data = wasm_bindgen_futures::JsFuture::from(answer)
+            .await
+            .map_err(js_error)?;
+        let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        if get("ok").as_bool() == Some(true) {
+            Ok(js_sys::Uint8Array::new(&get("bytes")).to_vec())
+        } else {
+            Err(get("error")
+                .as_string()
+                .unwrap_or_else(|| "the fetch failed".into()))
+        }
+    }
+
+    /// A whole file of the folder.
+    async fn file(&self, name: &str) -> Result<Vec<u8>, String> {
+        let job = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&job, &"file".into(), &format!("{}{name}", self.base).into());
+        self.job(job).await
+    }
+
+    /// `shards`' stored bytes by hash, fetched in runs (one `Range` request each), the runs
+    /// in flight at once as many as the worker allows; `progress(done, total)` after each.
+    async fn fetch(
+        &self,
+        manifest: &Manifest,
+        shards: Vec<&ShardRef>,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<HashMap<Digest, Vec<u8>>, String> {
+        let runs = shard::runs(shards);
+        let total = runs.len();
+        // All sent first (the worker queues and bounds them), then awaited.
+        let pending: Vec<_> = runs
+            .iter()
+            .map(|run| {
+                let job = js_sys::Object::new();
+                let set = |k: &str, v: JsValue| {
+                    let _ = js_sys::Reflect::set(&job, &k.into(), &v);
+                };
+                let pack = &manifest.packs[run.pack as usize].name;
+                set("pack", format!("{}{pack}", self.base).into());
+                set("start", (run.start as f64).into());
+                set("end", (run.end as f64).into());
+                let chunks = js_sys::Array::new();
+                for s in &run.shards {
+                    chunks.push(&format!("{}{}", self.base, s.chunk_name()).into());
+                }
+                set("chunks", chunks.into());
+                self.job(job)
+            })
+            .collect();
+        let mut out = HashMap::new();
+        for (done, (run, answer)) in runs.iter().zip(pending).enumerate() {
+            let bytes = answer.await?;
+            let mut at = 0usize;
+            for s in &run.shards {
+                let len = s.len as usize;
+                let Some(b) = bytes.get(at..at + len) else {
+                    return Err(format!("{} came back short", manifest.describe(s)));
+                };
+                out.insert(s.hash, b.to_vec());
+                at += len;
+            }
+            progress(done + 1, total);
+        }
+        Ok(out)
+    }
+}
+
+/// Opens the sharded corpus: fetches the manifest and the table shard, and starts the
+/// engine with nothing else loaded.
+pub async fn open(manifest_name: &str, worker: &str) -> Result<super::Engine, String> {
+    let sharded = Sharded::start(worker)?;
+    crate::timing::begin("concord:manifest");
+    let bytes = sharded.file(manifest_name).await;
+    crate::timing::end("concord:manifest");
+    let bytes = bytes.map_err(|e| format!("the corpus's manifest cannot be fetched: {e}"))?;
+    let manifest = Manifest::decode(&bytes).map_err(|e| format!("{manifest_name}: {e}"))?;
+    let table: Vec<&ShardRef> = manifest.of_kind(shard::Kind::Table).iter().collect();
+    let fetched = sharded.fetch(&manifest, table, &|_, _| {}).await?;
+    let (corpus, index) = crate::timing::measured("concord:index", || {
+        shard::open(&manifest, |s| {
+            fetched
+                .get(&s.hash)
+                .cloned()
+                .ok_or_else(|| shard::ShardError::Malformed {
+                    what: manifest.describe(s),
+                    detail: "it was not fetched".into(),
+                })
+        })
+    })
+    .map_err(|e| e.to_string())?;
+    *sharded.loader.borrow_mut() = Loader::new(manifest);
+    let mut engine = super::Engine::new(corpus, index, Vec::new());
+    engine.sharded = Some(Rc::new(sharded));
+    Ok(engine)
+}
+
+impl super::Engine {
+    /// How many shards `need` reads that are not loaded (none, embedded).
+    pub fn missing(&self, need: &Need) -> usize {
+        match &self.sharded {
+            None => 0,
+            Some(s) => s.loader.borrow().missing(&self.index(), need).len(),
+        }
+    }
+
+    /// Fetches and loads what `need` reads, reporting `progress(done, total)` in requests.
+    /// An error names the shard or file that failed; what loaded before it stays loaded.
+    pub async fn load(&self, need: &Need, progress: &dyn Fn(usize, usize)) -> Result<(), String> {
+        let Some(sharded) = &self.sharded else {
+            return Ok(());
+        };
+        // The manifest is read-only: a copy of the shards to fetch, so that nothing stays
+        // borrowed while the fetch is awaited.
+        let manifest = sharded.loader.borrow().manifest.clone();
+        let wanted: Vec<ShardRef> = {
+            let loader = sharded.loader.borrow();
+            loader
+                .missing(&self.index(), need)
+                .into_iter()
+                .cloned()
+                .collect()
+        };
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let fetched = sharded
+            .fetch(&manifest, wanted.iter().collect(), progress)
+            .await?;
+        let formulas = crate::timing::measured("concord:load", || {
+            sharded.loader.borrow_mut().load(
+                &mut self.corpus.borrow_mut(),
+                &mut self.index.borrow_mut(),
+                need,
+                &fetched,
+            )
+        })
+        .map_err(|e| e.to_string())?;
+        if let Some(f) = formulas {
+            *self.formulas.borrow_mut() = Rc::new(f);
+        }
+        Ok(())
+    }
+
+    /// [`Self::load`] until nothing `need(engine)` reads is missing: needs that unfold in
+    /// steps (a search's words after its postings).
+    pub async fn load_all(
+        &self,
+        need: &dyn Fn(&super::Engine) -> Need,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<(), String> {
+        for _ in 0..4 {
+            let n = need(self);
+            if self.missing(&n) == 0 {
+                return Ok(());
+            }
+            self.load(&n, progress).await?;
+        }
+        Err("the corpus's shards were loaded, yet some are still missing".into())
+    }
+}

@@ -1,0 +1,80 @@
+//! What a view reads, loaded before it computes: nothing to do for an embedded corpus; for
+//! a sharded one, the shards fetched and loaded, with progress, or the error naming what
+//! failed (README, "Two modes").
+
+use crate::context::{use_engine, Engine};
+use concord_core::shard::Need;
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where loading what a view reads stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    /// Everything it reads is loaded: it can compute.
+    Ready,
+    /// Requests done of those sent (0 of 0 before the first is sent).
+    Loading { done: usize, total: usize },
+    /// What could not be loaded, named.
+    Failed(Rc<str>),
+}
+
+impl Load {
+    pub fn is_ready(&self) -> bool {
+        *self == Load::Ready
+    }
+}
+
+/// Loads what `need(engine)` reads, for the view with `key`: `Ready` at once when nothing
+/// is missing (always, embedded), else `Loading` while it is fetched (`need` is asked again
+/// after each step, for needs that unfold), then `Ready`, or `Failed` naming what failed.
+/// A change of `key` leaves the old loading to finish (what it loads stays loaded) and
+/// starts the new one.
+#[hook]
+pub fn use_loaded<K, F>(key: K, need: F) -> Load
+where
+    K: PartialEq + Clone + 'static,
+    F: Fn(&Engine) -> Need + 'static,
+{
+    let engine = use_engine();
+    let state = use_state(|| None::<(K, Load)>);
+    let missing = engine.is_sharded() && engine.missing(&need(&engine)) > 0;
+    {
+        let (engine, state) = (engine.clone(), state.clone());
+        use_effect_with((key.clone(), missing), move |(key, missing)| {
+            let live = Rc::new(Cell::new(true));
+            if *missing {
+                let (key, live) = (key.clone(), live.clone());
+                state.set(Some((key.clone(), Load::Loading { done: 0, total: 0 })));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let progress = {
+                        let (state, key, live) = (state.clone(), key.clone(), live.clone());
+                        move |done, total| {
+                            if live.get() {
+                                state.set(Some((key.clone(), Load::Loading { done, total })));
+                            }
+                        }
+                    };
+                    let result = engine.load_all(&need, &progress).await;
+                    if live.get() {
+                        state.set(Some((
+                            key,
+                            match result {
+                                Ok(()) => Load::Ready,
+                                Err(e) => Load::Failed(e.into()),
+                            },
+                        )));
+                    }
+                });
+            }
+            move || live.set(false)
+        });
+    }
+    if !missing {
+        return Load::Ready;
+    }
+    match &*state {
+        Some((k, load)) if *k == key && *load != Load::Ready => load.clone(),
+        _ => Load::Loading { done: 0, total: 0 },
+    }
+}

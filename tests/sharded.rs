@@ -1,0 +1,254 @@
+//! The sharded mode in the browser (README, "Two modes"): the release build of the seeds
+//! with `CONCORD_INDEX=sharded` and small shards (`CONCORD_SHARD_BYTES`), served by hosts
+//! that honour `Range`, that ignore it, and that serve a damaged shard; the same links give
+//! the views and counts the embedded engine gives (computed natively from the same folder).
+//!
+//! Run by `make test-sharded`, which builds `target/release-dist-sharded` and sets
+//! `CONCORD_DIST`.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+#[path = "e2e/support.rs"]
+mod support;
+
+use concord_core::query::{Filters, Sort};
+use concord_core::shard::{Kind, Manifest};
+use fantoccini::{Client, Locator};
+use std::path::PathBuf;
+use support::{
+    dist, expected, find, find_all, formulations, host_port, index, query as link, run, served_by,
+    shown, status, status_is, Host, Served, SUB_PATH,
+};
+
+fn at(port: u16, query: &str) -> String {
+    format!("http://127.0.0.1:{port}{SUB_PATH}{query}")
+}
+
+/// The build's corpus folder and manifest.
+fn corpus_dir() -> (PathBuf, Manifest) {
+    let dir = dist().join("corpus");
+    let name = std::fs::read_dir(&dir)
+        .expect("a sharded build has corpus/ (make test-sharded builds one)")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("manifest-"))
+        .expect("a manifest in corpus/");
+    let manifest = Manifest::decode(&std::fs::read(dir.join(&name)).unwrap()).unwrap();
+    (dir, manifest)
+}
+
+/// Words of the corpus whose postings lie in different shards: the most common word (five
+/// letters or more), and one whose shards it shares none of.
+fn two_words_apart() -> (String, String) {
+    let (_, manifest) = corpus_dir();
+    let index = index();
+    let mut words: Vec<(usize, &str, u32)> = index
+        .words
+        .iter()
+        .filter(|(w, _)| w.len() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()))
+        .map(|(w, k)| (index.postings(*k).stmts.len(), w.as_str(), *k))
+        .collect();
+    words.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let (_, a, ka) = words[0];
+    let shards_a: Vec<u64> = manifest.postings_of(ka).iter().map(|s| s.offset).collect();
+    let (_, b, _) = words
+        .iter()
+        .find(|(_, _, k)| {
+            manifest
+                .postings_of(*k)
+                .iter()
+                .all(|s| !shards_a.contains(&s.offset))
+        })
+        .expect("a word in other shards (the build cuts small shards)");
+    (a.to_string(), b.to_string())
+}
+
+/// Waits until the list shows what the embedded engine finds for `q`: its status line and
+/// its first page.
+async fn list_is(c: &Client, q: &str) {
+    let (n, docs, order) = expected(q, &Filters::default(), Sort::Relevance);
+    status_is(c, &status(n, docs)).await;
+    assert_eq!(shown(c).await, order[..order.len().min(20)], "{q}");
+}
+
+/// The shards the build wrote are the sharded form: small, many, and every kind.
+#[test]
+fn the_build_is_sharded_in_small_shards() {
+    let (dir, manifest) = corpus_dir();
+    for kind in [Kind::Table, Kind::Postings, Kind::Text, Kind::Formulas] {
+        assert!(
+            !manifest.of_kind(kind).is_empty(),
+            "no {} shard",
+            kind.name()
+        );
+    }
+    assert!(manifest.of_kind(Kind::Postings).len() > 2);
+    assert!(manifest.of_kind(Kind::Text).len() > 2);
+    for s in &manifest.shards {
+        assert!(dir.join(s.chunk_name()).is_file(), "{}", s.chunk_name());
+    }
+}
+
+/// The same links give the same views and counts as the embedded engine: searches (a word,
+/// half a word, a phrase, no query), the reader, the concordance and the formulations.
+#[tokio::test]
+async fn the_same_links_give_the_same_views() {
+    let port = host_port(dist(), Host::Ranges);
+    let (a, b) = two_words_apart();
+    run(move |c| async move {
+        let half = a[..a.len() - 2].to_string();
+        let phrase = {
+            let corpus = support::corpus();
+            let text = &corpus.documents[0].paragraphs[0].text;
+            let words: Vec<&str> = text.split_whitespace().take(2).collect();
+            format!("\"{}\"", words.join(" "))
+        };
+        for q in ["", a.as_str(), b.as_str(), half.as_str(), phrase.as_str()] {
+            c.goto(&at(port, &link(&[("q", q)]))).await.unwrap();
+            list_is(&c, q).await;
+        }
+        // The reader's original text: every paragraph of the document, exactly.
+        let doc = &support::corpus().documents[1];
+        c.goto(&at(
+            port,
+            &link(&[("view", "doc"), ("doc", &doc.id), ("text", "original")]),
+        ))
+        .await
+        .unwrap();
+        let items = find_all(&c, "ol.original li[data-p]").await;
+        assert_eq!(items.len(), doc.paragraphs.len());
+        for (li, p) in items.iter().zip(&doc.paragraphs) {
+            let p_el = li.find(Locator::Css("p")).await.unwrap();
+            let text = p_el.prop("textContent").await.unwrap().unwrap_or_default();
+            assert_eq!(text, p.text, "¶{}", p.n);
+        }
+        // The concordance: one row a use.
+        c.goto(&at(port, &link(&[("q", &b), ("view", "kwic")])))
+            .await
+            .unwrap();
+        let want = {
+            use concord_core::query::Searcher;
+            let searcher = Searcher::new(support::corpus(), index());
+            let query = index().parse_typed(&b);
+            let results = searcher.search(&query, &Filters::default(), Sort::Relevance);
+            searcher.kwic(&query, &results, 8)
+        };
+        let trs = find_all(&c, "table.lines tbody tr").await;
+        assert_eq!(trs.len(), want.len().min(1000));
+        for (tr, row) in trs.iter().zip(&want).take(10) {
+            let key = tr.find(Locator::Css("td.key mark")).await.unwrap();
+            assert_eq!(key.prop("textContent").await.unwrap().unwrap(), row.keyword);
+        }
+        // The formulations: those the build found, listed as the embedded app lists them.
+        c.goto(&at(port, &link(&[("view", "phrases")])))
+            .await
+            .unwrap();
+        let listed = find_all(&c, "li.formula[data-formulation]").await;
+        let (formulas, entries) = formulations();
+        assert_eq!(listed.len(), entries.len());
+        for (li, entry) in listed.iter().zip(entries).take(10) {
+            let written = li
+                .attr("data-formulation")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            let want = &formulas[entry.variants[0].0 as usize].surface;
+            assert_eq!(&written, want, "the formulations in order");
+        }
+    })
+    .await;
+}
+
+/// A search fetches the manifest, the table and the shards its plan names, by `Range`:
+/// no chunk file, and far from the whole pack.
+#[tokio::test]
+async fn a_search_fetches_only_what_it_reads() {
+    let port = host_port(dist(), Host::Ranges);
+    let (_, b) = two_words_apart();
+    let (_, manifest) = corpus_dir();
+    run(move |c| async move {
+        c.goto(&at(port, &link(&[("q", &b)]))).await.unwrap();
+        list_is(&c, &b).await;
+        let served: Vec<Served> = served_by(port)
+            .into_iter()
+            .filter(|s| s.path.contains("/corpus/"))
+            .collect();
+        assert!(served.iter().any(|s| s.path.contains("manifest-")));
+        assert!(
+            !served.iter().any(|s| s.path.contains("/chunk/")),
+            "{served:#?}"
+        );
+        // Past the table (read at start-up), what the word read: a few postings and text
+        // shards, not the corpus.
+        let table = manifest.of_kind(Kind::Table)[0].len as usize;
+        let ranged: usize = served
+            .iter()
+            .filter(|s| s.range.is_some())
+            .map(|s| s.bytes)
+            .sum::<usize>()
+            - table;
+        let rest: u64 = [Kind::Postings, Kind::Text]
+            .iter()
+            .flat_map(|&k| manifest.of_kind(k))
+            .map(|s| u64::from(s.len))
+            .sum();
+        assert!(ranged > 0);
+        assert!(
+            (ranged as u64) < rest / 2,
+            "{ranged} of {rest} bytes of postings and text fetched for one word"
+        );
+    })
+    .await;
+}
+
+/// A host that ignores `Range` (the whole pack, 200): the worker cancels it and reads
+/// every shard from its own file; the views are the same.
+#[tokio::test]
+async fn a_host_ignoring_range_still_works() {
+    let port = host_port(dist(), Host::NoRanges);
+    let (a, b) = two_words_apart();
+    run(move |c| async move {
+        c.goto(&at(port, &link(&[("q", &a)]))).await.unwrap();
+        list_is(&c, &a).await;
+        c.goto(&at(port, &link(&[("q", &b)]))).await.unwrap();
+        list_is(&c, &b).await;
+        let served = served_by(port);
+        assert!(
+            served.iter().any(|s| s.path.contains("/corpus/chunk/")),
+            "{served:#?}"
+        );
+    })
+    .await;
+}
+
+/// A damaged shard gives a message naming it, and the app keeps answering: a search whose
+/// shards are whole shows its results.
+#[tokio::test]
+async fn a_damaged_shard_is_named_and_the_rest_keeps_working() {
+    let (a, b) = two_words_apart();
+    let (_, manifest) = corpus_dir();
+    let k = {
+        let index = index();
+        index.words.iter().find(|(w, _)| *w == a).unwrap().1
+    };
+    let shard = manifest.postings_of(k)[0].clone();
+    let host = Host::Damaged {
+        file: manifest.packs[shard.pack as usize].name.clone(),
+        from: shard.offset + u64::from(shard.len) / 2,
+        to: shard.offset + u64::from(shard.len) / 2 + 1,
+    };
+    let port = host_port(dist(), host);
+    run(move |c| async move {
+        c.goto(&at(port, &link(&[("q", &a)]))).await.unwrap();
+        let error = find(&c, ".shard-error").await.text().await.unwrap();
+        assert!(error.contains("damaged"), "{error}");
+        assert!(error.contains("postings shard"), "{error}");
+        assert!(error.contains(&shard.chunk_name()), "{error}");
+        // The box still answers: another word, typed.
+        let input = find(&c, "#q").await;
+        input.clear().await.unwrap();
+        input.send_keys(&format!("{b} ")).await.unwrap();
+        list_is(&c, &format!("{b} ")).await;
+    })
+    .await;
+}
