@@ -19,7 +19,7 @@ RELEASE_DIST := $(CURDIR)/target/release-dist
 WASM         := wasm32-unknown-unknown
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help tools browser serve release report screenshots bench bench-compare bench-app bench-positions bench-scale fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-sharded test-serve test-reproducible sizes clean
+.PHONY: help tools browser serve release report screenshots screenshots-sharded bench bench-compare bench-app bench-positions bench-scale fuzz test lint test-core test-app test-wasm test-build-corpus test-e2e test-hostile test-speeches test-sharded test-serve test-reproducible sizes clean
 
 help:
 	@echo "make serve   — build and serve the app on http://127.0.0.1:8080 (installs missing tools)"
@@ -74,6 +74,11 @@ release: tools
 
 report:
 	cargo run --quiet -p concord-core --bin concord-corpus -- report $${CONCORD_CORPUS:-seeds}
+
+# PNGs of what the sharded mode adds (results, a damaged shard's message) beside them.
+screenshots-sharded: tools browser
+	CONCORD_INDEX=sharded CONCORD_SHARD_BYTES=2048 trunk build --release --dist $(SHARDED_DIST)
+	CONCORD_DIST=$(SHARDED_DIST) cargo test -p concord --test sharded -- --ignored screenshots --nocapture
 
 # PNGs of every view (desktop, 375 px, dark) in target/screenshots/, to look at.
 screenshots: tools browser release

@@ -16,8 +16,8 @@ use concord_core::shard::{Kind, Manifest};
 use fantoccini::{Client, Locator};
 use std::path::PathBuf;
 use support::{
-    dist, expected, find, find_all, formulations, host_port, index, query as link, run, served_by,
-    shown, status, status_is, Host, Served, SUB_PATH,
+    dist, expected, find, find_all, formulations, host_port, index, query as link, run, run_with,
+    served_by, shown, status, status_is, Host, Served, SUB_PATH,
 };
 
 fn at(port: u16, query: &str) -> String {
@@ -251,4 +251,143 @@ async fn a_damaged_shard_is_named_and_the_rest_keeps_working() {
         list_is(&c, &format!("{b} ")).await;
     })
     .await;
+}
+
+/// What the page's export link `id` holds: its file name and text.
+async fn exported(c: &Client, id: &str) -> (String, String) {
+    let link = find(c, &format!("a#{id}")).await;
+    let name = link.attr("download").await.unwrap().unwrap_or_default();
+    let text = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done);",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    (name, text.as_str().unwrap().to_string())
+}
+
+/// Parts that read more than their view: an export of every statement (their text loaded
+/// first), the distinctive terms of results and the near-duplicates of a document (each on
+/// request) give what the embedded engine gives.
+#[tokio::test]
+async fn exports_distinctive_terms_and_near_duplicates_load_what_they_read() {
+    use concord_core::compare::keyness::keyness;
+    use concord_core::{Finder, Searcher};
+    let port = host_port(dist(), Host::Ranges);
+    let (a, _) = two_words_apart();
+    let words = {
+        let index = index();
+        let query = index.parse_typed(&a);
+        let results = Searcher::new(support::corpus(), index).search(
+            &query,
+            &Filters::default(),
+            Sort::Relevance,
+        );
+        let target: Vec<u32> = results.statement_ids().collect();
+        keyness(index, &target, 10)
+            .iter()
+            .map(|k| index.words[k.word as usize].0.clone())
+            .collect::<Vec<_>>()
+    };
+    // The document with the most near-duplicates, and how many of its statements have any.
+    let (doc, with_dups) = (0..support::corpus().documents.len())
+        .map(|d| {
+            let found = Finder::new(support::corpus(), index()).of_document(d as u32);
+            (d, found.len())
+        })
+        .max_by_key(|&(d, n)| (n, std::cmp::Reverse(d)))
+        .unwrap();
+    run(move |c| async move {
+        // Every statement, exported: the text of all of them, loaded first.
+        let (n, _, order) = expected("", &Filters::default(), Sort::Relevance);
+        c.goto(&at(port, "")).await.unwrap();
+        list_is(&c, "").await;
+        support::click(&c, ".export button").await;
+        let (name, text) = exported(&c, "export-csv").await;
+        assert_eq!(name, format!("concord-statements-{n}.csv"));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(records.len(), n);
+        for (r, (doc, p)) in records.iter().zip(&order) {
+            let want = &support::corpus()
+                .document(doc)
+                .unwrap()
+                .paragraph(*p)
+                .unwrap()
+                .text;
+            assert_eq!(&r[5], concord_core::export::defuse(want));
+        }
+        // The distinctive terms of a search's results, when asked for.
+        c.goto(&at(port, &link(&[("q", &a)]))).await.unwrap();
+        list_is(&c, &a).await;
+        support::click(&c, "button.find-distinctive").await;
+        let items = find_all(&c, "aside.distinctive li a").await;
+        let mut got = Vec::new();
+        for li in items {
+            got.push(li.text().await.unwrap());
+        }
+        assert_eq!(got, words);
+        // Near-duplicates of a document, when asked for.
+        let id = support::corpus().documents[doc].id.clone();
+        c.goto(&at(port, &link(&[("view", "doc"), ("doc", &id)])))
+            .await
+            .unwrap();
+        assert!(with_dups > 0, "the corpus has near-duplicates to find");
+        assert!(
+            c.find(Locator::Css(".also")).await.is_err(),
+            "not before asked"
+        );
+        support::click(&c, "button.find-near-dups").await;
+        let lists = find_all(&c, ".also").await;
+        assert_eq!(lists.len(), with_dups);
+    })
+    .await;
+}
+
+/// PNGs of what the sharded mode adds (desktop, 375 px, dark) in `target/screenshots/`:
+/// the results with the distinctive terms on request, their loading, and a damaged shard's
+/// message. `make screenshots-sharded`.
+#[tokio::test]
+#[ignore = "writes screenshots; run with make screenshots-sharded"]
+async fn screenshots() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/screenshots");
+    std::fs::create_dir_all(dir).unwrap();
+    let (a, _) = two_words_apart();
+    let (_, manifest) = corpus_dir();
+    let k = index().words.iter().find(|(w, _)| *w == a).unwrap().1;
+    let shard = manifest.postings_of(k)[0].clone();
+    let good = host_port(dist(), Host::Ranges);
+    let damaged = host_port(
+        dist(),
+        Host::Damaged {
+            file: manifest.packs[shard.pack as usize].name.clone(),
+            from: shard.offset,
+            to: shard.offset + 1,
+        },
+    );
+    for (suffix, args) in [
+        ("desktop", vec!["--window-size=1280,900"]),
+        ("375", vec!["--window-size=375,800"]),
+        (
+            "dark",
+            vec![
+                "--window-size=1280,900",
+                "--blink-settings=preferredColorScheme=0",
+            ],
+        ),
+    ] {
+        let a = a.clone();
+        run_with(&args, move |c| async move {
+            let shot = |name: &str| format!("{dir}/sharded-{name}-{suffix}.png");
+            c.goto(&at(good, &link(&[("q", &a)]))).await.unwrap();
+            find(&c, "button.find-distinctive").await;
+            std::fs::write(shot("results"), c.screenshot().await.unwrap()).unwrap();
+            c.goto(&at(damaged, &link(&[("q", &a)]))).await.unwrap();
+            find(&c, ".shard-error").await;
+            std::fs::write(shot("damaged"), c.screenshot().await.unwrap()).unwrap();
+        })
+        .await;
+    }
 }
