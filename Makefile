@@ -31,7 +31,7 @@ help:
 	@echo "make bench-compare — comparison, formulations, near-duplicates, keyness timings"
 	@echo "make bench-app — the app in headless Chromium: ready, search, memory, transfer (seeds, 13 MB, 12 MB speeches, 20k-word pair)"
 	@echo "make bench-positions — precision and recall of the positions extractor by stance (labelled set)"
-	@echo "make bench-scale — the build of generated 13, 50 and 200 MB corpora: time and peak memory"
+	@echo "make bench-scale — generated 13, 50 and 200 MB corpora: the build (time, memory), then the sharded app in headless Chromium"
 	@echo "make fuzz    — each fuzz target for FUZZ_SECONDS (default 60; nightly Rust, cargo-fuzz)"
 
 ## Tools ###################################################################################
@@ -126,8 +126,17 @@ bench-app: tools browser release
 # The build at scale: generated speeches of 13, 50 and 200 MB (SCALE_SIZES), each built as
 # build.rs builds the embedded corpus, with each stage's time and the peak memory.
 SCALE_SIZES ?= 13 50 200
-bench-scale:
+# The sharded app at scale: the largest generated corpus built with CONCORD_INDEX=sharded
+# (wall time and peak memory of the whole build), then in headless Chromium behind a host
+# that honours Range (tests/scale_bench.rs: cold navigation, bytes, typing, memory).
+SCALE_APP ?= $(lastword $(SCALE_SIZES))
+SCALE_DIST = $(RELEASE_DIST)-scale-$(SCALE_APP)mb
+bench-scale: tools browser
 	CONCORD_SCALE_SIZES="$(SCALE_SIZES)" cargo bench -p concord-core --bench scale
+	python3 tools/peak.py "build of the sharded app ($(SCALE_APP) MB)" env \
+		CONCORD_CORPUS=target/scale-$(SCALE_APP)mb CONCORD_INDEX=sharded \
+		trunk build --release --dist $(SCALE_DIST)
+	CONCORD_DIST=$(SCALE_DIST) cargo test -p concord --test scale_bench
 
 # The fuzz targets (fuzz/: query parser, link decoder, corpus parser, embedded form), each for
 # FUZZ_SECONDS with libFuzzer. Needs nightly Rust and cargo-fuzz (installed when missing).

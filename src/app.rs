@@ -93,7 +93,13 @@ fn shell() -> Html {
     use_focus_on_move(route, &nav);
     // Timing: a search is done once its results are on screen; the app is ready at its
     // first render.
-    use_effect_with(route.search.clone(), |_| timing::rendered());
+    // (A sharded corpus's search is on screen once it ran and its page's text is loaded.)
+    let on_screen = found.is_some() && view_load.is_ready();
+    use_effect_with((route.search.clone(), on_screen), |(_, on_screen)| {
+        if *on_screen {
+            timing::rendered();
+        }
+    });
     use_effect_with((), |()| timing::ready());
     use_keys((), |key| key == "/" && focus_search_box());
 

@@ -14,6 +14,9 @@
 //   on every shard is read from its own chunk file.
 // - Resilient: a network error or a 5xx (or 408, 429) is retried after a backoff (250 ms,
 //   1 s, 4 s); a 4xx is final.
+// - Cancellable: { cancel: [id, …] } drops those jobs still queued and aborts those in
+//   flight; each is answered { id, ok: false, error: "cancelled" } (the app cancels what
+//   a view no longer needs, such as the prefixes of a word typed on).
 // - Cached: runs already fetched are kept, up to CACHE_BYTES, least recently used first
 //   out; the browser's HTTP cache keeps them across visits (every name is a content hash).
 
@@ -24,10 +27,27 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 let rangeWorks = true;
 let active = 0;
 const queue = [];
+const inFlight = new Map(); // id -> AbortController
 const cache = new Map(); // key -> ArrayBuffer, in order of use
 let cached = 0;
 
 self.onmessage = (event) => {
+  if (event.data.cancel) {
+    const ids = new Set(event.data.cancel);
+    for (let i = queue.length - 1; i >= 0; i -= 1) {
+      if (ids.has(queue[i].id)) {
+        self.postMessage({ id: queue[i].id, ok: false, error: "cancelled" });
+        queue.splice(i, 1);
+      }
+    }
+    for (const id of ids) {
+      const controller = inFlight.get(id);
+      if (controller) {
+        controller.abort();
+      }
+    }
+    return;
+  }
   for (const job of event.data.jobs) {
     queue.push(job);
   }
@@ -38,24 +58,32 @@ function pump() {
   while (active < MAX_ACTIVE && queue.length > 0) {
     const job = queue.shift();
     active += 1;
-    run(job)
+    const controller = new AbortController();
+    inFlight.set(job.id, controller);
+    run(job, controller.signal)
       .then(
         (bytes) => {
           const copy = bytes.slice(0);
           self.postMessage({ id: job.id, ok: true, bytes: copy }, [copy]);
         },
-        (error) => self.postMessage({ id: job.id, ok: false, error: String(error.message || error) }),
+        (error) =>
+          self.postMessage({
+            id: job.id,
+            ok: false,
+            error: controller.signal.aborted ? "cancelled" : String(error.message || error),
+          }),
       )
       .finally(() => {
+        inFlight.delete(job.id);
         active -= 1;
         pump();
       });
   }
 }
 
-async function run(job) {
+async function run(job, signal) {
   if (job.file) {
-    const response = await fetchRetrying(job.file, {});
+    const response = await fetchRetrying(job.file, { signal });
     if (!response.ok) {
       throw new Error(`${job.file}: HTTP ${response.status} ${response.statusText}`.trim());
     }
@@ -68,9 +96,9 @@ async function run(job) {
     cache.set(key, hit);
     return hit;
   }
-  let bytes = rangeWorks ? await ranged(job) : null;
+  let bytes = rangeWorks ? await ranged(job, signal) : null;
   if (bytes === null) {
-    bytes = await chunks(job);
+    bytes = await chunks(job, signal);
   }
   remember(key, bytes);
   return bytes;
@@ -92,10 +120,11 @@ function remember(key, bytes) {
 }
 
 // The run from its pack by one Range request; null when the host ignores Range.
-async function ranged(job) {
+async function ranged(job, signal) {
   const want = job.end - job.start;
   const response = await fetchRetrying(job.pack, {
     headers: { Range: `bytes=${job.start}-${job.end - 1}` },
+    signal,
   });
   if (response.status === 200) {
     rangeWorks = false;
@@ -118,10 +147,10 @@ async function ranged(job) {
 
 // The run from each shard's own file, laid end to end (one file after the other, so that
 // the requests in flight stay at MAX_ACTIVE).
-async function chunks(job) {
+async function chunks(job, signal) {
   const parts = [];
   for (const url of job.chunks) {
-    const response = await fetchRetrying(url, {});
+    const response = await fetchRetrying(url, { signal });
     if (!response.ok) {
       throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
     }
@@ -146,7 +175,7 @@ async function fetchRetrying(url, init) {
         return response;
       }
     } catch (error) {
-      if (attempt >= RETRIES) {
+      if (attempt >= RETRIES || (init.signal && init.signal.aborted)) {
         throw new Error(`${url}: ${error.message || error} (after ${RETRIES + 1} tries)`);
       }
     }

@@ -1,6 +1,11 @@
 //! User Timing measures, for the benchmark harness and for anyone profiling the app:
 //!
 //! - `concord:ready` — from navigation start to the first render of the app;
+//! - `concord:first-results` — from navigation start to the first results on screen (the
+//!   same as ready for an embedded corpus; a sharded one fetches the search's shards
+//!   first);
+//! - `concord:manifest`, `concord:load` — a sharded corpus's manifest fetched, and each
+//!   batch of fetched shards checked, decoded and loaded;
 //! - `concord:search` — from the input event that changed the query to the render of its
 //!   results (a burst of input events handled before the search runs is one search);
 //! - `concord:main` — a mark: the app's code starts (its module fetched, compiled and
@@ -125,6 +130,16 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let out = f();
     end(name);
     out
+}
+
+/// Records `concord:first-results` (once): results are on screen.
+pub fn first_results() {
+    if let Some(perf) = performance() {
+        if perf.get_entries_by_name("concord:first-results").length() == 0 {
+            let _ = perf.measure("concord:first-results");
+        }
+    }
+    memory();
 }
 
 /// Records `concord:ready` (once).

@@ -57,7 +57,8 @@ pub fn export(props: &ExportProps) -> Html {
                     Need::of_statements(&e.index(), found.results.statement_ids())
                 };
                 let progress = |done, total| loading.set(Load::Loading { done, total });
-                if let Err(e) = engine.load_all(&need, &progress).await {
+                let cancel = crate::data::sharded::Cancel::default();
+                if let Err(e) = engine.load_all(&need, &progress, &cancel).await {
                     loading.set(Load::Failed(e.into()));
                     return;
                 }

@@ -76,7 +76,14 @@ impl Sharded {
 
     /// Sends the worker one job and waits for its bytes (or its message).
     async fn job(&self, job: js_sys::Object) -> Result<Vec<u8>, String> {
+        self.send(job, &Cancel::default()).await
+    }
+
+    /// Sends the worker one job, which `cancel` can call off; waits for its bytes (or its
+    /// message).
+    async fn send(&self, job: js_sys::Object, cancel: &Cancel) -> Result<Vec<u8>, String> {
         let id = self.next.get();
+        cancel.sent(id, &self.worker);
         self.next.set(id.wrapping_add(1));
         let set = |k: &str, v: JsValue| {
             let _ = js_sys::Reflect::set(&job, &k.into(), &v);
@@ -118,6 +125,7 @@ impl Sharded {
         manifest: &Manifest,
         shards: Vec<&ShardRef>,
         progress: &dyn Fn(usize, usize),
+        cancel: &Cancel,
     ) -> Result<HashMap<Digest, Vec<u8>>, String> {
         let runs = shard::runs(shards);
         let total = runs.len();
@@ -138,12 +146,15 @@ impl Sharded {
                     chunks.push(&format!("{}{}", self.base, s.chunk_name()).into());
                 }
                 set("chunks", chunks.into());
-                self.job(job)
+                self.send(job, cancel)
             })
             .collect();
         let mut out = HashMap::new();
         for (done, (run, answer)) in runs.iter().zip(pending).enumerate() {
             let bytes = answer.await?;
+            if cancel.is_cancelled() {
+                return Err("cancelled".into());
+            }
             let mut at = 0usize;
             for s in &run.shards {
                 let len = s.len as usize;
@@ -159,6 +170,43 @@ impl Sharded {
     }
 }
 
+/// A loading that its view calls off when it no longer needs it (a word typed on): the
+/// requests still queued are dropped, those in flight aborted.
+#[derive(Default)]
+pub struct Cancel {
+    cancelled: Cell<bool>,
+    sent: RefCell<(Vec<u32>, Option<web_sys::Worker>)>,
+}
+
+impl Cancel {
+    fn sent(&self, id: u32, worker: &web_sys::Worker) {
+        let mut sent = self.sent.borrow_mut();
+        sent.0.push(id);
+        sent.1.get_or_insert_with(|| worker.clone());
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+
+    /// Calls the loading off (once).
+    pub fn cancel(&self) {
+        if self.cancelled.replace(true) {
+            return;
+        }
+        let sent = self.sent.borrow();
+        if let (ids, Some(worker)) = (&sent.0, &sent.1) {
+            let list = js_sys::Array::new();
+            for &id in ids {
+                list.push(&id.into());
+            }
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"cancel".into(), &list);
+            let _ = worker.post_message(&message);
+        }
+    }
+}
+
 /// Opens the sharded corpus: fetches the manifest and the table shard, and starts the
 /// engine with nothing else loaded.
 pub async fn open(manifest_name: &str, worker: &str) -> Result<super::Engine, String> {
@@ -169,7 +217,9 @@ pub async fn open(manifest_name: &str, worker: &str) -> Result<super::Engine, St
     let bytes = bytes.map_err(|e| format!("the corpus's manifest cannot be fetched: {e}"))?;
     let manifest = Manifest::decode(&bytes).map_err(|e| format!("{manifest_name}: {e}"))?;
     let table: Vec<&ShardRef> = manifest.of_kind(shard::Kind::Table).iter().collect();
-    let fetched = sharded.fetch(&manifest, table, &|_, _| {}).await?;
+    let fetched = sharded
+        .fetch(&manifest, table, &|_, _| {}, &Cancel::default())
+        .await?;
     let (corpus, index) = crate::timing::measured("concord:index", || {
         shard::open(&manifest, |s| {
             fetched
@@ -199,7 +249,12 @@ impl super::Engine {
 
     /// Fetches and loads what `need` reads, reporting `progress(done, total)` in requests.
     /// An error names the shard or file that failed; what loaded before it stays loaded.
-    pub async fn load(&self, need: &Need, progress: &dyn Fn(usize, usize)) -> Result<(), String> {
+    pub async fn load(
+        &self,
+        need: &Need,
+        progress: &dyn Fn(usize, usize),
+        cancel: &Cancel,
+    ) -> Result<(), String> {
         let Some(sharded) = &self.sharded else {
             return Ok(());
         };
@@ -218,7 +273,7 @@ impl super::Engine {
             return Ok(());
         }
         let fetched = sharded
-            .fetch(&manifest, wanted.iter().collect(), progress)
+            .fetch(&manifest, wanted.iter().collect(), progress, cancel)
             .await?;
         let formulas = crate::timing::measured("concord:load", || {
             sharded.loader.borrow_mut().load(
@@ -241,13 +296,14 @@ impl super::Engine {
         &self,
         need: &dyn Fn(&super::Engine) -> Need,
         progress: &dyn Fn(usize, usize),
+        cancel: &Cancel,
     ) -> Result<(), String> {
         for _ in 0..4 {
             let n = need(self);
             if self.missing(&n) == 0 {
                 return Ok(());
             }
-            self.load(&n, progress).await?;
+            self.load(&n, progress, cancel).await?;
         }
         Err("the corpus's shards were loaded, yet some are still missing".into())
     }

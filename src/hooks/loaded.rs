@@ -3,6 +3,7 @@
 //! failed (README, "Two modes").
 
 use crate::context::{use_engine, Engine};
+use crate::data::sharded::Cancel;
 use concord_core::shard::Need;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -25,11 +26,17 @@ impl Load {
     }
 }
 
+/// Needs of more shards than this wait for a pause ([`PAUSE_MS`]) before they are fetched:
+/// the first letter of a word being typed reads the postings of every word it begins, which
+/// the next letter mostly makes moot.
+const CHEAP: usize = 16;
+const PAUSE_MS: u32 = 250;
+
 /// Loads what `need(engine)` reads, for the view with `key`: `Ready` at once when nothing
 /// is missing (always, embedded), else `Loading` while it is fetched (`need` is asked again
 /// after each step, for needs that unfold), then `Ready`, or `Failed` naming what failed.
-/// A change of `key` leaves the old loading to finish (what it loads stays loaded) and
-/// starts the new one.
+/// A change of `key` calls the old loading off (what it loaded stays loaded) and starts
+/// the new one.
 #[hook]
 pub fn use_loaded<K, F>(key: K, need: F) -> Load
 where
@@ -38,36 +45,55 @@ where
 {
     let engine = use_engine();
     let state = use_state(|| None::<(K, Load)>);
-    let missing = engine.is_sharded() && engine.missing(&need(&engine)) > 0;
+    let shards = if engine.is_sharded() {
+        engine.missing(&need(&engine))
+    } else {
+        0
+    };
+    let missing = shards > 0;
+    let wait = if shards > CHEAP { PAUSE_MS } else { 0 };
     {
         let (engine, state) = (engine.clone(), state.clone());
         use_effect_with((key.clone(), missing), move |(key, missing)| {
             let live = Rc::new(Cell::new(true));
+            let cancel = Rc::new(Cancel::default());
+            let mut timer = None;
             if *missing {
-                let (key, live) = (key.clone(), live.clone());
+                let (key, live, cancel) = (key.clone(), live.clone(), cancel.clone());
                 state.set(Some((key.clone(), Load::Loading { done: 0, total: 0 })));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let progress = {
-                        let (state, key, live) = (state.clone(), key.clone(), live.clone());
-                        move |done, total| {
-                            if live.get() {
-                                state.set(Some((key.clone(), Load::Loading { done, total })));
+                let start = move || {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let progress = {
+                            let (state, key, live) = (state.clone(), key.clone(), live.clone());
+                            move |done, total| {
+                                if live.get() {
+                                    state.set(Some((key.clone(), Load::Loading { done, total })));
+                                }
                             }
+                        };
+                        let result = engine.load_all(&need, &progress, &cancel).await;
+                        if live.get() {
+                            state.set(Some((
+                                key,
+                                match result {
+                                    Ok(()) => Load::Ready,
+                                    Err(e) => Load::Failed(e.into()),
+                                },
+                            )));
                         }
-                    };
-                    let result = engine.load_all(&need, &progress).await;
-                    if live.get() {
-                        state.set(Some((
-                            key,
-                            match result {
-                                Ok(()) => Load::Ready,
-                                Err(e) => Load::Failed(e.into()),
-                            },
-                        )));
-                    }
-                });
+                    })
+                };
+                if wait == 0 {
+                    start();
+                } else {
+                    timer = Some(gloo::timers::callback::Timeout::new(wait, start));
+                }
             }
-            move || live.set(false)
+            move || {
+                drop(timer);
+                live.set(false);
+                cancel.cancel();
+            }
         });
     }
     if !missing {

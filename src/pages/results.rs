@@ -49,6 +49,7 @@ pub fn results_view(props: &ResultsProps) -> Html {
     let results = &found.results;
     // The whole page once its first part is on screen (see FIRST).
     let whole = use_deferred((found.clone(), route.page), 0, |_| ()).is_some();
+    use_effect_with((), |()| crate::timing::first_results());
     let page = results.page(route.page as usize, PAGE, if whole { PAGE } else { FIRST });
     let onsort = {
         let route = route.clone();

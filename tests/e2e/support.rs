@@ -101,8 +101,12 @@ fn serve_file(
         .filter(|f| f.starts_with(root.canonicalize().expect("dist")));
     let mut status = 200;
     let mut extra = Vec::new();
-    let response = match inside.and_then(|f| std::fs::read(f).ok()) {
-        Some(mut bytes) => {
+    let asked = range
+        .as_deref()
+        .and_then(parse_range)
+        .filter(|_| *host != Host::NoRanges);
+    let response = match inside.and_then(|f| read_part(&f, asked)) {
+        Some((mut bytes, total)) => {
             let kind = match file.extension().and_then(|e| e.to_str()) {
                 Some("html") => "text/html; charset=utf-8",
                 Some("js") => "text/javascript",
@@ -110,6 +114,7 @@ fn serve_file(
                 Some("css") => "text/css",
                 _ => "application/octet-stream",
             };
+            let base = asked.map_or(0, |(a, _)| a);
             if let Host::Damaged {
                 file: name,
                 from,
@@ -120,19 +125,14 @@ fn serve_file(
                     .file_name()
                     .is_some_and(|f| f.to_string_lossy() == *name)
                 {
-                    for b in &mut bytes[*from as usize..*to as usize] {
-                        *b ^= 1;
+                    for at in (*from).max(base)..(*to).min(base + bytes.len() as u64) {
+                        bytes[(at - base) as usize] ^= 1;
                     }
                 }
             }
-            let total = bytes.len() as u64;
-            if let (Some((a, b)), false) = (
-                range.as_deref().and_then(parse_range),
-                *host == Host::NoRanges,
-            ) {
+            if let Some((a, b)) = asked {
                 if a <= b && b < total {
                     status = 206;
-                    bytes = bytes[a as usize..=b as usize].to_vec();
                     extra.push(
                         tiny_http::Header::from_bytes(
                             "Content-Range",
@@ -167,6 +167,28 @@ fn serve_file(
     let _ = request.respond(response);
 }
 
+/// The file's bytes `a..=b` (all of them without a range; none when the range is past its
+/// end), and its length.
+fn read_part(path: &std::path::Path, range: Option<(u64, u64)>) -> Option<(Vec<u8>, u64)> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = std::fs::File::open(path).ok()?;
+    let total = f.metadata().ok()?.len();
+    match range {
+        None => {
+            let mut bytes = Vec::with_capacity(total as usize);
+            f.read_to_end(&mut bytes).ok()?;
+            Some((bytes, total))
+        }
+        Some((a, b)) if a <= b && b < total => {
+            f.seek(SeekFrom::Start(a)).ok()?;
+            let mut bytes = vec![0; (b - a + 1) as usize];
+            f.read_exact(&mut bytes).ok()?;
+            Some((bytes, total))
+        }
+        Some(_) => Some((Vec::new(), total)),
+    }
+}
+
 /// The path of a request target, without query or fragment.
 fn path_of(target: &str) -> String {
     target.split(['?', '#']).next().unwrap_or("/").to_string()
@@ -182,10 +204,15 @@ pub fn server_port() -> u16 {
 pub fn host_port(root: PathBuf, host: Host) -> u16 {
     let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a local port");
     let port = server.server_addr().to_ip().expect("ip address").port();
+    let (root, host) = (std::sync::Arc::new(root), std::sync::Arc::new(host));
     std::thread::spawn(move || {
+        // Each request on a thread of its own: hosts answer requests in parallel.
         for request in server.incoming_requests() {
-            let url = path_of(request.url());
-            serve_file(request, &url, &root, (port, &host));
+            let (root, host) = (root.clone(), host.clone());
+            std::thread::spawn(move || {
+                let url = path_of(request.url());
+                serve_file(request, &url, &root, (port, &host));
+            });
         }
     });
     port

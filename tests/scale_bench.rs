@@ -1,0 +1,273 @@
+//! The sharded app at scale in headless Chromium (`make bench-scale`): the release build
+//! named by `CONCORD_DIST` (a generated corpus built with `CONCORD_INDEX=sharded`), served by
+//! a host that honours `Range` (`tests/e2e/support.rs`), and printed:
+//!
+//! - cold navigation to the first results on screen (`concord:first-results`, a fresh
+//!   browser and cache each time), and the bytes the host served before them (all files,
+//!   and the corpus's alone);
+//! - typing, warm: each key's engine time (`concord:results`) and key to results on screen
+//!   (`concord:search`, fetches included), p50 / p95 / max;
+//! - memory: the WebAssembly memory and the page's JS heap after the typing (the fetch
+//!   worker's own heap, its cache of at most 64 MB, is not in either).
+//!
+//! A benchmark, not a test: it asserts nothing about time.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "e2e/support.rs"]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::support;
+    use fantoccini::{Client, Locator};
+    use support::{dist, find, host_port, query, run, served_by, until, Host, SUB_PATH};
+
+    /// Cold navigations.
+    const COLD_RUNS: usize = 3;
+    /// The query of the cold navigations.
+    const COLD_QUERY: &str = "palestinian state";
+
+    fn queries() -> std::str::Lines<'static> {
+        include_str!("../crates/concord-core/benches/support/typed.txt").lines()
+    }
+
+    async fn measures(c: &Client, name: &str) -> Vec<f64> {
+        let v = c
+            .execute(
+                "return performance.getEntriesByName(arguments[0]).map(e => e.duration)",
+                vec![serde_json::json!(name)],
+            )
+            .await
+            .expect("performance entries");
+        serde_json::from_value(v).expect("durations")
+    }
+
+    /// The WebAssembly memory (the last `concord:memory` mark) and the JS heap, in bytes.
+    async fn memory(c: &Client) -> (f64, f64) {
+        let v = c
+            .execute(
+                "const m = performance.getEntriesByName('concord:memory');
+                 return [m.length ? m[m.length - 1].detail : 0,
+                         performance.memory ? performance.memory.usedJSHeapSize : 0];",
+                vec![],
+            )
+            .await
+            .expect("memory");
+        serde_json::from_value(v).expect("[wasm, js]")
+    }
+
+    fn percentile(sorted: &[f64], p: f64) -> f64 {
+        if sorted.is_empty() {
+            return f64::NAN;
+        }
+        sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+    }
+
+    /// Size of `bytes` after `gzip -9` (what a static host sends for the app's own files;
+    /// shards are deflated already and sent as they are).
+    fn gzip_len(bytes: &[u8]) -> usize {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("gzip")
+            .arg("-9c")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("gzip");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = bytes.to_vec();
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().expect("gzip output");
+        writer.join().expect("writer").expect("write to gzip");
+        out.stdout.len()
+    }
+
+    /// The bytes a host that compresses the app's files sends for `served`.
+    fn sent_gzip(served: &[support::Served]) -> usize {
+        served
+            .iter()
+            .map(|s| {
+                if s.path.contains("/corpus/") {
+                    return s.bytes;
+                }
+                let name = s.path.trim_start_matches(SUB_PATH).trim_start_matches('/');
+                let file = if name.is_empty() { "index.html" } else { name };
+                std::fs::read(dist().join(file)).map_or(s.bytes, |b| gzip_len(&b))
+            })
+            .sum()
+    }
+
+    fn mb(bytes: f64) -> f64 {
+        bytes / 1e6
+    }
+
+    pub async fn main() {
+        let port = host_port(dist(), Host::Ranges);
+        let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
+        let corpus_bytes: u64 = walk(&dist().join("corpus"));
+        println!(
+            "sharded app at scale: {} ({:.1} MB of corpus files beside the app)",
+            dist().display(),
+            mb(corpus_bytes as f64)
+        );
+        // Cold: a fresh browser (empty cache) for each navigation.
+        let mut cold = Vec::new();
+        for _ in 0..COLD_RUNS {
+            let link = at(&query(&[("q", COLD_QUERY)]));
+            let got = std::sync::Arc::new(std::sync::Mutex::new(None));
+            let out = got.clone();
+            run(move |c| async move {
+                let before = served_by(port).len();
+                c.goto(&link).await.unwrap();
+                until(&c, "concord:first-results", |c| async move {
+                    !measures(&c, "concord:first-results").await.is_empty()
+                })
+                .await;
+                let served = served_by(port)[before..].to_vec();
+                let all: usize = served.iter().map(|s| s.bytes).sum();
+                let corpus: usize = served
+                    .iter()
+                    .filter(|s| s.path.contains("/corpus/"))
+                    .map(|s| s.bytes)
+                    .sum();
+                let requests = served
+                    .iter()
+                    .filter(|s| s.path.contains("/corpus/"))
+                    .count();
+                let gzipped = sent_gzip(&served);
+                let t = measures(&c, "concord:first-results").await[0];
+                let ready = measures(&c, "concord:ready").await.first().copied();
+                *out.lock().unwrap() = Some((
+                    t,
+                    ready.unwrap_or(f64::NAN),
+                    (all, gzipped),
+                    corpus,
+                    requests,
+                ));
+            })
+            .await;
+            cold.push(got.lock().unwrap().take().expect("a cold run"));
+        }
+        for (t, ready, (all, gzipped), corpus, requests) in &cold {
+            println!(
+                "  cold navigation to “{COLD_QUERY}”: first results on screen at {t:.0} ms (app ready at {ready:.0} ms); {:.2} MB served before them ({:.2} MB with the app's files gzipped, as hosts send them), of which {:.2} MB of corpus in {requests} requests",
+                mb(*all as f64),
+                mb(*gzipped as f64),
+                mb(*corpus as f64),
+            );
+        }
+        // Warm: one browser, the typed queries a key at a time.
+        run(move |c| async move {
+            c.goto(&at("")).await.unwrap();
+            find(&c, "article.hit").await;
+            c.execute(
+                "performance.clearMeasures('concord:search'); performance.clearMeasures('concord:results');",
+                vec![],
+            )
+            .await
+            .unwrap();
+            let before = served_by(port).len();
+            let mut keys = 0;
+            let mut seen = 0;
+            for q in queries() {
+                let input = find(&c, "#q").await;
+                input.send_keys("\u{E009}a").await.unwrap();
+                input.send_keys("\u{E003}").await.unwrap();
+                for ch in q.chars() {
+                    input.send_keys(&ch.to_string()).await.unwrap();
+                    keys += 1;
+                }
+                // The last key's results on screen: the link follows, nothing loads.
+                let typed = q.to_string();
+                until(&c, "the typed query's results", move |c| {
+                    let q = typed.clone();
+                    async move {
+                        let shown = c
+                            .find(Locator::Css("#q"))
+                            .await
+                            .unwrap()
+                            .prop("value")
+                            .await
+                            .unwrap()
+                            .unwrap_or_default();
+                        let (_, link) = support::location(&c).await;
+                        let loading = c
+                            .find_all(Locator::Css(".shard-loading"))
+                            .await
+                            .map_or(true, |v| !v.is_empty());
+                        shown == q && link.starts_with("?q=") && !loading
+                    }
+                })
+                .await;
+                if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
+                    // This query's keys: each search's engine time.
+                    let all = measures(&c, "concord:results").await;
+                    let new: Vec<String> = all[seen..].iter().map(|d| format!("{d:.1}")).collect();
+                    println!("    “{q}”: concord:results {} ms", new.join(", "));
+                    seen = all.len();
+                }
+            }
+            let typed: Vec<support::Served> = served_by(port)[before..].to_vec();
+            let (wasm, js) = memory(&c).await;
+            let mut searches = measures(&c, "concord:search").await;
+            let mut engine = measures(&c, "concord:results").await;
+            searches.sort_by(f64::total_cmp);
+            engine.sort_by(f64::total_cmp);
+            println!(
+                "  typing ({keys} keys, {} queries; {:.2} MB of shards fetched in {} requests meanwhile):",
+                queries().count(),
+                mb(typed.iter().map(|s| s.bytes).sum::<usize>() as f64),
+                typed.len()
+            );
+            println!(
+                "    engine (concord:results) p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} searches)",
+                percentile(&engine, 0.5),
+                percentile(&engine, 0.95),
+                engine.last().copied().unwrap_or(f64::NAN),
+                engine.len()
+            );
+            println!(
+                "    key to results on screen (concord:search, fetches included) p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} searches)",
+                percentile(&searches, 0.5),
+                percentile(&searches, 0.95),
+                searches.last().copied().unwrap_or(f64::NAN),
+                searches.len()
+            );
+            println!(
+                "  memory after typing: WebAssembly {:.0} MB + JS heap {:.0} MB = {:.0} MB",
+                mb(wasm),
+                mb(js),
+                mb(wasm + js)
+            );
+        })
+        .await;
+    }
+
+    /// Bytes of the files under `dir`.
+    fn walk(dir: &std::path::Path) -> u64 {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| {
+                        let path = e.path();
+                        if path.is_dir() {
+                            walk(&path)
+                        } else {
+                            e.metadata().map_or(0, |m| m.len())
+                        }
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    native::main().await;
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
