@@ -4,8 +4,11 @@
 //! embedded corpus — read the folder, build the corpus, analyse the index, find the
 //! formulations, encode — in a process of its own, printing each stage's time, the peak
 //! memory (the process's high-water mark, `VmHWM`) and the sizes; then the sharded form
-//! (`concord_core::shard`) written beside the folder, in `target/scale-<N>mb-sharded/`. The figures show how time
-//! and memory grow with the corpus: the question before a corpus of hundreds of megabytes.
+//! (`concord_core::shard`) written beside the folder, in `target/scale-<N>mb-sharded/`, and
+//! the engine opened from it as the sharded app opens it, each key of the typed queries
+//! searched natively (`CONCORD_SCALE_ENGINE=<sharded folder>` runs that part alone). The
+//! figures show how time and memory grow with the corpus: the question before a corpus of
+//! hundreds of megabytes.
 //!
 //! Corpora are written once into `target/scale-<N>mb/` and kept.
 
@@ -18,6 +21,18 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn main() {
+    // The engine alone, from a sharded form written before (CONCORD_SCALE_ENGINE=its folder).
+    if let Some(dir) = std::env::var_os("CONCORD_SCALE_ENGINE") {
+        let dir = PathBuf::from(dir);
+        let manifest = std::fs::read_dir(&dir)
+            .expect("a sharded form")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .find(|n| n.starts_with("manifest-"))
+            .expect("a manifest");
+        engine_from_shards(&dir, &manifest);
+        return;
+    }
     // One build, in this process (started by the loop below).
     if let Some(dir) = std::env::var_os("CONCORD_SCALE_ONE") {
         build_one(Path::new(&dir));
@@ -109,6 +124,80 @@ fn build_one(dir: &Path) {
             *bytes as f64 / 1e6
         );
     }
+    drop(corpus);
+    engine_from_shards(&out, &written.manifest);
+}
+
+/// The engine opened from the sharded form, as the app opens it (manifest and table), and
+/// each key of the typed queries searched natively once its shards are loaded (loading
+/// not timed): start-up's decoding, and each key's engine time.
+fn engine_from_shards(dir: &Path, manifest_name: &str) {
+    use concord_core::query::{Filters, Searcher, Sort};
+    use concord_core::shard::{Loader, Manifest, Need, ShardRef};
+    let read = |m: &Manifest, s: &ShardRef| {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = std::fs::File::open(dir.join(&m.packs[s.pack as usize].name))?;
+        f.seek(SeekFrom::Start(s.offset))?;
+        let mut bytes = vec![0; s.len as usize];
+        f.read_exact(&mut bytes)?;
+        Ok::<_, std::io::Error>(bytes)
+    };
+    let t = Instant::now();
+    let manifest = Manifest::decode(&std::fs::read(dir.join(manifest_name)).unwrap()).unwrap();
+    let (mut corpus, mut index) =
+        shard::open(&manifest, |s| Ok(read(&manifest, s).unwrap())).unwrap();
+    let opened = t.elapsed().as_secs_f64() * 1e3;
+    let mut loader = Loader::new(manifest.clone());
+    let mut times: Vec<(f64, String)> = Vec::new();
+    for q in include_str!("support/typed.txt").lines() {
+        for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let typed = &q[..end];
+            let query = index.parse_typed(typed);
+            for _ in 0..4 {
+                let need = Need::of_search(&index, &query);
+                let missing = loader.missing(&index, &need);
+                if missing.is_empty() {
+                    break;
+                }
+                let fetched = missing
+                    .iter()
+                    .map(|s| (s.hash, read(&manifest, s).unwrap()))
+                    .collect();
+                loader
+                    .load(&mut corpus, &mut index, &need, &fetched)
+                    .unwrap();
+            }
+            let t = Instant::now();
+            let results = Searcher::new(&corpus, &index).search(
+                &query,
+                &Filters::default(),
+                if query.legend.is_empty() {
+                    Sort::Newest
+                } else {
+                    Sort::Relevance
+                },
+            );
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            times.push((ms, format!("{typed} ({} hits)", results.statements)));
+        }
+    }
+    let mut sorted: Vec<f64> = times.iter().map(|t| t.0).collect();
+    sorted.sort_by(f64::total_cmp);
+    let at = |p: f64| sorted[((sorted.len() - 1) as f64 * p).round() as usize];
+    times.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!(
+        "          engine from the shards, natively: opened (manifest and table) in {opened:.0} ms; a key's search p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} keys); slowest: {}",
+        at(0.5),
+        at(0.95),
+        at(1.0),
+        sorted.len(),
+        times
+            .iter()
+            .take(4)
+            .map(|(ms, q)| format!("“{q}” {ms:.1} ms"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
 }
 
 /// This process's peak resident memory, in megabytes (Linux's `VmHWM`; 0 elsewhere).
