@@ -160,6 +160,8 @@ lint:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy --workspace --target $(WASM) --quiet -- -D warnings
 	cargo clippy -p concord --target $(WASM) --all-targets --quiet -- -D warnings
+	@# The app's sharded code is compiled only into a sharded build (cfg concord_sharded).
+	CONCORD_INDEX=sharded cargo clippy -p concord --target $(WASM) --quiet -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 test-core:

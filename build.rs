@@ -32,6 +32,9 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=CONCORD_INDEX");
     println!("cargo:rerun-if-env-changed=CONCORD_SHARD_BYTES");
     println!("cargo:rerun-if-changed={WORKER}");
+    // Set for a sharded build: the app's code for fetching and loading shards is compiled
+    // in only then (an embedded build would carry it unused).
+    println!("cargo::rustc-check-cfg=cfg(concord_sharded)");
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let dir = match std::env::var_os("CONCORD_CORPUS") {
         Some(d) if !d.is_empty() => root.join(d),
@@ -90,6 +93,9 @@ fn main() -> ExitCode {
             }
         },
     };
+    if sharded {
+        println!("cargo::rustc-cfg=concord_sharded");
+    }
     let report_path = out.join("build-report.txt");
     let written = if sharded {
         write_sharded(&root, &corpus, targets)

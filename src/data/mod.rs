@@ -10,6 +10,10 @@
 pub use crate::context::Engine;
 use concord_core::{embed, Index};
 
+#[cfg(concord_sharded)]
+pub mod sharded;
+#[cfg(not(concord_sharded))]
+#[path = "unsharded.rs"]
 pub mod sharded;
 
 /// The sharded corpus's manifest and fetch worker, by file name (one a line), or nothing
@@ -86,8 +90,9 @@ pub fn engine() -> Result<Engine, String> {
 /// The corpus and its index: embedded, at once; sharded, once its manifest and table are
 /// fetched.
 pub async fn open() -> Result<Engine, String> {
-    match sharded_names() {
-        Some((manifest, worker)) => sharded::open(manifest, worker).await,
-        None => engine(),
+    #[cfg(concord_sharded)]
+    if let Some((manifest, worker)) = sharded_names() {
+        return sharded::open(manifest, worker).await;
     }
+    engine()
 }

@@ -298,6 +298,9 @@ impl super::Engine {
         progress: &dyn Fn(usize, usize),
         cancel: &Cancel,
     ) -> Result<(), String> {
+        if !self.is_sharded() {
+            return Ok(());
+        }
         for _ in 0..4 {
             let n = need(self);
             if self.missing(&n) == 0 {
