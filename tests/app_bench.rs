@@ -18,8 +18,8 @@ mod support;
 mod native {
     use super::support;
 
-    use fantoccini::{Client, Locator};
-    use support::{find, run, until, url};
+    use fantoccini::Client;
+    use support::{find, gzip_len, measures, percentile, run, until, url};
 
     /// Typed one key at a time; every key is a search. One query a line, in a file shared
     /// with the native search bench's typing table (`cargo bench --bench search`).
@@ -27,17 +27,6 @@ mod native {
         include_str!("../crates/concord-core/benches/support/typed.txt").lines()
     }
     const READY_RUNS: usize = 5;
-
-    async fn measures(c: &Client, name: &str) -> Vec<f64> {
-        let v = c
-            .execute(
-                "return performance.getEntriesByName(arguments[0]).map(e => e.duration)",
-                vec![serde_json::json!(name)],
-            )
-            .await
-            .expect("performance entries");
-        serde_json::from_value(v).expect("durations")
-    }
 
     /// Waits until the page has recorded the measure `name` (once).
     async fn measured(c: &Client, name: &'static str) {
@@ -52,31 +41,6 @@ mod native {
                 == Some(1)
         })
         .await;
-    }
-
-    fn percentile(sorted: &[f64], p: f64) -> f64 {
-        if sorted.is_empty() {
-            return f64::NAN;
-        }
-        sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-    }
-
-    /// Size of `bytes` after `gzip -9` (what a static host sends).
-    fn gzip_len(bytes: &[u8]) -> usize {
-        use std::io::Write;
-        use std::process::{Command, Stdio};
-        let mut child = Command::new("gzip")
-            .arg("-9c")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("gzip");
-        let mut stdin = child.stdin.take().expect("stdin");
-        let input = bytes.to_vec();
-        let writer = std::thread::spawn(move || stdin.write_all(&input));
-        let out = child.wait_with_output().expect("gzip output");
-        writer.join().expect("writer").expect("write to gzip");
-        out.stdout.len()
     }
 
     /// The corpus's raw text (every `.txt` file, as read) and the app's wasm, in bytes and
@@ -308,35 +272,7 @@ mod native {
             .unwrap();
             let mut keys = 0;
             for q in queries() {
-                let input = find(&c, "#q").await;
-                // Select all and delete, as a user would (an input event, so a search too).
-                input.send_keys("\u{E009}a").await.unwrap();
-                input.send_keys("\u{E003}").await.unwrap();
-                for ch in q.chars() {
-                    input.send_keys(&ch.to_string()).await.unwrap();
-                    keys += 1;
-                }
-                // Wait for the last search to land in the link.
-                let start = std::time::Instant::now();
-                loop {
-                    let shown = c
-                        .find(Locator::Css("#q"))
-                        .await
-                        .unwrap()
-                        .prop("value")
-                        .await
-                        .unwrap()
-                        .unwrap_or_default();
-                    let (_, link) = support::location(&c).await;
-                    if shown == q && link.starts_with("?q=") {
-                        break;
-                    }
-                    assert!(
-                        start.elapsed().as_secs() < 30,
-                        "search for {q} never landed: box {shown:?}, link {link}"
-                    );
-                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-                }
+                keys += support::type_query(&c, q).await;
             }
             let memory_searched = memory(&c).await;
             // Event Timing reports its entries a little after the paint: give it a moment.

@@ -19,8 +19,11 @@ mod support;
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::support;
-    use fantoccini::{Client, Locator};
-    use support::{dist, find, host_port, query, run, served_by, until, Host, SUB_PATH};
+    use fantoccini::Client;
+    use support::{
+        dist, find, gzip_len, host_port, measures, percentile, query, run, served_by, until, Host,
+        SUB_PATH,
+    };
 
     /// Cold navigations.
     const COLD_RUNS: usize = 3;
@@ -29,17 +32,6 @@ mod native {
 
     fn queries() -> std::str::Lines<'static> {
         include_str!("../crates/concord-core/benches/support/typed.txt").lines()
-    }
-
-    async fn measures(c: &Client, name: &str) -> Vec<f64> {
-        let v = c
-            .execute(
-                "return performance.getEntriesByName(arguments[0]).map(e => e.duration)",
-                vec![serde_json::json!(name)],
-            )
-            .await
-            .expect("performance entries");
-        serde_json::from_value(v).expect("durations")
     }
 
     /// The WebAssembly memory (the last `concord:memory` mark) and the JS heap, in bytes.
@@ -54,32 +46,6 @@ mod native {
             .await
             .expect("memory");
         serde_json::from_value(v).expect("[wasm, js]")
-    }
-
-    fn percentile(sorted: &[f64], p: f64) -> f64 {
-        if sorted.is_empty() {
-            return f64::NAN;
-        }
-        sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-    }
-
-    /// Size of `bytes` after `gzip -9` (what a static host sends for the app's own files;
-    /// shards are deflated already and sent as they are).
-    fn gzip_len(bytes: &[u8]) -> usize {
-        use std::io::Write;
-        use std::process::{Command, Stdio};
-        let mut child = Command::new("gzip")
-            .arg("-9c")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("gzip");
-        let mut stdin = child.stdin.take().expect("stdin");
-        let input = bytes.to_vec();
-        let writer = std::thread::spawn(move || stdin.write_all(&input));
-        let out = child.wait_with_output().expect("gzip output");
-        writer.join().expect("writer").expect("write to gzip");
-        out.stdout.len()
     }
 
     /// The bytes a host that compresses the app's files sends for `served`.
@@ -170,35 +136,7 @@ mod native {
             let mut keys = 0;
             let mut seen = 0;
             for q in queries() {
-                let input = find(&c, "#q").await;
-                input.send_keys("\u{E009}a").await.unwrap();
-                input.send_keys("\u{E003}").await.unwrap();
-                for ch in q.chars() {
-                    input.send_keys(&ch.to_string()).await.unwrap();
-                    keys += 1;
-                }
-                // The last key's results on screen: the link follows, nothing loads.
-                let typed = q.to_string();
-                until(&c, "the typed query's results", move |c| {
-                    let q = typed.clone();
-                    async move {
-                        let shown = c
-                            .find(Locator::Css("#q"))
-                            .await
-                            .unwrap()
-                            .prop("value")
-                            .await
-                            .unwrap()
-                            .unwrap_or_default();
-                        let (_, link) = support::location(&c).await;
-                        let loading = c
-                            .find_all(Locator::Css(".shard-loading"))
-                            .await
-                            .map_or(true, |v| !v.is_empty());
-                        shown == q && link.starts_with("?q=") && !loading
-                    }
-                })
-                .await;
+                keys += support::type_query(&c, q).await;
                 if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
                     // This query's keys: each search's engine time.
                     let all = measures(&c, "concord:results").await;

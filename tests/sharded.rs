@@ -16,8 +16,8 @@ use concord_core::shard::{Kind, Manifest};
 use fantoccini::{Client, Locator};
 use std::path::PathBuf;
 use support::{
-    dist, expected, find, find_all, formulations, host_port, index, query as link, run, run_with,
-    served_by, shown, status, status_is, Host, Served, SUB_PATH,
+    dist, expected, exported, find, find_all, formulations, host_port, index, query as link, run,
+    run_with, served_by, shown, status, status_is, Host, Served, SUB_PATH,
 };
 
 fn at(port: u16, query: &str) -> String {
@@ -253,21 +253,6 @@ async fn a_damaged_shard_is_named_and_the_rest_keeps_working() {
     .await;
 }
 
-/// What the page's export link `id` holds: its file name and text.
-async fn exported(c: &Client, id: &str) -> (String, String) {
-    let link = find(c, &format!("a#{id}")).await;
-    let name = link.attr("download").await.unwrap().unwrap_or_default();
-    let text = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done);",
-            vec![serde_json::json!(id)],
-        )
-        .await
-        .unwrap();
-    (name, text.as_str().unwrap().to_string())
-}
-
 /// Parts that read more than their view: an export of every statement (their text loaded
 /// first), the distinctive terms of results and the near-duplicates of a document (each on
 /// request) give what the embedded engine gives.
@@ -367,19 +352,9 @@ async fn screenshots() {
             to: shard.offset + 1,
         },
     );
-    for (suffix, args) in [
-        ("desktop", vec!["--window-size=1280,900"]),
-        ("375", vec!["--window-size=375,800"]),
-        (
-            "dark",
-            vec![
-                "--window-size=1280,900",
-                "--blink-settings=preferredColorScheme=0",
-            ],
-        ),
-    ] {
+    for (suffix, args) in support::SCREENS {
         let a = a.clone();
-        run_with(&args, move |c| async move {
+        run_with(args, move |c| async move {
             let shot = |name: &str| format!("{dir}/sharded-{name}-{suffix}.png");
             c.goto(&at(good, &link(&[("q", &a)]))).await.unwrap();
             find(&c, "button.find-distinctive").await;

@@ -15,35 +15,9 @@ import os
 import shutil
 import sys
 
+from wasm_sections import custom_section
+
 SECTION = b"concord-shards"
-
-
-def leb128(data, at):
-    value, shift = 0, 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
-
-
-def custom_section(path, name):
-    data = open(path, "rb").read()
-    if data[:4] != b"\0asm":
-        sys.exit(f"place-shards: {path} is not a WebAssembly module")
-    at = 8
-    while at < len(data):
-        kind = data[at]
-        size, at = leb128(data, at + 1)
-        end = at + size
-        if kind == 0:
-            n, body = leb128(data, at)
-            if data[body : body + n] == name:
-                return data[body + n : end]
-        at = end
-    return None
 
 
 def link_or_copy(src, dst):
@@ -60,7 +34,7 @@ def main():
     modules = glob.glob(os.path.join(staging, "*.wasm"))
     if len(modules) != 1:
         sys.exit(f"place-shards: expected one .wasm in {staging}, found {len(modules)}")
-    names = custom_section(modules[0], SECTION)
+    names = custom_section(open(modules[0], "rb").read(), SECTION, modules[0])
     if not names or not names.strip():
         return
     manifest, worker = names.decode().split()

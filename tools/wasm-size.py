@@ -6,33 +6,16 @@ import gzip
 import sys
 
 
-def leb128(data, i):
-    value, shift = 0, 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
+from wasm_sections import sections
 
 
 def without_corpus(data):
-    if data[:4] != b"\0asm":
-        sys.exit("not a WebAssembly module")
-    out, i, corpus = bytearray(data[:8]), 8, 0
-    while i < len(data):
-        start = i
-        section = data[i]
-        size, i = leb128(data, i + 1)
-        if section == 0:
-            length, j = leb128(data, i)
-            if data[j : j + length] == b"concord-corpus":
-                corpus += size
-                i += size
-                continue
-        out += data[start : i + size]
-        i += size
+    out, corpus = bytearray(data[:8]), 0
+    for _, name, start, body, end in sections(data):
+        if name == b"concord-corpus":
+            corpus += end - body
+        else:
+            out += data[start:end]
     return bytes(out), corpus
 
 

@@ -11,8 +11,8 @@ use concord_core::model::Role;
 use concord_core::query::{Filters, Sort};
 use fantoccini::{Client, Locator};
 use support::{
-    click, corpus, expected, find, find_all, index, location, run, run_with, shown, status,
-    status_is, title_is, until, url, SUB_PATH,
+    click, corpus, expected, exported, find, find_all, index, location, run, run_with, shown,
+    status, status_is, title_is, until, url, SUB_PATH,
 };
 
 /// The `n` words found in the most statements (letters only, five or more, one per stem):
@@ -1536,21 +1536,6 @@ async fn two_sets_from_the_list_and_their_link() {
         .await;
     })
     .await;
-}
-
-/// Reads the file behind the export link `id` (a Blob URL) as text, in the page.
-async fn exported(c: &Client, id: &str) -> (String, String) {
-    let link = find(c, &format!("a#{id}")).await;
-    let name = link.attr("download").await.unwrap().unwrap_or_default();
-    let text = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done);",
-            vec![serde_json::json!(id)],
-        )
-        .await
-        .unwrap();
-    (name, text.as_str().unwrap().to_string())
 }
 
 /// Export of a filtered view: the CSV holds exactly the statements the status line counts,

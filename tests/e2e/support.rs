@@ -641,21 +641,25 @@ pub async fn axe_violations(c: &Client, axe: &str) -> Vec<String> {
 
 /// Saves a screenshot of each `(name, query)` view, at desktop size, at 375 px and in dark,
 /// as `{dir}/{name}-{desktop|375|dark}.png`.
+/// The screens screenshots are taken on: desktop, 375 px wide, dark; each a name and
+/// Chromium's arguments.
+pub const SCREENS: [(&str, &[&str]); 3] = [
+    ("desktop", &["--window-size=1280,900"]),
+    ("375", &["--window-size=375,800"]),
+    (
+        "dark",
+        &[
+            "--window-size=1280,900",
+            "--blink-settings=preferredColorScheme=0",
+        ],
+    ),
+];
+
 pub async fn screenshots_of(dir: &str, views: Vec<(String, String)>) {
     std::fs::create_dir_all(dir).unwrap();
-    for (suffix, args) in [
-        ("desktop", vec!["--window-size=1280,900"]),
-        ("375", vec!["--window-size=375,800"]),
-        (
-            "dark",
-            vec![
-                "--window-size=1280,900",
-                "--blink-settings=preferredColorScheme=0",
-            ],
-        ),
-    ] {
+    for (suffix, args) in SCREENS {
         let (dir, views) = (dir.to_string(), views.clone());
-        run_with(&args, move |c| async move {
+        run_with(args, move |c| async move {
             for (name, query) in views {
                 c.goto(&url(&query)).await.unwrap();
                 find(&c, "main h1").await;
@@ -668,4 +672,92 @@ pub async fn screenshots_of(dir: &str, views: Vec<(String, String)>) {
         })
         .await;
     }
+}
+
+/// The durations of the page's User Timing measures named `name`, in order.
+#[allow(dead_code)] // The benchmarks' (as are `percentile` and `gzip_len`).
+pub async fn measures(c: &Client, name: &str) -> Vec<f64> {
+    let v = c
+        .execute(
+            "return performance.getEntriesByName(arguments[0]).map(e => e.duration)",
+            vec![serde_json::json!(name)],
+        )
+        .await
+        .expect("performance entries");
+    serde_json::from_value(v).expect("durations")
+}
+
+/// The value at fraction `p` of `sorted` (NaN when empty).
+#[allow(dead_code)]
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Size of `bytes` after `gzip -9` (what a static host sends).
+#[allow(dead_code)]
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("gzip")
+        .arg("-9c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gzip");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("gzip output");
+    writer.join().expect("writer").expect("write to gzip");
+    out.stdout.len()
+}
+
+/// What the page's download link `id` holds: its file name and its text.
+pub async fn exported(c: &Client, id: &str) -> (String, String) {
+    let link = find(c, &format!("a#{id}")).await;
+    let name = link.attr("download").await.unwrap().unwrap_or_default();
+    let text = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done);",
+            vec![serde_json::json!(id)],
+        )
+        .await
+        .unwrap();
+    (name, text.as_str().unwrap().to_string())
+}
+
+/// Types `q` into the search box a key at a time, after selecting all and deleting (an
+/// input event, so a search too, as a user would), and waits until its results are on
+/// screen: the box shows it, the link has it, and no part of the corpus is loading. The
+/// keys typed.
+#[allow(dead_code)] // The benchmarks'.
+pub async fn type_query(c: &Client, q: &str) -> usize {
+    let input = find(c, "#q").await;
+    input.send_keys("\u{E009}a").await.unwrap();
+    input.send_keys("\u{E003}").await.unwrap();
+    for ch in q.chars() {
+        input.send_keys(&ch.to_string()).await.unwrap();
+    }
+    let want = q.to_string();
+    until(c, &format!("the results of “{q}”"), move |c| {
+        let want = want.clone();
+        async move {
+            let shown = match c.find(Locator::Css("#q")).await {
+                Ok(e) => e.prop("value").await.ok().flatten().unwrap_or_default(),
+                Err(_) => return false,
+            };
+            let (_, link) = location(&c).await;
+            let loading = c
+                .find_all(Locator::Css(".shard-loading"))
+                .await
+                .map_or(true, |v| !v.is_empty());
+            shown == want && link.starts_with("?q=") && !loading
+        }
+    })
+    .await;
+    q.chars().count()
 }
