@@ -32,7 +32,7 @@ pub fn loading(props: &LoadingProps) -> Html {
             <section class="shard-error" role="alert">
                 <h2>{ format!("Part of the corpus could not be loaded for {}", props.what) }</h2>
                 <p class="detail">{ message.to_string() }</p>
-                <p>{ "The rest of Concord keeps working: change the search or the view, or reload the page to try again." }</p>
+                <p>{ "The rest of Concord keeps working: change the search, go back, or reload the page to try again." }</p>
             </section>
         },
     }
