@@ -221,15 +221,7 @@ pub async fn open(manifest_name: &str, worker: &str) -> Result<super::Engine, St
         .fetch(&manifest, table, &|_, _| {}, &Cancel::default())
         .await?;
     let (corpus, index) = crate::timing::measured("concord:index", || {
-        shard::open(&manifest, |s| {
-            fetched
-                .get(&s.hash)
-                .cloned()
-                .ok_or_else(|| shard::ShardError::Malformed {
-                    what: manifest.describe(s),
-                    detail: "it was not fetched".into(),
-                })
-        })
+        shard::open(&manifest, shard::read_fetched(&manifest, &fetched))
     })
     .map_err(|e| e.to_string())?;
     *sharded.loader.borrow_mut() = Loader::new(manifest);
@@ -258,8 +250,8 @@ impl super::Engine {
         let Some(sharded) = &self.sharded else {
             return Ok(());
         };
-        // The manifest is read-only: a copy of the shards to fetch, so that nothing stays
-        // borrowed while the fetch is awaited.
+        // The manifest is read-only and shared (no copy); the shards to fetch are copied,
+        // so that nothing stays borrowed while the fetch is awaited.
         let manifest = sharded.loader.borrow().manifest.clone();
         let wanted: Vec<ShardRef> = {
             let loader = sharded.loader.borrow();

@@ -9,6 +9,7 @@ use crate::model::Corpus;
 use crate::query::{plan, Query};
 use crate::Formula;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// What a computation reads that a sharded engine loads on demand.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -164,10 +165,28 @@ pub fn runs<'m>(mut shards: Vec<&'m ShardRef>) -> Vec<Run<'m>> {
     out
 }
 
+/// A shard's stored bytes from `fetched` (by hash), as the loaders read them; a shard
+/// missing from it is an error naming the shard.
+pub fn read_fetched<'a>(
+    manifest: &'a Manifest,
+    fetched: &'a HashMap<super::Digest, Vec<u8>>,
+) -> impl Fn(&ShardRef) -> Result<Vec<u8>, ShardError> + Copy + 'a {
+    move |s| {
+        fetched
+            .get(&s.hash)
+            .cloned()
+            .ok_or_else(|| ShardError::Malformed {
+                what: manifest.describe(s),
+                detail: "it was not fetched".into(),
+            })
+    }
+}
+
 /// A sharded corpus's manifest and what of it is loaded.
 #[derive(Debug, Clone)]
 pub struct Loader {
-    pub manifest: Manifest,
+    /// Shared: the app reads it while a fetch is awaited, without copying it.
+    pub manifest: Rc<Manifest>,
     /// Whether each document's text is loaded.
     text: Vec<bool>,
     formulas: bool,
@@ -178,7 +197,7 @@ impl Loader {
     pub fn new(manifest: Manifest) -> Loader {
         let docs = manifest.corpus.documents.len();
         Loader {
-            manifest,
+            manifest: Rc::new(manifest),
             text: vec![false; docs],
             formulas: false,
         }
@@ -218,16 +237,8 @@ impl Loader {
         need: &Need,
         fetched: &HashMap<super::Digest, Vec<u8>>,
     ) -> Result<Option<Vec<Formula>>, ShardError> {
-        let manifest = &self.manifest;
-        let read = |s: &ShardRef| {
-            fetched
-                .get(&s.hash)
-                .cloned()
-                .ok_or_else(|| ShardError::Malformed {
-                    what: manifest.describe(s),
-                    detail: "it was not fetched".into(),
-                })
-        };
+        let manifest = &*self.manifest;
+        let read = read_fetched(manifest, fetched);
         super::load_postings(index, manifest, &need.stems, read)?;
         let all: Vec<u32>;
         let docs = if need.all_docs {

@@ -21,7 +21,7 @@ pub mod postings;
 pub mod table;
 pub mod text;
 
-pub use load::{runs, Loader, Need, Run};
+pub use load::{read_fetched, runs, Loader, Need, Run};
 pub use table::Table;
 
 #[cfg(feature = "build")]
