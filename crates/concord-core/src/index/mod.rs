@@ -55,7 +55,7 @@ pub struct IndexData {
     pub(crate) stmt_countries: Vec<u32>,
     pub(crate) country_start: Vec<u32>,
     /// Stem strings by stem id.
-    stems: Vec<String>,
+    pub(crate) stems: Vec<String>,
     /// Folded words, sorted, with their stem ids.
     pub(crate) words: Vec<(String, u32)>,
     pub(crate) docs: Vec<DocFacets>,
@@ -83,8 +83,8 @@ pub struct Index {
     /// Statement `i` has `tok_start[i + 1] - tok_start[i]` tokens: lengths are known for
     /// every statement, loaded or not.
     tok_start: Vec<u32>,
-    /// Countries each statement is by or about (its speaker's, then those it names), as
-    /// indexes into [`Index::countries`]: statement `i` has
+    /// Countries each statement is by or about (its speaker's and those it names), as
+    /// indexes into [`Index::countries`], ascending: statement `i` has
     /// `stmt_countries[country_start[i]..country_start[i + 1]]`. Flat, so that counting
     /// facets over many statements reads memory in order.
     stmt_countries: Vec<u32>,
@@ -260,6 +260,9 @@ impl Index {
                         }
                     }
                 }
+                // In id order: a set (filters and counts ask only whether a country is in
+                // it), stored compactly by the sharded form as gaps.
+                index.stmt_countries[first..].sort_unstable();
                 index.country_start.push(index.stmt_countries.len() as u32);
                 index.statements.push(Stmt {
                     doc: d as u32,

@@ -36,7 +36,7 @@ use std::fmt;
 /// Leading bytes of a manifest.
 pub const MAGIC: &[u8; 8] = b"CONCORDS";
 /// Bumped whenever the manifest's or a shard's serialized shape changes.
-pub const VERSION: u8 = 3;
+pub const VERSION: u8 = 4;
 
 /// The most bytes a manifest inflates to (a guard against a damaged one).
 const MANIFEST_MAX: usize = 256 * 1024 * 1024;
@@ -67,20 +67,22 @@ impl Kind {
     }
 }
 
-/// A content hash: xxh3, 128 bits.
+/// A content hash: xxh3, 64 bits. Plenty to tell apart the few thousand files of a corpus
+/// and to catch a damaged shard (a chance of 2⁻⁶⁴ to miss one); not a defence against an
+/// attacker. It is a third of a manifest's directory, so no wider than that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Digest(pub u128);
+pub struct Digest(pub u64);
 
 impl Digest {
     pub fn of(bytes: &[u8]) -> Digest {
-        Digest(xxhash_rust::xxh3::xxh3_128(bytes))
+        Digest(xxhash_rust::xxh3::xxh3_64(bytes))
     }
 }
 
 impl fmt::Display for Digest {
-    /// 32 lowercase hex digits.
+    /// 16 lowercase hex digits.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:032x}", self.0)
+        write!(f, "{:016x}", self.0)
     }
 }
 
@@ -104,7 +106,9 @@ pub struct ShardRef {
     pub from: u32,
     /// Index into [`Manifest::packs`].
     pub pack: u32,
-    /// Byte offset in the pack.
+    /// Byte offset in the pack. Not stored: shards lie end to end in their pack, in
+    /// directory order, so [`Manifest::decode`] adds up the lengths before it.
+    #[serde(skip)]
     pub offset: u64,
     /// Bytes stored (deflated), and bytes once inflated.
     pub len: u32,
@@ -185,7 +189,8 @@ impl Manifest {
         let mut out = MAGIC.to_vec();
         out.push(VERSION);
         let body = postcard::to_allocvec(self).expect("a manifest serializes");
-        out.extend(miniz_oxide::deflate::compress_to_vec(&body, 6));
+        // Read before anything else: deflated as hard as the table shard.
+        out.extend(miniz_oxide::deflate::compress_to_vec(&body, 9));
         out
     }
 
@@ -213,7 +218,29 @@ impl Manifest {
         };
         let body = miniz_oxide::inflate::decompress_to_vec_with_limit(&body[1..], MANIFEST_MAX)
             .map_err(|e| malformed(format!("it does not inflate: {e}")))?;
-        postcard::from_bytes(&body).map_err(|e| malformed(e.to_string()))
+        let mut manifest: Manifest =
+            postcard::from_bytes(&body).map_err(|e| malformed(e.to_string()))?;
+        let mut ends = vec![0u64; manifest.packs.len()];
+        for (i, s) in manifest.shards.iter_mut().enumerate() {
+            let end = ends.get_mut(s.pack as usize).ok_or_else(|| {
+                malformed(format!(
+                    "shard {i} is in pack {}, of {}",
+                    s.pack,
+                    manifest.packs.len()
+                ))
+            })?;
+            s.offset = *end;
+            *end += u64::from(s.len);
+        }
+        for (pack, end) in manifest.packs.iter().zip(&ends) {
+            if *end != pack.len {
+                return Err(malformed(format!(
+                    "{} holds {} bytes, its shards add up to {end}",
+                    pack.name, pack.len
+                )));
+            }
+        }
+        Ok(manifest)
     }
 
     /// How a shard is named in messages: its kind, its place and its file.

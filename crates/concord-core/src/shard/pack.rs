@@ -18,6 +18,9 @@ pub const PACK_MAX: u64 = 64 * 1024 * 1024;
 /// How hard shards are deflated (miniz's 0–10): 6 is zlib's default, near the best size at
 /// a fraction of the time of 9.
 const DEFLATE_LEVEL: u8 = 6;
+/// The table shard, read before any result shows, is one shard however big the corpus:
+/// deflated harder (4% smaller at 200 MB, 60 kB, for half a second of build).
+const TABLE_DEFLATE_LEVEL: u8 = 9;
 
 /// What [`write()`] wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +62,11 @@ impl Packer<'_> {
         value: &impl serde::Serialize,
     ) -> io::Result<()> {
         let raw = postcard::to_allocvec(value).expect("a shard serializes");
-        let stored = miniz_oxide::deflate::compress_to_vec(&raw, DEFLATE_LEVEL);
+        let level = match kind {
+            Kind::Table => TABLE_DEFLATE_LEVEL,
+            _ => DEFLATE_LEVEL,
+        };
+        let stored = miniz_oxide::deflate::compress_to_vec(&raw, level);
         let bytes = stored.as_slice();
         let len = bytes.len() as u64;
         if self
@@ -114,7 +121,7 @@ impl Packer<'_> {
             .into_inner()
             .map_err(|e| e.into_error())?
             .sync_all()?;
-        let name = format!("pack-{}.bin", Digest(open.hash.digest128()));
+        let name = format!("pack-{}.bin", Digest(open.hash.digest()));
         fs::rename(&open.path, self.dir.join(&name))?;
         self.manifest.packs.push(Pack {
             name,
@@ -368,6 +375,33 @@ mod tests {
         assert_eq!(list(), first);
         assert!(!first.contains(&small.manifest));
         assert_eq!(first.len(), 1 + a.packs.len() + a.shards + 1, "{first:?}");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Offsets are not stored but added up from the lengths, pack by pack: a directory
+    /// whose shards do not fill their packs exactly, or name a pack that is not there, is
+    /// refused rather than read at the wrong places.
+    #[test]
+    fn offsets_add_up_or_the_manifest_is_refused() {
+        let (corpus, index) = index_of("seeds");
+        let dir = scratch("offsets");
+        let written = write_cut(&corpus, &index, &[], &dir, 500, 1_000).unwrap();
+        let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+        let mut at = 0;
+        for s in &manifest.shards {
+            assert_eq!(s.offset, at);
+            at += u64::from(s.len);
+        }
+        assert_eq!(at, manifest.packs[0].len);
+        let mut short = manifest.clone();
+        short.packs[0].len -= 1;
+        let message = Manifest::decode(&short.encode()).unwrap_err().to_string();
+        assert!(message.contains(&short.packs[0].name), "{message}");
+        assert!(message.contains("add up to"), "{message}");
+        let mut astray = manifest;
+        astray.shards[2].pack = 7;
+        let message = Manifest::decode(&astray.encode()).unwrap_err().to_string();
+        assert!(message.contains("shard 2 is in pack 7, of 1"), "{message}");
         fs::remove_dir_all(&dir).unwrap();
     }
 

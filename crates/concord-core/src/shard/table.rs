@@ -1,7 +1,9 @@
 //! The table shard: the index without its postings and words ([`Index::table`]), read
 //! once at start-up. The statement table — the bulk of it, a row a statement — travels as
-//! columns of small numbers (statements per document, paragraph gaps, lengths rather than
-//! running totals), which deflate well.
+//! columns of small numbers, which deflate well: statements per document, paragraph gaps,
+//! lengths rather than running totals, each statement's countries as gaps (they are
+//! ascending), and speakers by their place in their document's cast (a document has few
+//! speakers, the corpus thousands: 180 kB of speaker ids at 200 MB became 109 kB).
 
 use crate::index::{Index, IndexData, Stmt};
 use crate::text::fold::FoldTable;
@@ -10,13 +12,75 @@ use serde::{Deserialize, Serialize};
 /// The table shard's value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Table {
-    /// The index's tables, the statement table left out (it is in `rows`).
+    /// The index's tables, the statement table and the vocabulary left out (they are in
+    /// `rows`, `words` and `stems`).
     index: IndexData,
     rows: Rows,
+    /// The folded words, sorted, front-coded, and each word's stem id as the gap from the
+    /// word before's (a word's neighbours mostly share its stem or one close to it).
+    words: Sorted,
+    word_stems: Vec<i32>,
+    /// The stem strings, by id (ids follow their sorted order), front-coded.
+    stems: Sorted,
     fold: FoldTable,
     /// Every stem's number of statements and of occurrences ([`Index::stem_counts`]).
     df: Vec<u32>,
     tf: Vec<u32>,
+}
+
+/// Sorted strings, front-coded: each as the bytes it shares with the one before, then the
+/// rest. Sorted vocabularies share long prefixes: at 200 MB the words took 133 kB deflated
+/// as plain strings, 43 kB front-coded.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Sorted {
+    shared: Vec<u32>,
+    rest: Vec<String>,
+}
+
+impl Sorted {
+    fn of<'s>(strings: impl IntoIterator<Item = &'s str>) -> Sorted {
+        let mut out = Sorted::default();
+        let mut before = "";
+        for s in strings {
+            let common = before
+                .bytes()
+                .zip(s.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            // Cut between characters (the same place in both strings: their bytes agree).
+            let k = (0..=common)
+                .rev()
+                .find(|&k| s.is_char_boundary(k))
+                .unwrap_or(0);
+            out.shared.push(k as u32);
+            out.rest.push(s[k..].to_string());
+            before = s;
+        }
+        out
+    }
+
+    /// The strings back; an error naming the entry whose shared prefix is not there.
+    fn strings(self, what: &str) -> Result<Vec<String>, String> {
+        if self.shared.len() != self.rest.len() {
+            return Err(format!(
+                "the {what} have {} shared lengths for {} strings",
+                self.shared.len(),
+                self.rest.len()
+            ));
+        }
+        let mut out: Vec<String> = Vec::with_capacity(self.rest.len());
+        for (i, (k, rest)) in self.shared.into_iter().zip(self.rest).enumerate() {
+            let before = out.last().map_or("", String::as_str);
+            let Some(head) = before.get(..k as usize) else {
+                return Err(format!(
+                    "{what} {i} shares {k} bytes with the one before, which has {}",
+                    before.len()
+                ));
+            };
+            out.push(format!("{head}{rest}"));
+        }
+        Ok(out)
+    }
 }
 
 /// The statement table by columns.
@@ -26,12 +90,22 @@ struct Rows {
     per_doc: Vec<u32>,
     /// Each statement's paragraph, as the gap from the one before in its document.
     p_gaps: Vec<u32>,
-    /// Each statement's speaker plus one; 0 for the narrator.
+    /// Each statement's speaker as its place in its document's cast: 0 for the narrator,
+    /// `i` for the document's `i`-th speaker (in order of first statement), one past the
+    /// cast for a speaker not seen before in the document, who joins it (the next of
+    /// `cast`).
     speakers: Vec<u32>,
+    /// The person id of each speaker joining a cast, documents in order.
+    cast: Vec<u32>,
     stances: Vec<u8>,
-    /// Tokens of each statement.
-    lengths: Vec<u32>,
-    /// Countries of each statement, then all of them in turn.
+    /// Tokens of each statement (at most [`crate::index::MAX_STATEMENT_TOKENS`], 16 bits),
+    /// as two planes of bytes: low bytes, then high bytes (nearly all zeros). Varints
+    /// would spend a second byte on every statement of 128 tokens or more; deflated, the
+    /// planes take 6% less.
+    lengths_low: Vec<u8>,
+    lengths_high: Vec<u8>,
+    /// Countries of each statement, then all of them in turn, each statement's as the gap
+    /// from the one before (its first as it is).
     country_counts: Vec<u32>,
     countries: Vec<u32>,
 }
@@ -42,23 +116,54 @@ impl Table {
         let mut data = index.table();
         let mut rows = Rows::default();
         let mut last = (u32::MAX, 0);
+        let mut cast: Vec<u32> = Vec::new();
         for (s, st) in data.statements.iter().enumerate() {
             if st.doc != last.0 {
                 rows.per_doc.resize(st.doc as usize + 1, 0);
                 last = (st.doc, 0);
+                cast.clear();
             }
             rows.per_doc[st.doc as usize] += 1;
             rows.p_gaps.push(st.p - last.1);
             last.1 = st.p;
-            rows.speakers.push(st.speaker.map_or(0, |p| p + 1));
+            rows.speakers.push(match st.speaker {
+                None => 0,
+                Some(p) => match cast.iter().position(|&q| q == p) {
+                    Some(i) => i as u32 + 1,
+                    None => {
+                        cast.push(p);
+                        rows.cast.push(p);
+                        cast.len() as u32
+                    }
+                },
+            });
             rows.stances.push(st.stances);
-            rows.lengths.push(data.tok_start[s + 1] - data.tok_start[s]);
+            let len = data.tok_start[s + 1] - data.tok_start[s];
+            rows.lengths_low.push(len as u8);
+            rows.lengths_high.push((len >> 8) as u8);
             let (a, b) = (data.country_start[s], data.country_start[s + 1]);
             rows.country_counts.push(b - a);
-            rows.countries
-                .extend(&data.stmt_countries[a as usize..b as usize]);
+            let mut before = 0;
+            for &c in &data.stmt_countries[a as usize..b as usize] {
+                rows.countries.push(c - before);
+                before = c;
+            }
         }
         rows.per_doc.resize(data.docs.len(), 0);
+        let words = Sorted::of(data.words.iter().map(|(w, _)| w.as_str()));
+        let mut before = 0i64;
+        let word_stems = data
+            .words
+            .iter()
+            .map(|&(_, k)| {
+                let gap = i64::from(k) - before;
+                before = i64::from(k);
+                gap as i32
+            })
+            .collect();
+        let stems = Sorted::of(data.stems.iter().map(String::as_str));
+        data.words = Vec::new();
+        data.stems = Vec::new();
         data.statements = Vec::new();
         data.tok_start = Vec::new();
         data.country_start = Vec::new();
@@ -67,6 +172,9 @@ impl Table {
         Table {
             index: data,
             rows,
+            words,
+            word_stems,
+            stems,
             fold,
             df,
             tf,
@@ -79,6 +187,9 @@ impl Table {
         let Table {
             mut index,
             rows,
+            words,
+            word_stems,
+            stems,
             fold,
             df,
             tf,
@@ -86,16 +197,22 @@ impl Table {
         let n = rows.p_gaps.len();
         let total: u64 = rows.per_doc.iter().map(|&k| u64::from(k)).sum();
         if total != n as u64
-            || [rows.speakers.len(), rows.stances.len(), rows.lengths.len()]
-                .iter()
-                .chain([&rows.country_counts.len()])
-                .any(|&len| len != n)
-        {
-            return Err(format!(
-                "the statement table's columns disagree: {total} statements by document, {n} paragraphs, {} speakers, {} stances, {} lengths, {} country counts",
+            || [
                 rows.speakers.len(),
                 rows.stances.len(),
-                rows.lengths.len(),
+                rows.lengths_low.len(),
+                rows.lengths_high.len(),
+                rows.country_counts.len(),
+            ]
+            .iter()
+            .any(|&len| len != n)
+        {
+            return Err(format!(
+                "the statement table's columns disagree: {total} statements by document, {n} paragraphs, {} speakers, {} stances, {}+{} lengths, {} country counts",
+                rows.speakers.len(),
+                rows.stances.len(),
+                rows.lengths_low.len(),
+                rows.lengths_high.len(),
                 rows.country_counts.len()
             ));
         }
@@ -110,29 +227,74 @@ impl Table {
         let mut s = 0;
         index.tok_start = Vec::with_capacity(n + 1);
         index.country_start = Vec::with_capacity(n + 1);
+        index.stmt_countries = Vec::with_capacity(rows.countries.len());
         index.tok_start.push(0);
         index.country_start.push(0);
+        let mut joining = rows.cast.iter();
+        let mut cast: Vec<u32> = Vec::new();
         for (doc, &k) in rows.per_doc.iter().enumerate() {
             let mut p = 0u32;
+            cast.clear();
             for _ in 0..k {
                 p = p.checked_add(rows.p_gaps[s]).ok_or_else(overflow)?;
+                let speaker = match rows.speakers[s] as usize {
+                    0 => None,
+                    i if i <= cast.len() => Some(cast[i - 1]),
+                    i if i == cast.len() + 1 => {
+                        let p = *joining.next().ok_or_else(|| {
+                            format!("statement {s} brings a speaker the cast column lacks")
+                        })?;
+                        cast.push(p);
+                        Some(p)
+                    }
+                    i => {
+                        return Err(format!(
+                            "statement {s} has speaker {i} of a cast of {} in its document",
+                            cast.len()
+                        ))
+                    }
+                };
                 index.statements.push(Stmt {
                     doc: doc as u32,
                     p,
-                    speaker: rows.speakers[s].checked_sub(1),
+                    speaker,
                     stances: rows.stances[s],
                 });
-                let t = index.tok_start[s]
-                    .checked_add(rows.lengths[s])
-                    .ok_or_else(overflow)?;
+                let len = u32::from(rows.lengths_high[s]) << 8 | u32::from(rows.lengths_low[s]);
+                let t = index.tok_start[s].checked_add(len).ok_or_else(overflow)?;
                 index.tok_start.push(t);
-                index
-                    .country_start
-                    .push(index.country_start[s] + rows.country_counts[s]);
+                let (a, b) = (
+                    index.country_start[s],
+                    index.country_start[s] + rows.country_counts[s],
+                );
+                let mut c = 0u32;
+                for &gap in &rows.countries[a as usize..b as usize] {
+                    c = c.checked_add(gap).ok_or_else(overflow)?;
+                    index.stmt_countries.push(c);
+                }
+                index.country_start.push(b);
                 s += 1;
             }
         }
-        index.stmt_countries = rows.countries;
+        if joining.next().is_some() {
+            return Err("the cast column lists more speakers than the statements bring".into());
+        }
+        let words = words.strings("words")?;
+        if word_stems.len() != words.len() {
+            return Err(format!(
+                "{} words but {} stem ids",
+                words.len(),
+                word_stems.len()
+            ));
+        }
+        let mut k = 0i64;
+        index.words = Vec::with_capacity(words.len());
+        for (w, gap) in words.into_iter().zip(word_stems) {
+            k += i64::from(gap);
+            let id = u32::try_from(k).map_err(|_| format!("word {w:?} has stem id {k}"))?;
+            index.words.push((w, id));
+        }
+        index.stems = stems.strings("stems")?;
         index.fold = fold;
         Index::from_table(index, df, tf)
     }
@@ -143,30 +305,115 @@ mod tests {
     use super::*;
     use crate::corpus::test_corpus;
 
+    /// Front coding cuts between characters: "é" and "è" share a first byte, not a
+    /// character.
+    #[test]
+    fn front_coding_keeps_characters_whole() {
+        let words = [
+            "",
+            "caf",
+            "cafè",
+            "café",
+            "cafés",
+            "日本",
+            "日本語",
+            "日本語",
+        ];
+        let coded = Sorted::of(words);
+        assert_eq!(coded.shared, [0, 0, 3, 3, 5, 0, 6, 9]);
+        assert_eq!(coded.clone().strings("words").unwrap(), words);
+        let mut bad = coded;
+        bad.shared[3] = 4;
+        assert!(bad
+            .strings("words")
+            .unwrap_err()
+            .contains("words 3 shares 4 bytes"));
+    }
+
     /// The columns give back the statement table, lengths and countries of every
     /// statement; columns that disagree are refused, not misread.
     #[test]
     fn the_statement_table_round_trips_by_columns() {
-        let corpus = test_corpus("tests/corpora/speeches");
-        let full = Index::build(&corpus);
-        let table = Table::of(&full, FoldTable::default());
-        let bytes = postcard::to_allocvec(&table).unwrap();
-        let index = postcard::from_bytes::<Table>(&bytes)
-            .unwrap()
-            .into_index()
-            .unwrap();
-        assert_eq!(index.statements, full.statements);
-        assert_eq!(index.totals, full.totals);
-        for s in 0..full.statements.len() as u32 {
-            assert_eq!(index.len(s), full.len(s));
-            assert_eq!(index.countries_of(s), full.countries_of(s));
+        // Speeches (a speaker a document), readouts and transcripts (casts of several,
+        // speakers returning), hostile files.
+        let (mut casts, mut long) = (0, 0);
+        // And a speech of long paragraphs (lengths past a byte).
+        let long_speech: String = (0..3)
+            .map(|p| {
+                let words: Vec<String> =
+                    (0..300 + p * 200).map(|i| format!("w{}", i % 97)).collect();
+                format!("{}.\n\n", words.join(" "))
+            })
+            .collect();
+        let long_input = crate::corpus::Input {
+            files: vec![crate::corpus::SourceFile {
+                path: "2021-01-01-long.txt".into(),
+                bytes: long_speech.into_bytes(),
+            }],
+            ..Default::default()
+        };
+        for dir in [
+            "tests/corpora/speeches",
+            "seeds",
+            "tests/corpora/harbour",
+            "tests/corpora/hostile",
+            "long",
+        ] {
+            let corpus = match dir {
+                "long" => crate::corpus::build(&long_input).unwrap().0,
+                _ => test_corpus(dir),
+            };
+            let full = Index::build(&corpus);
+            let table = Table::of(&full, FoldTable::default());
+            let bytes = postcard::to_allocvec(&table).unwrap();
+            let index = postcard::from_bytes::<Table>(&bytes)
+                .unwrap()
+                .into_index()
+                .unwrap();
+            assert_eq!(index.statements, full.statements, "{dir}");
+            assert_eq!(index.totals, full.totals, "{dir}");
+            assert_eq!(index.table(), full.table(), "{dir}");
+            for s in 0..full.statements.len() as u32 {
+                assert_eq!(index.len(s), full.len(s), "{dir}");
+                long += usize::from(full.len(s) >= 256);
+                assert_eq!(index.countries_of(s), full.countries_of(s), "{dir}");
+            }
+            // A speaker coming back after another in the same document.
+            casts += table
+                .rows
+                .speakers
+                .windows(2)
+                .filter(|w| w[0] > w[1] && w[1] > 0)
+                .count();
         }
+        assert!(
+            casts > 0,
+            "no test corpus has a speaker returning within a document"
+        );
+        assert!(long > 0, "no test statement has a length's high byte");
+        let corpus = test_corpus("tests/corpora/speeches");
+        let table = Table::of(&Index::build(&corpus), FoldTable::default());
         let mut bad = table.clone();
-        bad.rows.lengths.pop();
+        bad.rows.lengths_high.pop();
         assert!(bad.into_index().unwrap_err().contains("columns disagree"));
         let mut bad = table.clone();
         bad.rows.speakers[0] = u32::MAX;
         assert!(bad.into_index().unwrap_err().contains("speaker"));
+        let mut bad = table.clone();
+        bad.words.shared[1] = 99;
+        assert!(bad
+            .into_index()
+            .unwrap_err()
+            .contains("words 1 shares 99 bytes"));
+        let mut bad = table.clone();
+        bad.word_stems[0] = -1;
+        assert!(bad.into_index().unwrap_err().contains("stem id -1"));
+        let mut bad = table.clone();
+        bad.rows.cast.pop();
+        assert!(bad.into_index().unwrap_err().contains("cast column"));
+        let mut bad = table.clone();
+        bad.rows.cast.push(0);
+        assert!(bad.into_index().unwrap_err().contains("cast column"));
         let mut bad = table;
         bad.rows.countries.push(0);
         assert!(bad.into_index().unwrap_err().contains("countries"));
