@@ -191,6 +191,52 @@ impl<'a> Searcher<'a> {
         }
     }
 
+    /// [`Searcher::positions_in`] of `leaf` in each of `stmts` (ascending), at once. A
+    /// prefix's stems are each visited once, not once per statement: a short prefix has
+    /// thousands of stems, and the statements ranking weighs are a thousand (each stem's
+    /// postings are walked when they are fewer than the statements, else the statements
+    /// are looked up in them, galloping).
+    pub(super) fn positions_in_each(&self, leaf: &Expr, stmts: &[u32]) -> Vec<Vec<(usize, usize)>> {
+        let Expr::Prefix { prefix, stem, .. } = leaf else {
+            return stmts.iter().map(|&s| self.positions_in(leaf, s)).collect();
+        };
+        let mut out = vec![Vec::new(); stmts.len()];
+        let (range, stems) = self.index.prefix_stems(prefix, stem.as_deref());
+        for (k, whole) in stems {
+            let p = self.index.postings(k);
+            let mut take = |i: usize, j: usize| {
+                let s = stmts[i];
+                for &at in p.positions(j) {
+                    let at = at as usize;
+                    if whole || range.contains(&(self.index.tokens(s)[at] as usize)) {
+                        out[i].push((at, at));
+                    }
+                }
+            };
+            if p.stmts.len() <= stmts.len() {
+                for (j, &s) in p.stmts.iter().enumerate() {
+                    if let Ok(i) = stmts.binary_search(&s) {
+                        take(i, j);
+                    }
+                }
+            } else {
+                let mut j = 0;
+                for (i, &s) in stmts.iter().enumerate() {
+                    j = advance(p.stmts, j, s);
+                    match p.stmts.get(j) {
+                        Some(&x) if x == s => take(i, j),
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            }
+        }
+        for o in &mut out {
+            o.sort_unstable();
+        }
+        out
+    }
+
     /// Token positions in statement `s` where the stems `ids` occur in sequence.
     pub(super) fn phrase_positions(&self, s: u32, ids: &[u32]) -> Vec<usize> {
         let phrase = self.phrase(ids);
@@ -287,15 +333,15 @@ impl<'a> Searcher<'a> {
                     for (j, &s) in postings.stmts.iter().enumerate() {
                         // A stem whose words all have the prefix counts whole; otherwise
                         // only its words with the prefix ("negotiation*" is not "negotiate").
+                        // Read at the stem's own positions, not over the statement.
                         let n = if whole {
                             postings.tf(j)
                         } else {
-                            self.index
-                                .tokens(s)
+                            let toks = self.index.tokens(s);
+                            postings
+                                .positions(j)
                                 .iter()
-                                .filter(|&&w| {
-                                    range.contains(&(w as usize)) && self.index.stem_of(w) == k
-                                })
+                                .filter(|&&at| range.contains(&(toks[at as usize] as usize)))
                                 .count()
                         };
                         add(s, n, &mut tf);
@@ -386,6 +432,11 @@ mod tests {
                 let mut leaves = Vec::new();
                 super::super::positive_leaves(q.expr.as_ref().unwrap(), &mut leaves);
                 for leaf in leaves {
+                    let all: Vec<u32> = (0..index.statements.len() as u32).collect();
+                    // At once, for every statement and for a scattered few.
+                    let each = searcher.positions_in_each(leaf, &all);
+                    let few: Vec<u32> = all.iter().copied().step_by(7).collect();
+                    let each_few = searcher.positions_in_each(leaf, &few);
                     for s in 0..index.statements.len() as u32 {
                         let words = searcher.occurrences(leaf, s);
                         seen += words.len();
@@ -394,6 +445,10 @@ mod tests {
                             words,
                             "{dir}: {leaf:?} in {s}"
                         );
+                        assert_eq!(each[s as usize], words, "{dir}: {leaf:?} in {s}, at once");
+                        if s % 7 == 0 {
+                            assert_eq!(each_few[s as usize / 7], words, "{dir}: {leaf:?} in {s}");
+                        }
                     }
                 }
             }

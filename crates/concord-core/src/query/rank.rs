@@ -64,10 +64,8 @@ impl<'a> Searcher<'a> {
             });
             order.truncate(PROXIMITY_MAX);
         }
-        let mut occurrences: Vec<(usize, usize, usize)> = Vec::new();
-        let mut present: Vec<usize> = Vec::new();
-        for i in order {
-            let (score, s) = (&mut scores[i], matched[i]);
+        // Statements holding two terms or more: those weighed.
+        let distinct_present = |s: u32, present: &mut Vec<usize>| {
             present.clear();
             present.extend(
                 (0..leaves.len())
@@ -76,20 +74,39 @@ impl<'a> Searcher<'a> {
             );
             present.sort_unstable();
             present.dedup();
-            let k = present.len();
-            if k < 2 {
-                continue;
-            }
+            present.len()
+        };
+        let mut present: Vec<usize> = Vec::new();
+        order.retain(|&i| distinct_present(matched[i], &mut present) >= 2);
+        // Positions come from the words when they are here (a scan of one statement), else
+        // from the postings (the same positions; the sharded app's case), read for all
+        // those statements at once, term by term.
+        let mut cold: Vec<u32> = order
+            .iter()
+            .map(|&i| matched[i])
+            .filter(|&s| !self.index.has_tokens(s))
+            .collect();
+        cold.sort_unstable();
+        let mut from_postings: Vec<Vec<Vec<(usize, usize)>>> = if cold.is_empty() {
+            Vec::new()
+        } else {
+            leaves
+                .iter()
+                .map(|leaf| self.positions_in_each(leaf, &cold))
+                .collect()
+        };
+        let mut occurrences: Vec<(usize, usize, usize)> = Vec::new();
+        for i in order {
+            let (score, s) = (&mut scores[i], matched[i]);
+            let k = distinct_present(s, &mut present);
+            let at_cold = cold.binary_search(&s).ok();
             occurrences.clear();
-            for (i, leaf) in leaves.iter().enumerate() {
-                if terms[i].1.tf[s as usize] > 0 {
-                    let term = legends[i];
-                    // From the words when they are here (a scan of one statement), else
-                    // from the postings (the same positions; the sharded app's case).
-                    let at = if self.index.has_tokens(s) {
-                        self.occurrences(leaf, s)
-                    } else {
-                        self.positions_in(leaf, s)
+            for (l, leaf) in leaves.iter().enumerate() {
+                if terms[l].1.tf[s as usize] > 0 {
+                    let term = legends[l];
+                    let at = match at_cold {
+                        Some(c) => std::mem::take(&mut from_postings[l][c]),
+                        None => self.occurrences(leaf, s),
                     };
                     occurrences.extend(at.into_iter().map(|(a, b)| (a, b, term)));
                 }
