@@ -60,18 +60,19 @@ function pump() {
     active += 1;
     const controller = new AbortController();
     inFlight.set(job.id, controller);
+    // Every job is answered: a failure after the fetch (the copy, out of memory) too, or
+    // the app would wait for it forever.
     run(job, controller.signal)
-      .then(
-        (bytes) => {
-          const copy = bytes.slice(0);
-          self.postMessage({ id: job.id, ok: true, bytes: copy }, [copy]);
-        },
-        (error) =>
-          self.postMessage({
-            id: job.id,
-            ok: false,
-            error: controller.signal.aborted ? "cancelled" : String(error.message || error),
-          }),
+      .then((bytes) => {
+        const copy = bytes.slice(0);
+        self.postMessage({ id: job.id, ok: true, bytes: copy }, [copy]);
+      })
+      .catch((error) =>
+        self.postMessage({
+          id: job.id,
+          ok: false,
+          error: controller.signal.aborted ? "cancelled" : String(error.message || error),
+        }),
       )
       .finally(() => {
         inFlight.delete(job.id);

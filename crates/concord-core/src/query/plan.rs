@@ -89,4 +89,56 @@ mod tests {
         assert!(needs(&index, &index.parse("speaker:wang-yi year:2021")).is_empty());
         assert!(needs(&index, &index.parse("")).is_empty());
     }
+
+    /// A word being typed counts the stems it reaches whole, and so reads no text: typing a
+    /// prefix that splits a stem ("securit", between "secur" and "security", with
+    /// "secure" in the same stem) finds what the finished word finds, where an explicit
+    /// `securit*` keeps to the words with the prefix and reads the words of the statements
+    /// holding the rest of the stem (a regression: the sharded app fetched the text of
+    /// every statement of a common stem for a half-typed word).
+    #[test]
+    fn a_word_being_typed_reads_no_text() {
+        let corpus = test_corpus("seeds");
+        let index = Index::build(&corpus);
+        let searcher = crate::Searcher::new(&corpus, &index);
+        // A word and a prefix of it that splits its stem: the stem has a word without it.
+        let (word, prefix) = index
+            .words
+            .iter()
+            .find_map(|(w, k)| {
+                let words: Vec<&str> = index
+                    .stem_words(*k)
+                    .iter()
+                    .map(|&i| index.words[i as usize].0.as_str())
+                    .collect();
+                (1..w.len())
+                    .filter(|&n| w.is_char_boundary(n))
+                    .map(|n| &w[..n])
+                    .find(|p| words.iter().any(|x| !x.starts_with(p)))
+                    .map(|p| (w.clone(), p.to_string()))
+            })
+            .expect("a stem of the seeds with words of two shapes");
+        let typed = index.parse_typed(&prefix);
+        let finished = index.parse_typed(&word);
+        let explicit = index.parse(&format!("{prefix}*"));
+        assert!(words_read(&index, &typed).is_empty(), "{prefix}");
+        assert!(!words_read(&index, &explicit).is_empty(), "{prefix}*");
+        let matching = |q: &super::Query| searcher.matching(q, &Default::default());
+        let stem_whole = matching(&finished);
+        for k in index.prefix_stems(&prefix, None).1.iter().map(|(k, _)| *k) {
+            let all: Vec<u32> = index.postings(k).stmts.to_vec();
+            assert!(
+                all.iter().all(|s| matching(&typed).contains(s)),
+                "{prefix}: stem {k}"
+            );
+        }
+        assert!(
+            stem_whole.iter().all(|s| matching(&typed).contains(s)),
+            "{prefix} / {word}"
+        );
+        assert!(
+            matching(&explicit).len() < matching(&typed).len(),
+            "{prefix}"
+        );
+    }
 }
