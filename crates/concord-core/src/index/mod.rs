@@ -633,8 +633,13 @@ impl Index {
         for &c in self.countries_of(s) {
             step(&mut counts.country[c as usize]);
         }
-        for x in Stance::of_bits(st.stances) {
-            step(&mut counts.stance[x as usize]);
+        // Bit `i` is stance `i` ([`Stance::bit`]): the set bits alone, lowest first.
+        let mut bits = st.stances;
+        while bits != 0 {
+            if let Some(x) = counts.stance.get_mut(bits.trailing_zeros() as usize) {
+                step(x);
+            }
+            bits &= bits - 1;
         }
     }
 

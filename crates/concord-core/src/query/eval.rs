@@ -202,6 +202,18 @@ impl<'a> Searcher<'a> {
         };
         let mut out = vec![Vec::new(); stmts.len()];
         let (range, stems) = self.index.prefix_stems(prefix, stem.as_deref());
+        // Which statements are asked, a bit each: most postings walked are of none of them.
+        let mut asked = vec![0u64; self.index.statements.len().div_ceil(64)];
+        for &s in stmts {
+            if let Some(word) = asked.get_mut(s as usize / 64) {
+                *word |= 1 << (s % 64);
+            }
+        }
+        let is_asked = |s: u32| {
+            asked
+                .get(s as usize / 64)
+                .is_some_and(|w| w & (1 << (s % 64)) != 0)
+        };
         for (k, whole) in stems {
             let p = self.index.postings(k);
             let mut take = |i: usize, j: usize| {
@@ -215,8 +227,10 @@ impl<'a> Searcher<'a> {
             };
             if p.stmts.len() <= stmts.len() {
                 for (j, &s) in p.stmts.iter().enumerate() {
-                    if let Ok(i) = stmts.binary_search(&s) {
-                        take(i, j);
+                    if is_asked(s) {
+                        if let Ok(i) = stmts.binary_search(&s) {
+                            take(i, j);
+                        }
                     }
                 }
             } else {
