@@ -7,6 +7,7 @@
 //! by side (`g = 0`) ×1.5, with `g = k − 1` words between ×1.25, far apart towards ×1. It
 //! is weighed for the [`PROXIMITY_MAX`] statements with the best BM25 scores (the ones a
 //! reader sees first), so a search for common words does not read every statement's words.
+//! The first letter of a word being typed is not weighed (it stands for most words).
 
 use super::eval::TermCounts;
 use super::{legend_of, DocumentHit, Expr, Searcher, Sort, StatementHit};
@@ -16,6 +17,18 @@ use crate::index::K1;
 pub const PROXIMITY: f32 = 0.5;
 /// Statements whose proximity is weighed at most: those with the best BM25 scores.
 pub const PROXIMITY_MAX: usize = 1000;
+
+/// Whether `leaf` is a word being typed of one letter so far.
+fn first_letter_typed(leaf: &Expr) -> bool {
+    match leaf {
+        Expr::Prefix {
+            prefix,
+            stem: Some(_),
+            ..
+        } => prefix.chars().nth(1).is_none(),
+        _ => false,
+    }
+}
 
 impl<'a> Searcher<'a> {
     /// BM25 scores of `matched` statements for the query's positive terms.
@@ -49,8 +62,14 @@ impl<'a> Searcher<'a> {
         matched: &[u32],
         scores: &mut [f32],
     ) {
+        // The terms weighed: all but the first letter of a word being typed, which stands
+        // for most of the vocabulary (its nearness says nothing, and in the sharded app
+        // reading its positions walks the postings of thousands of stems).
+        let kept: Vec<usize> = (0..leaves.len())
+            .filter(|&l| !first_letter_typed(leaves[l]))
+            .collect();
         let legends: Vec<usize> = leaves.iter().map(|l| legend_of(l).unwrap_or(0)).collect();
-        let mut distinct = legends.clone();
+        let mut distinct: Vec<usize> = kept.iter().map(|&l| legends[l]).collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() < 2 {
@@ -68,9 +87,9 @@ impl<'a> Searcher<'a> {
         let distinct_present = |s: u32, present: &mut Vec<usize>| {
             present.clear();
             present.extend(
-                (0..leaves.len())
-                    .filter(|&i| terms[i].1.tf[s as usize] > 0)
-                    .map(|i| legends[i]),
+                kept.iter()
+                    .filter(|&&l| terms[l].1.tf[s as usize] > 0)
+                    .map(|&l| legends[l]),
             );
             present.sort_unstable();
             present.dedup();
@@ -90,9 +109,11 @@ impl<'a> Searcher<'a> {
         let mut from_postings: Vec<Vec<Vec<(usize, usize)>>> = if cold.is_empty() {
             Vec::new()
         } else {
-            leaves
-                .iter()
-                .map(|leaf| self.positions_in_each(leaf, &cold))
+            (0..leaves.len())
+                .map(|l| match kept.contains(&l) {
+                    true => self.positions_in_each(leaves[l], &cold),
+                    false => Vec::new(),
+                })
                 .collect()
         };
         let mut occurrences: Vec<(usize, usize, usize)> = Vec::new();
@@ -101,7 +122,8 @@ impl<'a> Searcher<'a> {
             let k = distinct_present(s, &mut present);
             let at_cold = cold.binary_search(&s).ok();
             occurrences.clear();
-            for (l, leaf) in leaves.iter().enumerate() {
+            for &l in &kept {
+                let leaf = leaves[l];
                 if terms[l].1.tf[s as usize] > 0 {
                     let term = legends[l];
                     let at = match at_cold {
@@ -275,5 +297,19 @@ mod tests {
         let r = s.search(&parse("peace"), &Filters::default(), Sort::Relevance);
         let one = &r.documents[0].statements;
         assert_eq!(one[0].score, one[1].score);
+        // The first letter of a word being typed is not weighed; its second letter is.
+        let typed = |q: &str| {
+            let r = s.search(&index.parse_typed(q), &Filters::default(), Sort::Relevance);
+            let hits = &r.documents[0].statements;
+            let find = |p: u32| {
+                hits.iter()
+                    .find(|h| index.statements[h.stmt as usize].p == p)
+                    .unwrap()
+                    .score
+            };
+            find(2) / find(1)
+        };
+        assert_eq!(typed("peace t"), 1.0);
+        assert!(typed("peace ta") > 1.4, "{}", typed("peace ta"));
     }
 }
