@@ -258,6 +258,54 @@ impl<'a> Searcher<'a> {
 mod tests {
     use super::*;
 
+    /// Facets counted over the matches, or as the totals less the statements between them
+    /// when they are most of the corpus, are those counted statement by statement.
+    #[test]
+    fn facet_counts_are_by_statement() {
+        for dir in ["seeds", "tests/corpora/speeches", "tests/corpora/harbour"] {
+            let corpus = crate::corpus::test_corpus(dir);
+            let index = crate::Index::build(&corpus);
+            let searcher = Searcher::new(&corpus, &index);
+            let n = index.statements.len() as u32;
+            let every_other: Vec<u32> = (0..n).step_by(2).collect();
+            let most: Vec<u32> = (0..n).filter(|s| s % 5 != 3).collect();
+            let few: Vec<u32> = (0..n).filter(|s| s % 7 < 2).collect();
+            let ends: Vec<u32> = vec![0, n - 1];
+            let head: Vec<u32> = (0..n * 3 / 4).collect();
+            for base in [vec![], (0..n).collect(), every_other, most, few, ends, head] {
+                let totals = &index.totals;
+                let mut speaker = vec![0; totals.speaker.len()];
+                let mut country = vec![0; totals.country.len()];
+                let mut doc = vec![0; totals.doc.len()];
+                let mut stance = [0; Stance::ALL.len()];
+                for &s in &base {
+                    let st = &index.statements[s as usize];
+                    let narrator = speaker.len() - 1;
+                    speaker[st.speaker.map_or(narrator, |p| p as usize)] += 1;
+                    doc[st.doc as usize] += 1;
+                    for &c in index.countries_of(s) {
+                        country[c as usize] += 1;
+                    }
+                    for x in Stance::of_bits(st.stances) {
+                        stance[x as usize] += 1;
+                    }
+                }
+                let want = searcher.facets(
+                    &speaker,
+                    &country,
+                    &[doc.clone(), doc.clone(), doc],
+                    &stance,
+                );
+                assert_eq!(
+                    searcher.count_unfiltered(&base),
+                    want,
+                    "{dir}: {} of {n}",
+                    base.len()
+                );
+            }
+        }
+    }
+
     #[test]
     fn date_intervals() {
         let june = Date::new(2023, 6, 0).unwrap();
