@@ -220,10 +220,12 @@ impl<'a> Searcher<'a> {
         };
         let docs = &self.index.docs;
         Facets {
+            // Names of the values that occur only (a corpus has thousands of people).
             speaker: named(
                 speaker
                     .iter()
                     .enumerate()
+                    .filter(|(_, &n)| n > 0)
                     .map(|(i, &n)| (self.speaker_slug(Some(i as u32)).to_string(), n))
                     .collect(),
             ),
@@ -231,6 +233,7 @@ impl<'a> Searcher<'a> {
                 country
                     .iter()
                     .enumerate()
+                    .filter(|(_, &n)| n > 0)
                     .map(|(i, &n)| (self.index.countries[i].clone(), n))
                     .collect(),
             ),
