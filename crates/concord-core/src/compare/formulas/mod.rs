@@ -127,12 +127,33 @@ impl Formula {
 /// group's banality.
 #[cfg(feature = "build")]
 pub fn find(corpus: &Corpus, index: &Index) -> Vec<Formula> {
-    let mut found = phrases::repeated(index);
-    let sets = phrases::add_free_word_variants(index, &mut found);
+    find_with(corpus, index, MAX_FORMULAS, phrases::WINDOWS_AT_ONCE, true)
+}
+
+/// [`find`], keeping at most `max` formulations, reading at most `at_once` windows at once,
+/// and leaving out early the phrases that cannot rank among those read (`pruned`): the
+/// same formulations whatever `at_once` and `pruned` (tests set them small on small
+/// corpora, to read in many slices and leave many phrases out).
+#[cfg(feature = "build")]
+fn find_with(
+    corpus: &Corpus,
+    index: &Index,
+    max: usize,
+    at_once: usize,
+    pruned: bool,
+) -> Vec<Formula> {
+    let mut candidates = phrases::Candidates::new(if pruned {
+        phrases::SEARCHED * max
+    } else {
+        usize::MAX
+    });
+    phrases::repeated(index, at_once, &mut candidates);
+    let sets = phrases::add_free_word_variants(index, at_once, &mut candidates);
+    let mut found = candidates.into_found();
     phrases::rank(&mut found);
     let mut text = Text::new(corpus, index);
     let names = names::Names::new(corpus);
-    let (kept, heads) = phrases::whole(index, &mut text, &names, found, sets, MAX_FORMULAS);
+    let (kept, heads) = phrases::whole(index, &mut text, &names, found, sets, max);
     let mut formulas: Vec<Formula> = kept
         .iter()
         .map(|f| {
@@ -516,6 +537,33 @@ mod tests {
                 slow.sort_unstable();
                 assert_eq!(fast[f], slow, "{dir}: {}", formulas[f].surface);
             }
+        }
+    }
+
+    /// Windows read in slices of a few dozen, and phrases left out as soon as they cannot
+    /// rank among those read, give the formulations read whole (on every test corpus, for
+    /// a few lengths of list: a short list leaves most phrases out).
+    #[test]
+    fn slices_and_pruning_change_nothing() {
+        for dir in [
+            "seeds",
+            "tests/corpora/formulas",
+            "tests/corpora/speeches",
+            "tests/corpora/harbour",
+        ] {
+            let corpus = test_corpus(dir);
+            let index = Index::build(&corpus);
+            for max in [1, 3, 10, MAX_FORMULAS] {
+                let whole = find_with(&corpus, &index, max, usize::MAX, false);
+                for at_once in [1, 40, 500] {
+                    assert_eq!(
+                        find_with(&corpus, &index, max, at_once, true),
+                        whole,
+                        "{dir}: {max} formulations, {at_once} windows at once"
+                    );
+                }
+            }
+            assert!(!find(&corpus, &index).is_empty(), "{dir} has formulations");
         }
     }
 }

@@ -6,7 +6,9 @@ use super::{Text, MAX_HEADS, MAX_WORDS, MIN_WORDS, NEARLY};
 use crate::compare::formulas::names::Names;
 use crate::index::Index;
 use crate::text::lexicon;
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::ops::Range;
 
 /// Occurrences of one phrase: statement id and word position, in statement order.
 pub(super) type Occurrences = Vec<(u32, u32)>;
@@ -103,19 +105,153 @@ fn grows(index: &Index, occ: &Occurrences, len: u32, step: i64) -> bool {
     false
 }
 
+/// Windows sorted at once, at most: finding reads the corpus's windows in slices of about
+/// this many, by ranges of their first stem ([`first_stems`]), so that its memory does not
+/// grow with the corpus (a window is 20 to 28 bytes; each slice is read in the order the
+/// whole would be). Measured on the generated 50 MB corpus: slices of 2M windows keep the
+/// peak 40 MB under slices of 4M, for the same time.
+pub(super) const WINDOWS_AT_ONCE: usize = 1 << 21;
+
+/// Ranges of stem ids, in order, whose occurrences add up to about `at_once` or fewer each
+/// (a stem with more is a range of its own), with that sum: every window starting with a
+/// stem of one range is read in one slice, of at most that many windows.
+fn first_stems(index: &Index, at_once: usize) -> Vec<(Range<u32>, usize)> {
+    let mut ranges = Vec::new();
+    let (mut start, mut sum) = (0u32, 0usize);
+    for k in 0..index.stem_count() as u32 {
+        let n = index.stem_total(k);
+        if sum > 0 && sum + n > at_once {
+            ranges.push((start..k, sum));
+            (start, sum) = (k, 0);
+        }
+        sum += n;
+    }
+    ranges.push((start..index.stem_count() as u32, sum));
+    ranges
+}
+
+/// The phrases found so far, of which only those that can still rank among the first
+/// `limit` by documents keep their occurrences (all [`whole`] reads): finding holds a few
+/// thousand phrases, not the million a large corpus repeats. Every phrase's stems are
+/// known, so a variant is still told from a phrase found before it.
+pub(super) struct Candidates {
+    /// Phrases with at least [`Candidates::floor`] documents when they were added.
+    found: Vec<Found>,
+    /// The stems of every phrase added as long as a variant window ([`VARIANT_WINDOWS`]:
+    /// the only ones looked up), with its place in `found` ([`LEFT_OUT`]: none).
+    known: HashMap<Box<[u32]>, u32>,
+    /// The documents of the `limit` phrases with the most (the fewest on top).
+    best: BinaryHeap<Reverse<usize>>,
+    limit: usize,
+    /// Length of `found` after it was last cut to the floor.
+    cut_at: usize,
+}
+
+/// [`Candidates::known`] of a phrase left out.
+const LEFT_OUT: u32 = u32::MAX;
+
+impl Candidates {
+    pub(super) fn new(limit: usize) -> Self {
+        Candidates {
+            found: Vec::new(),
+            known: HashMap::new(),
+            best: BinaryHeap::new(),
+            limit,
+            cut_at: 0,
+        }
+    }
+
+    /// Fewest documents a phrase can have and still rank among the first `limit`.
+    fn floor(&self) -> usize {
+        match self.best.peek() {
+            Some(&Reverse(d)) if self.best.len() >= self.limit => d,
+            _ => 0,
+        }
+    }
+
+    /// Whether a phrase of these stems (as many as a variant window) was added, and if so
+    /// its place when it is kept.
+    fn place(&self, stems: &[u32]) -> Option<Option<usize>> {
+        debug_assert!(VARIANT_WINDOWS.contains(&stems.len()));
+        self.known
+            .get(stems)
+            .map(|&at| (at != LEFT_OUT).then_some(at as usize))
+    }
+
+    fn add(&mut self, f: Found) {
+        self.best.push(Reverse(f.documents));
+        if self.best.len() > self.limit {
+            self.best.pop();
+        }
+        let kept = f.documents >= self.floor();
+        let at = if kept {
+            self.found.len() as u32
+        } else {
+            LEFT_OUT
+        };
+        if VARIANT_WINDOWS.contains(&f.stems.len()) {
+            self.known.insert(f.stems.clone().into_boxed_slice(), at);
+        }
+        if kept {
+            self.found.push(f);
+            if self.found.len() > self.cut_at.max(self.limit).saturating_mul(2) {
+                self.cut();
+            }
+        }
+    }
+
+    /// Leaves out the phrases kept that are now under the floor.
+    fn cut(&mut self) {
+        let floor = self.floor();
+        let mut to = vec![LEFT_OUT; self.found.len()];
+        let mut next = 0;
+        for (i, f) in self.found.iter().enumerate() {
+            if f.documents >= floor {
+                to[i] = next;
+                next += 1;
+            }
+        }
+        self.found.retain(|f| f.documents >= floor);
+        for at in self.known.values_mut() {
+            if *at != LEFT_OUT {
+                *at = to[*at as usize];
+            }
+        }
+        self.cut_at = self.found.len();
+    }
+
+    /// Every phrase that can rank among the first `limit` (and perhaps a few more with as
+    /// many documents as the last of them), unranked.
+    pub(super) fn into_found(mut self) -> Vec<Found> {
+        self.cut();
+        self.found
+    }
+}
+
 /// Every phrase of [`MIN_WORDS`] to [`MAX_WORDS`] words found in two or more documents,
 /// starting and ending with a content word, that is not a part of a longer one with nearly
 /// the same uses ([`grows`]); level by level: the repeated windows of one length are
-/// extended by a word to the right to make the next.
-pub(super) fn repeated(index: &Index) -> Vec<Found> {
+/// extended by a word to the right to make the next. Read in slices of windows by their
+/// first stem ([`first_stems`]): a phrase and every longer one it makes start with the
+/// same stem.
+pub(super) fn repeated(index: &Index, at_once: usize, found: &mut Candidates) {
+    for (stems, windows) in first_stems(index, at_once) {
+        repeated_from(index, stems, windows, found);
+    }
+}
+
+/// [`repeated`], for the phrases whose first stem is in `first` (`most` windows or fewer).
+fn repeated_from(index: &Index, first: Range<u32>, most: usize, found: &mut Candidates) {
     let n = index.statements.len() as u32;
     let docs = |occ: &Occurrences| docs(index, occ);
     // Level MIN_WORDS: every window with its stems, sorted so equal windows are together.
-    let mut windows: Vec<([u32; MIN_WORDS], u32, u32)> = Vec::with_capacity(index.token_count());
+    let mut windows: Vec<([u32; MIN_WORDS], u32, u32)> = Vec::with_capacity(most);
     for s in 0..n {
         let toks = index.tokens(s);
         for (i, w) in toks.windows(MIN_WORDS).enumerate() {
-            windows.push((std::array::from_fn(|k| index.stem_of(w[k])), s, i as u32));
+            if first.contains(&index.stem_of(w[0])) {
+                windows.push((std::array::from_fn(|k| index.stem_of(w[k])), s, i as u32));
+            }
         }
     }
     windows.sort_unstable();
@@ -127,7 +263,6 @@ pub(super) fn repeated(index: &Index) -> Vec<Found> {
         }
     }
     drop(windows);
-    let mut found: Vec<Found> = Vec::new();
     let mut size = MIN_WORDS;
     while !level.is_empty() {
         let mut next_level: Vec<(Vec<u32>, Occurrences)> = Vec::new();
@@ -147,7 +282,7 @@ pub(super) fn repeated(index: &Index) -> Vec<Found> {
                 && (size == MAX_WORDS || !grows(index, &occ, len, 1))
             {
                 let d = docs(&occ);
-                found.push(Found {
+                found.add(Found {
                     stems: key.clone(),
                     uses: occ.len(),
                     documents: d,
@@ -170,73 +305,87 @@ pub(super) fn repeated(index: &Index) -> Vec<Found> {
         level = next_level;
         size += 1;
     }
-    found
 }
 
 /// A window with one free word: the other words' stems (padded), the free word's stem,
 /// statement and position.
 type Window = ([u32; 4], u32, u32, u32);
 
+/// The lengths of the windows with one free word, longest first.
+const VARIANT_WINDOWS: [usize; 2] = [5, 4];
+
 /// Adds the variants that occur in one document each: windows of 5 or 4 words with one
 /// inner word free, whose other words recur in two or more documents, the free word taking
 /// two or more content words. A free word already covered by a longer window is not counted
-/// again. Returns the number of sets made (their ids are `0..` that number).
-pub(super) fn add_free_word_variants(index: &Index, found: &mut Vec<Found>) -> u32 {
+/// again. Returns the number of sets made (their ids are `0..` that number). Windows are
+/// read in slices by their first stem, in the order of the whole ([`first_stems`]).
+pub(super) fn add_free_word_variants(index: &Index, at_once: usize, found: &mut Candidates) -> u32 {
     let n = index.statements.len() as u32;
     let docs = |occ: &Occurrences| docs(index, occ);
-    let mut at_key: HashMap<Vec<u32>, usize> = found
-        .iter()
-        .enumerate()
-        .map(|(f, e)| (e.stems.clone(), f))
-        .collect();
-    let mut covered: HashSet<(u32, u32)> = Default::default();
+    // Where each statement's words start among all the corpus's: a free word covered is a
+    // bit of `covered`.
+    let mut start = Vec::with_capacity(n as usize + 1);
+    start.push(0usize);
+    for s in 0..n {
+        start.push(start[s as usize] + index.len(s));
+    }
+    let mut covered = vec![0u64; start[n as usize].div_ceil(64)];
+    let bit = |s: u32, i: u32| start[s as usize] + i as usize;
+    let is_covered = |covered: &[u64], b: usize| covered[b / 64] & (1 << (b % 64)) != 0;
     let mut sets = 0u32;
-    for size in [5usize, 4] {
+    let slices = first_stems(index, at_once);
+    for size in VARIANT_WINDOWS {
         for free in 1..size - 1 {
-            let mut windows: Vec<Window> = Vec::new();
-            for s in 0..n {
-                let toks = index.tokens(s);
-                for (i, w) in toks.windows(size).enumerate() {
-                    let content = |k: usize| !index.is_stop(w[k]);
-                    if !(content(0) && content(size - 1) && content(free)) {
+            for (first, most) in &slices {
+                let mut windows: Vec<Window> = Vec::with_capacity(*most);
+                for s in 0..n {
+                    let toks = index.tokens(s);
+                    for (i, w) in toks.windows(size).enumerate() {
+                        let content = |k: usize| !index.is_stop(w[k]);
+                        let wanted = first.contains(&index.stem_of(w[0]))
+                            && content(0)
+                            && content(size - 1)
+                            && content(free);
+                        if !wanted {
+                            continue;
+                        }
+                        let mut key = [u32::MAX; 4];
+                        for (slot, k) in (0..size).filter(|&k| k != free).enumerate() {
+                            key[slot] = index.stem_of(w[k]);
+                        }
+                        windows.push((key, index.stem_of(w[free]), s, i as u32));
+                    }
+                }
+                windows.sort_unstable();
+                for run in windows.chunk_by(|a, b| a.0 == b.0) {
+                    let occ: Occurrences = run.iter().map(|&(_, _, s, i)| (s, i)).collect();
+                    if docs(&occ) < 2
+                        || run.iter().all(|w| w.1 == run[0].1)
+                        || run
+                            .iter()
+                            .all(|w| is_covered(&covered, bit(w.2, w.3 + free as u32)))
+                    {
                         continue;
                     }
-                    let mut key = [u32::MAX; 4];
-                    for (slot, k) in (0..size).filter(|&k| k != free).enumerate() {
-                        key[slot] = index.stem_of(w[k]);
-                    }
-                    windows.push((key, index.stem_of(w[free]), s, i as u32));
-                }
-            }
-            windows.sort_unstable();
-            for run in windows.chunk_by(|a, b| a.0 == b.0) {
-                let occ: Occurrences = run.iter().map(|&(_, _, s, i)| (s, i)).collect();
-                if docs(&occ) < 2
-                    || run.iter().all(|w| w.1 == run[0].1)
-                    || run
-                        .iter()
-                        .all(|w| covered.contains(&(w.2, w.3 + free as u32)))
-                {
-                    continue;
-                }
-                let group_docs = docs(&occ);
-                let mut fillers: Vec<&[Window]> = run.chunk_by(|a, b| a.1 == b.1).collect();
-                crate::sort::by_key(&mut fillers, |f| (f[0].2, f[0].3));
-                for filler in fillers {
-                    let (s0, i0) = (filler[0].2, filler[0].3);
-                    let stems: Vec<u32> = index.tokens(s0)[i0 as usize..i0 as usize + size]
-                        .iter()
-                        .map(|&w| index.stem_of(w))
-                        .collect();
-                    for w in filler {
-                        covered.insert((w.2, w.3 + free as u32));
-                    }
-                    match at_key.get(&stems) {
-                        Some(&f) if found[f].set == NO_SET => found[f].set = sets,
-                        Some(_) => {}
-                        None => {
-                            at_key.insert(stems.clone(), found.len());
-                            found.push(Found {
+                    let group_docs = docs(&occ);
+                    let mut fillers: Vec<&[Window]> = run.chunk_by(|a, b| a.1 == b.1).collect();
+                    crate::sort::by_key(&mut fillers, |f| (f[0].2, f[0].3));
+                    for filler in fillers {
+                        let (s0, i0) = (filler[0].2, filler[0].3);
+                        let stems: Vec<u32> = index.tokens(s0)[i0 as usize..i0 as usize + size]
+                            .iter()
+                            .map(|&w| index.stem_of(w))
+                            .collect();
+                        for w in filler {
+                            let b = bit(w.2, w.3 + free as u32);
+                            covered[b / 64] |= 1 << (b % 64);
+                        }
+                        match found.place(&stems) {
+                            Some(Some(f)) if found.found[f].set == NO_SET => {
+                                found.found[f].set = sets;
+                            }
+                            Some(_) => {}
+                            None => found.add(Found {
                                 stems,
                                 uses: filler.len(),
                                 documents: group_docs,
@@ -244,11 +393,11 @@ pub(super) fn add_free_word_variants(index: &Index, found: &mut Vec<Found>) -> u
                                 occ: filler.iter().map(|w| (w.2, w.3)).collect(),
                                 surface: String::new(),
                                 joins: None,
-                            });
+                            }),
                         }
                     }
+                    sets += 1;
                 }
-                sets += 1;
             }
         }
     }
@@ -494,7 +643,7 @@ fn lend(index: &Index, whole: &[u32], o: usize, member: &Found) -> Option<Found>
 }
 
 /// Phrases read for each one kept, at most ([`whole`]).
-const SEARCHED: usize = 4;
+pub(super) const SEARCHED: usize = 4;
 
 /// Heads that take each other's place: two head words are substitutable when each of
 /// them is used, in [`PLACES`] places of the corpus or more, as the head of words that the
