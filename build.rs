@@ -51,11 +51,12 @@ fn main() -> ExitCode {
         }
         ExitCode::FAILURE
     };
-    let input = match folder::read(&dir) {
-        Ok(input) => input,
+    // The files as read are dropped once the corpus is built from them.
+    let built = match folder::read(&dir) {
+        Ok(input) => corpus::build(&input),
         Err(e) => return fail(vec![e.to_string()]),
     };
-    let (corpus, report) = match corpus::build(&input) {
+    let (corpus, report) = match built {
         Ok(built) => built,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect()),
     };

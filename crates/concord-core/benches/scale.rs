@@ -1,11 +1,12 @@
 //! The build at scale (`make bench-scale`): generated corpora of hard-wrapped speeches
 //! (`generate::write_speeches`, the 12 MB speeches corpus continued) of 13, 50 and 200 MB
 //! (`CONCORD_SCALE_SIZES`, megabytes, space-separated), each built as `build.rs` builds the
-//! embedded corpus — read the folder, build the corpus, analyse the index, find the
-//! formulations, encode — in a process of its own, printing each stage's time, the peak
-//! memory (the process's high-water mark, `VmHWM`) and the sizes; then the sharded form
-//! (`concord_core::shard`) written beside the folder, in `target/scale-<N>mb-sharded/`, and
-//! the engine opened from it as the sharded app opens it, each key of the typed queries
+//! sharded form — read the folder, build the corpus, analyse the index, find the
+//! formulations, write the shards (`concord_core::shard`, beside the folder, in
+//! `target/scale-<N>mb-sharded/`) — in a process of its own, printing each stage's time,
+//! the peak memory so far (the process's high-water mark, `VmHWM`) and the sizes; then the
+//! embedded form's size, and the engine opened from the shards as the sharded app opens
+//! it, each key of the typed queries
 //! searched natively (`CONCORD_SCALE_ENGINE=<sharded folder>` runs that part alone). The
 //! figures show how time and memory grow with the corpus: the question before a corpus of
 //! hundreds of megabytes.
@@ -66,51 +67,53 @@ fn main() {
     }
 }
 
-/// Builds the corpus in `dir` stage by stage and prints the figures.
+/// Builds the corpus in `dir` stage by stage, as `build.rs` builds the sharded form (the
+/// input dropped once the corpus is built), printing each stage's time and the peak memory
+/// so far; then the embedded form, for its size.
 fn build_one(dir: &Path) {
-    let stage = |t: &mut Instant| {
-        let s = t.elapsed().as_secs_f64();
-        *t = Instant::now();
-        s
-    };
     let all = Instant::now();
+    let mut stages: Vec<String> = Vec::new();
     let mut t = Instant::now();
+    let mut stage = |name: &str, t: &mut Instant| {
+        stages.push(format!(
+            "{name} {:.1} s (peak {:.0} MB)",
+            t.elapsed().as_secs_f64(),
+            peak_mb()
+        ));
+        *t = Instant::now();
+    };
     let input = folder::read(dir).expect("the corpus folder");
     let bytes: usize = input.files.iter().map(|f| f.bytes.len()).sum();
-    let read = stage(&mut t);
+    stage("read", &mut t);
     let (corpus, _) = build(&input).expect("the corpus builds");
     drop(input);
-    let built = stage(&mut t);
-    // As build.rs: the index analysed, the formulations found, all encoded.
-    let encoded = embed::encode(&corpus);
-    let encoding = stage(&mut t);
-    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
-    let total = all.elapsed().as_secs_f64();
-    let peak = peak_mb();
-    // The sharded form (the postings so far), beside the corpus folder.
+    stage("corpus", &mut t);
+    let index = concord_core::Index::build(&corpus);
+    stage("index", &mut t);
+    let formulas = concord_core::compare::formulas::find(&corpus, &index);
+    stage("formulations", &mut t);
+    // The sharded form, beside the corpus folder.
     let out = dir.with_file_name(format!(
         "{}-sharded",
         dir.file_name().expect("a folder").to_string_lossy()
     ));
-    let index = concord_core::Index::build(&corpus);
-    let formulas = concord_core::compare::formulas::find(&corpus, &index);
     let written =
         shard::write(&corpus, &index, &formulas, &out).expect("the sharded form is written");
     drop(index);
-    let sharding = stage(&mut t);
-    let packed: u64 = written.packs.iter().map(|p| p.len).sum();
+    stage("shards", &mut t);
+    let total = all.elapsed().as_secs_f64();
+    let peak = peak_mb();
+    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
     println!(
-        "  {:>6.1} MB, {} documents, {statements} statements: build {:.1} s (read {read:.1}, corpus {built:.1}, index + formulations + encoding {encoding:.1}); peak memory {:.0} MB ({:.1}× the text); embedded {:.1} MB",
+        "  {:>6.1} MB, {} documents, {statements} statements: sharded build {total:.1} s, peak memory {peak:.0} MB ({:.1}× the text)",
         bytes as f64 / 1e6,
         corpus.documents.len(),
-        total,
-        peak,
         peak * 1e6 / bytes as f64,
-        encoded.len() as f64 / 1e6,
     );
+    println!("          stages: {}", stages.join(", "));
+    let packed: u64 = written.packs.iter().map(|p| p.len).sum();
     println!(
-        "          sharded (index, postings and text written): {sharding:.1} s, peak memory {:.0} MB; manifest {} B, {} shards in {} packs, {:.1} MB (largest shard {} B)",
-        peak_mb(),
+        "          manifest {} B, {} shards in {} packs, {:.1} MB (largest shard {} B)",
         written.manifest_bytes,
         written.shards,
         written.packs.len(),
@@ -124,6 +127,15 @@ fn build_one(dir: &Path) {
             *bytes as f64 / 1e6
         );
     }
+    // The embedded form (index and formulations again, inside `encode`).
+    let t = Instant::now();
+    let encoded = embed::encode(&corpus);
+    println!(
+        "          embedded form: {:.1} MB, encoded in {:.1} s (peak memory now {:.0} MB)",
+        encoded.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        peak_mb()
+    );
     drop(corpus);
     engine_from_shards(&out, &written.manifest);
 }
