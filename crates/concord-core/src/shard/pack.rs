@@ -183,12 +183,13 @@ pub fn write_cut(
     };
     let table = super::Table::of(index, crate::embed::fold_table(corpus));
     packer.add(Kind::Table, 0, 0, &table)?;
-    for (first, from, shard) in postings::cut(index, postings_target) {
-        packer.add(Kind::Postings, first, from, &shard)?;
-    }
-    for shard in text::cut(corpus, index, text_target) {
-        packer.add(Kind::Text, shard.first, 0, &shard)?;
-    }
+    // Each shard written as it is cut: the build holds one at a time.
+    postings::cut_each(index, postings_target, |first, from, shard| {
+        packer.add(Kind::Postings, first, from, &shard)
+    })?;
+    text::cut_each(corpus, index, text_target, |shard| {
+        packer.add(Kind::Text, shard.first, 0, &shard)
+    })?;
     packer.add(Kind::Formulas, 0, 0, &formulas)?;
     packer.close()?;
     let bytes = packer.manifest.encode();

@@ -155,13 +155,30 @@ fn part_overhead(stem: u32, from: usize, postings: usize, positions: usize) -> u
 #[cfg(feature = "build")]
 pub fn cut(index: &crate::index::Index, target: usize) -> Vec<(u32, u32, Shard)> {
     let mut out = Vec::new();
+    cut_each(index, target, |first, from, shard| {
+        out.push((first, from, shard));
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    out
+}
+
+/// [`cut`], handing each shard to `each` as soon as it is cut (the build writes it and
+/// holds one shard at a time); stops at `each`'s first error.
+#[cfg(feature = "build")]
+pub fn cut_each<E>(
+    index: &crate::index::Index,
+    target: usize,
+    mut each: impl FnMut(u32, u32, Shard) -> Result<(), E>,
+) -> Result<(), E> {
     let mut shard = Shard::default();
     let mut size = 0usize;
-    let flush = |shard: &mut Shard, size: &mut usize, out: &mut Vec<(u32, u32, Shard)>| {
-        if let Some(first) = shard.parts.first() {
-            out.push((first.stem, first.from, std::mem::take(shard)));
-        }
+    let mut flush = |shard: &mut Shard, size: &mut usize| {
         *size = 0;
+        match shard.parts.first() {
+            Some(first) => each(first.stem, first.from, std::mem::take(shard)),
+            None => Ok(()),
+        }
     };
     for k in 0..index.stem_count() as u32 {
         let postings = index.postings(k);
@@ -174,7 +191,7 @@ pub fn cut(index: &crate::index::Index, target: usize) -> Vec<(u32, u32, Shard)>
         let whole = part_overhead(k, 0, n, all_positions) + lens.iter().sum::<usize>();
         if size + whole > target && whole <= target {
             // Fits a shard of its own, not this one's room: start the next.
-            flush(&mut shard, &mut size, &mut out);
+            flush(&mut shard, &mut size)?;
         }
         let mut from = 0;
         while from < n {
@@ -202,13 +219,12 @@ pub fn cut(index: &crate::index::Index, target: usize) -> Vec<(u32, u32, Shard)>
                 size += overhead + used;
             }
             if end < n || size >= target {
-                flush(&mut shard, &mut size, &mut out);
+                flush(&mut shard, &mut size)?;
             }
             from = end;
         }
     }
-    flush(&mut shard, &mut size, &mut out);
-    out
+    flush(&mut shard, &mut size)
 }
 
 #[cfg(test)]

@@ -36,10 +36,16 @@ pub fn skeleton(corpus: &Corpus) -> Corpus {
 }
 
 /// Cuts every document's text into shards of about `target` bytes: documents are added
-/// whole while they fit; a document bigger than a shard is a shard of its own.
+/// whole while they fit; a document bigger than a shard is a shard of its own. Each shard
+/// goes to `each` as soon as it is full (the build writes it, and holds one shard's copy
+/// of the text at a time); stops at `each`'s first error.
 #[cfg(feature = "build")]
-pub fn cut(corpus: &Corpus, index: &crate::index::Index, target: usize) -> Vec<Shard> {
-    let mut out = Vec::new();
+pub fn cut_each<E>(
+    corpus: &Corpus,
+    index: &crate::index::Index,
+    target: usize,
+    mut each: impl FnMut(Shard) -> Result<(), E>,
+) -> Result<(), E> {
     let mut shard = Shard::default();
     let mut size = 0;
     for (d, doc) in corpus.documents.iter().enumerate() {
@@ -53,7 +59,7 @@ pub fn cut(corpus: &Corpus, index: &crate::index::Index, target: usize) -> Vec<S
         };
         let len = postcard::to_allocvec(&text).map_or(0, |b| b.len());
         if !shard.docs.is_empty() && size + len > target {
-            out.push(std::mem::take(&mut shard));
+            each(std::mem::take(&mut shard))?;
             size = 0;
         }
         if shard.docs.is_empty() {
@@ -63,7 +69,7 @@ pub fn cut(corpus: &Corpus, index: &crate::index::Index, target: usize) -> Vec<S
         size += len;
     }
     if !shard.docs.is_empty() {
-        out.push(shard);
+        each(shard)?;
     }
-    out
+    Ok(())
 }
