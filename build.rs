@@ -51,8 +51,8 @@ fn main() -> ExitCode {
         }
         ExitCode::FAILURE
     };
-    // The files as read are dropped once the corpus is built from them.
-    let built = match folder::read(&dir) {
+    // Listed, not read: the builder reads the files one at a time.
+    let built = match folder::list(&dir) {
         Ok(input) => corpus::build(&input),
         Err(e) => return fail(vec![e.to_string()]),
     };

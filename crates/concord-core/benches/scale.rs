@@ -1,13 +1,13 @@
 //! The build at scale (`make bench-scale`): generated corpora of hard-wrapped speeches
 //! (`generate::write_speeches`, the 12 MB speeches corpus continued) of 13, 50 and 200 MB
-//! (`CONCORD_SCALE_SIZES`, megabytes, space-separated), each built as `build.rs` builds the
-//! sharded form — read the folder, build the corpus, analyse the index, find the
-//! formulations, write the shards (`concord_core::shard`, beside the folder, in
-//! `target/scale-<N>mb-sharded/`) — in a process of its own, printing each stage's time,
-//! the peak memory so far (the process's high-water mark, `VmHWM`) and the sizes; then the
-//! embedded form's size, and the engine opened from the shards as the sharded app opens
-//! it, each key of the typed queries
-//! searched natively (`CONCORD_SCALE_ENGINE=<sharded folder>` runs that part alone). The
+//! (`CONCORD_SCALE_SIZES`, megabytes, space-separated), each built as `build.rs` builds
+//! the sharded form — list the folder, build the corpus (reading each file in turn),
+//! analyse the index, find the formulations, write the shards (`concord_core::shard`,
+//! beside the folder, in `target/scale-<N>mb-sharded/`) — in a process of its own,
+//! printing each stage's time, the peak memory so far (the process's high-water mark,
+//! `VmHWM`) and the sizes; then the embedded form's size, and the engine opened from the
+//! shards as the sharded app opens it, each key of the typed queries searched natively
+//! (`CONCORD_SCALE_ENGINE=<sharded folder>` runs that part alone). The
 //! figures show how time and memory grow with the corpus: the question before a corpus of
 //! hundreds of megabytes.
 //!
@@ -67,8 +67,8 @@ fn main() {
     }
 }
 
-/// Builds the corpus in `dir` stage by stage, as `build.rs` builds the sharded form (the
-/// input dropped once the corpus is built), printing each stage's time and the peak memory
+/// Builds the corpus in `dir` stage by stage, as `build.rs` builds the sharded form,
+/// printing each stage's time and the peak memory
 /// so far; then the embedded form, for its size.
 fn build_one(dir: &Path) {
     let all = Instant::now();
@@ -82,11 +82,15 @@ fn build_one(dir: &Path) {
         ));
         *t = Instant::now();
     };
-    let input = folder::read(dir).expect("the corpus folder");
-    let bytes: usize = input.files.iter().map(|f| f.bytes.len()).sum();
-    stage("read", &mut t);
+    // Listed, and each file read when the builder needs it, as build.rs does.
+    let input = folder::list(dir).expect("the corpus folder");
+    let bytes: u64 = input
+        .files
+        .iter()
+        .map(|f| std::fs::metadata(dir.join(&f.path)).map_or(0, |m| m.len()))
+        .sum();
+    stage("list", &mut t);
     let (corpus, _) = build(&input).expect("the corpus builds");
-    drop(input);
     stage("corpus", &mut t);
     let index = concord_core::Index::build(&corpus);
     stage("index", &mut t);

@@ -289,6 +289,7 @@ mod tests {
             catalog_csv: None,
             skipped: vec![],
             too_large: vec![],
+            folder: None,
         };
         build(&input).unwrap().0
     }
@@ -375,6 +376,7 @@ mod tests {
             catalog_csv: None,
             skipped: vec![],
             too_large: vec![],
+            folder: None,
         };
         let corpus = build(&input).unwrap().0;
         let positions: Vec<&Position> = corpus.documents[0]

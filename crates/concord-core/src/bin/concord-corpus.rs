@@ -64,7 +64,7 @@ fn main() -> ExitCode {
         eprintln!("usage: concord-corpus report|statements|positions|formulations|expect [DIR]\n       concord-corpus documents|statements|people|positions --json [DIR]\n       concord-corpus search DIR QUERY\n       concord-corpus shard DIR OUT");
         return ExitCode::from(2);
     }
-    let input = match folder::read(&dir) {
+    let input = match folder::list(&dir) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("error: {e}");

@@ -17,8 +17,21 @@ pub const CATALOG: &str = "catalog.toml";
 /// The spreadsheet catalog's file name at the top of a corpus folder.
 pub const CATALOG_CSV: &str = "catalog.csv";
 
-/// Reads the corpus folder `dir`.
+/// Reads the corpus folder `dir`: every file's bytes in memory.
 pub fn read(dir: &Path) -> Result<Input, CorpusError> {
+    scan(dir, true)
+}
+
+/// Lists the corpus folder `dir` as [`read`] does, reading only the catalogs: the builder
+/// reads each corpus file when it needs it ([`Input::folder`]), so that a large corpus is
+/// never all in memory as files. What the build scripts use.
+pub fn list(dir: &Path) -> Result<Input, CorpusError> {
+    let mut input = scan(dir, false)?;
+    input.folder = Some(dir.to_path_buf());
+    Ok(input)
+}
+
+fn scan(dir: &Path, read_files: bool) -> Result<Input, CorpusError> {
     let mut input = Input::default();
     let meta = fs::metadata(dir).map_err(|e| CorpusError {
         file: dir.display().to_string(),
@@ -34,7 +47,7 @@ pub fn read(dir: &Path) -> Result<Input, CorpusError> {
             kind: ErrorKind::Unreadable("not a folder".into()),
         });
     }
-    walk(dir, "", &mut input)?;
+    walk(dir, "", read_files, &mut input)?;
     crate::sort::by(&mut input.files, |a, b| a.path.cmp(&b.path));
     input.skipped.sort();
     Ok(input)
@@ -59,7 +72,7 @@ pub fn watched_paths(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> {
+fn walk(dir: &Path, prefix: &str, read_files: bool, input: &mut Input) -> Result<(), CorpusError> {
     let unreadable = |path: &str, e: std::io::Error| CorpusError {
         file: if path.is_empty() {
             ".".into()
@@ -86,7 +99,7 @@ fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> 
         // Follows symbolic links, like a user would expect of a folder they dropped files in.
         let meta = fs::metadata(&path).map_err(|e| unreadable(&rel, e))?;
         if meta.is_dir() {
-            walk(&path, &format!("{rel}/"), input)?;
+            walk(&path, &format!("{rel}/"), read_files, input)?;
         } else if prefix.is_empty() && name == CATALOG {
             let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
             input.catalog = Some(SourceFile { path: rel, bytes });
@@ -96,7 +109,11 @@ fn walk(dir: &Path, prefix: &str, input: &mut Input) -> Result<(), CorpusError> 
         } else if name.ends_with(".txt") && meta.len() > super::MAX_FILE_BYTES {
             input.too_large.push((rel, meta.len()));
         } else if name.ends_with(".txt") {
-            let bytes = fs::read(&path).map_err(|e| unreadable(&rel, e))?;
+            let bytes = if read_files {
+                fs::read(&path).map_err(|e| unreadable(&rel, e))?
+            } else {
+                Vec::new()
+            };
             input.files.push(SourceFile { path: rel, bytes });
         } else {
             input.skipped.push((

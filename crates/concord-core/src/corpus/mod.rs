@@ -67,7 +67,13 @@ pub const MAX_FILE_BYTES: u64 = 16_000_000;
 /// passed over (reported, never silently dropped).
 #[derive(Debug, Clone, Default)]
 pub struct Input {
+    /// The corpus files, with their bytes, or only their paths when [`Input::folder`] is
+    /// set.
     pub files: Vec<SourceFile>,
+    /// The folder the files were listed in, not read ([`folder::list`]): their `bytes` are
+    /// empty, and the builder reads each file from here when it needs it, one at a time,
+    /// so that a corpus is never all in memory as files. `None`: the bytes are in `files`.
+    pub folder: Option<std::path::PathBuf>,
     /// `catalog.toml`.
     pub catalog: Option<SourceFile>,
     /// `catalog.csv`, the spreadsheet catalog.
@@ -88,7 +94,7 @@ fn catalogs(
     let mut gazetteer = Gazetteer::built_in();
     let mut catalog = match &input.catalog {
         Some(file) => {
-            let text = decode(file).map_err(|e| Errors(vec![e]))?;
+            let text = decode(&file.path, (&file.bytes[..]).into()).map_err(|e| Errors(vec![e]))?;
             let known = |s: &str| gazetteer.countries().iter().any(|c| c.slug == s);
             Catalog::parse(&file.path, &text, known).map_err(Errors)?
         }
@@ -101,7 +107,7 @@ fn catalogs(
     }
     let mut catalog_notes = Vec::new();
     if let Some(file) = &input.catalog_csv {
-        let text = decode(file).map_err(|e| Errors(vec![e]))?;
+        let text = decode(&file.path, (&file.bytes[..]).into()).map_err(|e| Errors(vec![e]))?;
         let country = |v: &str| {
             gazetteer
                 .resolve(v)
@@ -131,15 +137,28 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         .map(|d| (d.file.as_str(), d))
         .collect();
     let mut errors = missing_and_too_large(input, &catalog, &paths);
-    // Decode every file first, so that all broken files are reported together.
-    let files = decoded(input, &mut errors);
+    // First pass, a file at a time: every file decoded and checked, so that all broken
+    // files are reported together, and its words counted (the rules of the second pass
+    // read the whole corpus's vocabulary).
+    let mut vocabulary = vocabulary::Vocabulary::default();
+    let mut files: Vec<&SourceFile> = Vec::with_capacity(input.files.len());
+    for file in &input.files {
+        match input.text_of(file) {
+            Ok(text) => {
+                errors.extend(too_long_lines(file, &text));
+                vocabulary.add(&text);
+                files.push(file);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
     errors.extend(duplicate_ids(&files, &entries));
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
     let mut builder = Builder {
         gazetteer,
-        vocabulary: vocabulary::Vocabulary::of(files.iter().map(|(_, text)| text.as_str())),
+        vocabulary,
         people: catalog
             .people
             .iter()
@@ -171,10 +190,13 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
             ..Report::default()
         },
     };
-    let mut documents: Vec<Document> = files
-        .iter()
-        .map(|(file, text)| builder.document(file, text, entries.get(file.path.as_str()).copied()))
-        .collect();
+    // Second pass, a file at a time: each file read and decoded again, and built.
+    let mut documents: Vec<Document> = Vec::with_capacity(files.len());
+    for file in files {
+        let text = input.text_of(file).map_err(|e| Errors(vec![e]))?;
+        let entry = entries.get(file.path.as_str()).copied();
+        documents.push(builder.document(file, &text, entry));
+    }
     crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
     crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
     let countries = countries_named(
@@ -239,31 +261,14 @@ fn missing_and_too_large(
     errors
 }
 
-/// Every file's text, with the errors of those that cannot be decoded or have lines too
-/// long.
-fn decoded<'i>(input: &'i Input, errors: &mut Vec<CorpusError>) -> Vec<(&'i SourceFile, String)> {
-    let mut files: Vec<(&SourceFile, String)> = Vec::new();
-    for file in &input.files {
-        match decode(file) {
-            Ok(text) => {
-                errors.extend(too_long_lines(file, &text));
-                files.push((file, text));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-
-    files
-}
-
 /// Two files with one id (the catalog's, or the file name's).
 fn duplicate_ids(
-    files: &[(&SourceFile, String)],
+    files: &[&SourceFile],
     entries: &HashMap<&str, &CatalogDocument>,
 ) -> Vec<CorpusError> {
     let mut errors = Vec::new();
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
-    for (file, _) in files {
+    for file in files {
         let entry = entries.get(file.path.as_str());
         let id = document_id(&file.path, entry.copied());
         if let Some(other) = ids.insert(id.clone(), &file.path) {
@@ -326,32 +331,58 @@ fn document_id(path: &str, entry: Option<&CatalogDocument>) -> String {
     name.strip_suffix(".txt").unwrap_or(name).to_string()
 }
 
-/// UTF-8 text of a file (a byte-order mark removed), or the error naming the line.
-fn decode(file: &SourceFile) -> Result<String, CorpusError> {
+impl Input {
+    /// The text of corpus file `file`: its bytes, or read from [`Input::folder`], decoded
+    /// ([`decode`]).
+    pub fn text_of(&self, file: &SourceFile) -> Result<String, CorpusError> {
+        match &self.folder {
+            None => decode(&file.path, std::borrow::Cow::Borrowed(&file.bytes)),
+            Some(dir) => {
+                let bytes = std::fs::read(dir.join(&file.path)).map_err(|e| CorpusError {
+                    file: file.path.clone(),
+                    line: None,
+                    column: None,
+                    kind: ErrorKind::Unreadable(e.to_string()),
+                })?;
+                decode(&file.path, std::borrow::Cow::Owned(bytes))
+            }
+        }
+    }
+}
+
+/// UTF-8 text of a file (a byte-order mark removed), or the error naming the line. Bytes
+/// of its own become the text without a copy.
+fn decode(path: &str, bytes: std::borrow::Cow<'_, [u8]>) -> Result<String, CorpusError> {
     let err = |line, kind| CorpusError {
-        file: file.path.clone(),
+        file: path.to_string(),
         line,
         column: None,
         kind,
     };
-    let bytes = file
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&file.bytes);
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(err(Some(line_of_byte(bytes, at)), ErrorKind::Binary));
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let body = bytes.strip_prefix(BOM).unwrap_or(&bytes);
+    if let Some(at) = body.iter().position(|&b| b == 0) {
+        return Err(err(Some(line_of_byte(body, at)), ErrorKind::Binary));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let text = std::str::from_utf8(body).map_err(|e| {
         let at = e.valid_up_to();
         err(
-            Some(line_of_byte(bytes, at)),
+            Some(line_of_byte(body, at)),
             ErrorKind::NotUtf8 { byte: at },
         )
     })?;
     if text.trim().is_empty() {
         return Err(err(None, ErrorKind::Empty));
     }
-    Ok(text.to_string())
+    Ok(match bytes {
+        std::borrow::Cow::Owned(mut v) => {
+            if v.starts_with(BOM) {
+                v.drain(..BOM.len());
+            }
+            String::from_utf8(v).expect("checked above")
+        }
+        std::borrow::Cow::Borrowed(_) => text.to_string(),
+    })
 }
 
 /// The lines of `text` with more than [`MAX_STATEMENT_TOKENS`] tokens (only lines that long
@@ -417,6 +448,7 @@ mod tests {
             catalog_csv: None,
             skipped: vec![],
             too_large: vec![],
+            folder: None,
         }
     }
 
@@ -621,5 +653,55 @@ mod tests {
         let date = &corpus.documents[0].date;
         assert_eq!(date.date.unwrap().to_string(), "2020-07-20");
         assert_eq!(date.origin, DateOrigin::TextAndCatalog { line: 2 });
+    }
+
+    /// A folder listed, its files read one at a time by the builder, builds as the folder
+    /// read whole: the same corpus and report on every corpus of the repository, the same
+    /// errors for broken files (a byte-order mark, NUL bytes, bad UTF-8); a file gone
+    /// between listing and building is an error naming it.
+    #[test]
+    fn a_listed_folder_builds_as_a_read_one() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        for dir in [
+            "seeds",
+            "tests/corpora/formulas",
+            "tests/corpora/harbour",
+            "tests/corpora/northsea",
+            "tests/corpora/speeches",
+            "tests/corpora/hostile",
+        ] {
+            let (read, listed) = (
+                folder::read(&root.join(dir)).unwrap(),
+                folder::list(&root.join(dir)).unwrap(),
+            );
+            assert!(listed.files.iter().all(|f| f.bytes.is_empty()), "{dir}");
+            let (a, ra) = build(&read).unwrap();
+            let (b, rb) = build(&listed).unwrap();
+            assert!(a == b, "{dir}: the corpora differ");
+            assert_eq!(ra.to_string(), rb.to_string(), "{dir}");
+        }
+        let dir = std::env::temp_dir().join(format!("concord-listed-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("bom.txt"),
+            b"\xEF\xBB\xBFTitle\n\nChina said peace.\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("ok.txt"), "Title\n\nEgypt said peace.\n").unwrap();
+        let (a, _) = build(&folder::read(&dir).unwrap()).unwrap();
+        let (b, _) = build(&folder::list(&dir).unwrap()).unwrap();
+        assert!(a == b);
+        assert_eq!(b.documents[0].title, "Title");
+        std::fs::write(dir.join("nul.txt"), b"Title\n\nA\0B\n").unwrap();
+        std::fs::write(dir.join("latin.txt"), b"Title\n\ncaf\xE9\n").unwrap();
+        let errors = |input: &Input| build(input).unwrap_err().to_string();
+        let read_errors = errors(&folder::read(&dir).unwrap());
+        assert_eq!(errors(&folder::list(&dir).unwrap()), read_errors);
+        assert!(read_errors.contains("nul.txt") && read_errors.contains("latin.txt"));
+        let listed = folder::list(&dir).unwrap();
+        std::fs::remove_file(dir.join("ok.txt")).unwrap();
+        let gone = errors(&listed);
+        assert!(gone.contains("ok.txt"), "{gone}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

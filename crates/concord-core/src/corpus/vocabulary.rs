@@ -24,27 +24,32 @@ impl Vocabulary {
     /// Counts the words (runs of letters) of `texts`.
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
         let mut v = Vocabulary::default();
-        let mut lower = String::new();
         for text in texts {
-            for word in text
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-            {
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                let is_lower = word.chars().next().is_some_and(char::is_lowercase);
-                let c = match v.counts.get_mut(lower.as_str()) {
-                    Some(c) => c,
-                    None => v.counts.entry(lower.clone()).or_default(),
-                };
-                if is_lower {
-                    c.lower += 1;
-                } else {
-                    c.capitalised += 1;
-                }
-            }
+            v.add(text);
         }
         v
+    }
+
+    /// Counts the words of one more text (the builder adds the corpus's files one at a time).
+    pub fn add(&mut self, text: &str) {
+        let mut lower = String::new();
+        for word in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let is_lower = word.chars().next().is_some_and(char::is_lowercase);
+            let c = match self.counts.get_mut(lower.as_str()) {
+                Some(c) => c,
+                None => self.counts.entry(lower.clone()).or_default(),
+            };
+            if is_lower {
+                c.lower += 1;
+            } else {
+                c.capitalised += 1;
+            }
+        }
     }
 
     /// True when the corpus uses `word` (any case) at all.
