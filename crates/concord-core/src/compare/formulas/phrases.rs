@@ -132,14 +132,17 @@ fn first_stems(index: &Index, at_once: usize) -> Vec<(Range<u32>, usize)> {
 
 /// The phrases found so far, of which only those that can still rank among the first
 /// `limit` by documents keep their occurrences (all [`whole`] reads): finding holds a few
-/// thousand phrases, not the million a large corpus repeats. Every phrase's stems are
-/// known, so a variant is still told from a phrase found before it.
+/// thousand phrases, not the millions a large corpus repeats. Every phrase as long as a
+/// variant window is remembered, so a variant is still told from a phrase found before it.
 pub(super) struct Candidates {
     /// Phrases with at least [`Candidates::floor`] documents when they were added.
     found: Vec<Found>,
-    /// The stems of every phrase added as long as a variant window ([`VARIANT_WINDOWS`]:
-    /// the only ones looked up), with its place in `found` ([`LEFT_OUT`]: none).
-    known: HashMap<Box<[u32]>, u32>,
+    /// The stems of the phrases in `found` as long as a variant window
+    /// ([`VARIANT_WINDOWS`]: the only ones looked up), with their place there.
+    kept: HashMap<Box<[u32]>, u32>,
+    /// The fingerprints of those left out ([`fingerprint`]): 8 bytes a phrase where their
+    /// stems took about 70 (300 MB at 200 MB of text).
+    left_out: HashSet<u64>,
     /// The documents of the `limit` phrases with the most (the fewest on top).
     best: BinaryHeap<Reverse<usize>>,
     limit: usize,
@@ -147,14 +150,23 @@ pub(super) struct Candidates {
     cut_at: usize,
 }
 
-/// [`Candidates::known`] of a phrase left out.
-const LEFT_OUT: u32 = u32::MAX;
+/// A phrase's stems as 64 bits (xxh3). Two phrases of one fingerprint would be taken for
+/// one: with n phrases remembered and m looked up, that happens with a chance of about
+/// n·m / 2^64, under one in a hundred thousand for the ten million of 200 MB of text.
+fn fingerprint(stems: &[u32]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for k in stems {
+        h.update(&k.to_le_bytes());
+    }
+    h.digest()
+}
 
 impl Candidates {
     pub(super) fn new(limit: usize) -> Self {
         Candidates {
             found: Vec::new(),
-            known: HashMap::new(),
+            kept: HashMap::new(),
+            left_out: HashSet::new(),
             best: BinaryHeap::new(),
             limit,
             cut_at: 0,
@@ -173,9 +185,10 @@ impl Candidates {
     /// its place when it is kept.
     fn place(&self, stems: &[u32]) -> Option<Option<usize>> {
         debug_assert!(VARIANT_WINDOWS.contains(&stems.len()));
-        self.known
-            .get(stems)
-            .map(|&at| (at != LEFT_OUT).then_some(at as usize))
+        match self.kept.get(stems) {
+            Some(&at) => Some(Some(at as usize)),
+            None => self.left_out.contains(&fingerprint(stems)).then_some(None),
+        }
     }
 
     fn add(&mut self, f: Found) {
@@ -183,40 +196,40 @@ impl Candidates {
         if self.best.len() > self.limit {
             self.best.pop();
         }
-        let kept = f.documents >= self.floor();
-        let at = if kept {
-            self.found.len() as u32
-        } else {
-            LEFT_OUT
-        };
-        if VARIANT_WINDOWS.contains(&f.stems.len()) {
-            self.known.insert(f.stems.clone().into_boxed_slice(), at);
-        }
-        if kept {
-            self.found.push(f);
-            if self.found.len() > self.cut_at.max(self.limit).saturating_mul(2) {
-                self.cut();
+        let looked_up = VARIANT_WINDOWS.contains(&f.stems.len());
+        if f.documents < self.floor() {
+            if looked_up {
+                self.left_out.insert(fingerprint(&f.stems));
             }
+            return;
+        }
+        if looked_up {
+            self.kept
+                .insert(f.stems.clone().into_boxed_slice(), self.found.len() as u32);
+        }
+        self.found.push(f);
+        if self.found.len() > self.cut_at.max(self.limit).saturating_mul(2) {
+            self.cut();
         }
     }
 
     /// Leaves out the phrases kept that are now under the floor.
     fn cut(&mut self) {
         let floor = self.floor();
-        let mut to = vec![LEFT_OUT; self.found.len()];
-        let mut next = 0;
-        for (i, f) in self.found.iter().enumerate() {
-            if f.documents >= floor {
-                to[i] = next;
-                next += 1;
+        let (found, left): (Vec<Found>, Vec<Found>) = std::mem::take(&mut self.found)
+            .into_iter()
+            .partition(|f| f.documents >= floor);
+        for f in left {
+            if self.kept.remove(f.stems.as_slice()).is_some() {
+                self.left_out.insert(fingerprint(&f.stems));
             }
         }
-        self.found.retain(|f| f.documents >= floor);
-        for at in self.known.values_mut() {
-            if *at != LEFT_OUT {
-                *at = to[*at as usize];
+        for (at, f) in found.iter().enumerate() {
+            if let Some(place) = self.kept.get_mut(f.stems.as_slice()) {
+                *place = at as u32;
             }
         }
+        self.found = found;
         self.cut_at = self.found.len();
     }
 
