@@ -3,7 +3,7 @@
 //! shard. The manifest's corpus is the skeleton ([`skeleton`]): every document's metadata,
 //! no paragraph and no statement, until its text shard is loaded ([`super::load_text`]).
 
-use crate::model::{Corpus, Paragraph, Statement};
+use crate::model::{Corpus, Document, Paragraph, Statement};
 use serde::{Deserialize, Serialize};
 
 /// The size a text shard is cut at, in bytes: a page of results reads a handful.
@@ -26,13 +26,32 @@ pub struct DocText {
 }
 
 /// `corpus` without its documents' paragraphs and statements: what the manifest carries.
+/// Copied field by field, never the text (a copy of the whole corpus was the build's peak).
 pub fn skeleton(corpus: &Corpus) -> Corpus {
-    let mut out = corpus.clone();
-    for d in &mut out.documents {
-        d.paragraphs = Vec::new();
-        d.statements = Vec::new();
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| Document {
+            id: d.id.clone(),
+            file: d.file.clone(),
+            title: d.title.clone(),
+            title_origin: d.title_origin,
+            date: d.date.clone(),
+            source: d.source.clone(),
+            kind: d.kind.clone(),
+            participants: d.participants.clone(),
+            speaker: d.speaker,
+            reflowed: d.reflowed,
+            countries: d.countries.clone(),
+            paragraphs: Vec::new(),
+            statements: Vec::new(),
+        })
+        .collect();
+    Corpus {
+        documents,
+        people: corpus.people.clone(),
+        countries: corpus.countries.clone(),
     }
-    out
 }
 
 /// Cuts every document's text into shards of about `target` bytes: documents are added
@@ -72,4 +91,24 @@ pub fn cut_each<E>(
         each(shard)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The skeleton is the corpus with every document's paragraphs and statements taken
+    /// out, and nothing else changed.
+    #[test]
+    fn the_skeleton_is_the_corpus_without_text() {
+        for dir in ["seeds", "tests/corpora/speeches", "tests/corpora/harbour"] {
+            let corpus = crate::corpus::test_corpus(dir);
+            let mut want = corpus.clone();
+            for d in &mut want.documents {
+                d.paragraphs.clear();
+                d.statements.clear();
+            }
+            assert!(skeleton(&corpus) == want, "{dir}");
+        }
+    }
 }
