@@ -333,7 +333,7 @@ fn document_id(path: &str, entry: Option<&CatalogDocument>) -> String {
 
 impl Input {
     /// The text of corpus file `file`: its bytes, or read from [`Input::folder`], decoded
-    /// ([`decode`]).
+    /// (UTF-8, a byte-order mark removed).
     pub fn text_of(&self, file: &SourceFile) -> Result<String, CorpusError> {
         match &self.folder {
             None => decode(&file.path, std::borrow::Cow::Borrowed(&file.bytes)),
