@@ -3,7 +3,7 @@
 //! once per document.
 
 use super::filter::within;
-use super::sets::{advance, intersect, minus, union};
+use super::sets::{advance, Bits};
 use super::{Expr, Field, Searcher};
 
 /// A phrase's stems, and the position and words of its rarest stem.
@@ -13,24 +13,12 @@ struct Phrase {
     anchor_words: Vec<u32>,
 }
 
-/// How often one query term occurs in each statement (dense, indexed by statement id), and
-/// in how many statements.
+/// How often one query term occurs in each statement (dense, indexed by statement id), in
+/// how many statements, and which.
 pub(crate) struct TermCounts {
     pub(crate) tf: Vec<u16>,
     pub(super) df: usize,
-}
-
-impl TermCounts {
-    /// The statements where the term occurs, ascending.
-    fn statements(&self) -> Vec<u32> {
-        let mut out = Vec::with_capacity(self.df);
-        for (s, &n) in self.tf.iter().enumerate() {
-            if n > 0 {
-                out.push(s as u32);
-            }
-        }
-        out
-    }
+    present: Bits,
 }
 
 impl<'a> Searcher<'a> {
@@ -44,55 +32,65 @@ impl<'a> Searcher<'a> {
 
     /// Statement ids matching `expr`, ascending.
     pub fn eval(&self, expr: &Expr) -> Vec<u32> {
-        self.eval_in(expr, &[])
+        self.eval_in(expr, &[]).to_vec()
     }
 
-    /// [`Searcher::eval`], taking phrase and prefix terms already counted from `cache`.
-    pub(super) fn eval_in(&self, expr: &Expr, cache: &[(*const Expr, TermCounts)]) -> Vec<u32> {
+    /// The statements matching `expr`, taking phrase and prefix terms already counted from
+    /// `cache`. Sets are combined as bits: a word in most statements is a pass over a few
+    /// thousand words, not a merge of its ids.
+    pub(super) fn eval_in(&self, expr: &Expr, cache: &[(*const Expr, TermCounts)]) -> Bits {
+        let n = self.index.statements.len();
         if matches!(expr, Expr::Phrase { .. } | Expr::Prefix { .. }) {
             if let Some((_, counts)) = cache.iter().find(|(e, _)| std::ptr::eq(*e, expr)) {
-                return counts.statements();
+                return counts.present.clone();
             }
         }
         match expr {
-            Expr::Word { stem, .. } => self
-                .index
-                .stem_id(stem)
-                .map(|id| self.index.postings(id).stmts.to_vec())
-                .unwrap_or_default(),
-            Expr::Phrase { stems, .. } => match self.stem_ids(stems) {
-                Some(ids) => {
-                    let mut found = Vec::new();
-                    self.phrase_matches(&ids, |s, _| found.push(s));
-                    found
-                }
-                None => Vec::new(),
+            Expr::Word { stem, .. } => match self.index.stem_id(stem) {
+                Some(id) => Bits::of(self.index.postings(id).stmts, n),
+                None => Bits::none(n),
             },
-            Expr::Prefix { .. } => self.counts(expr).statements(),
+            Expr::Phrase { stems, .. } => {
+                let mut found = Bits::none(n);
+                if let Some(ids) = self.stem_ids(stems) {
+                    self.phrase_matches(&ids, |s, _| found.insert(s));
+                }
+                found
+            }
+            Expr::Prefix { .. } => self.counts(expr).present,
             Expr::Field(f) => self.eval_field(f),
             Expr::And(items) => {
                 let (negative, positive): (Vec<&Expr>, Vec<&Expr>) =
                     items.iter().partition(|e| matches!(e, Expr::Not(_)));
-                let mut sets: Vec<Vec<u32>> =
-                    positive.iter().map(|e| self.eval_in(e, cache)).collect();
-                crate::sort::by_key(&mut sets, Vec::len);
-                let mut acc = match sets.split_first() {
+                let mut acc = match positive.split_first() {
                     Some((first, rest)) => {
-                        rest.iter().fold(first.clone(), |acc, s| intersect(&acc, s))
+                        let mut acc = self.eval_in(first, cache);
+                        for e in rest {
+                            acc.and(&self.eval_in(e, cache));
+                        }
+                        acc
                     }
-                    None => self.all(),
+                    None => Bits::all(n),
                 };
-                for n in negative {
-                    if let Expr::Not(inner) = n {
-                        acc = minus(&acc, &self.eval_in(inner, cache));
+                for e in negative {
+                    if let Expr::Not(inner) = e {
+                        acc.minus(&self.eval_in(inner, cache));
                     }
                 }
                 acc
             }
-            Expr::Or(items) => items
-                .iter()
-                .fold(Vec::new(), |acc, e| union(&acc, &self.eval_in(e, cache))),
-            Expr::Not(inner) => minus(&self.all(), &self.eval_in(inner, cache)),
+            Expr::Or(items) => {
+                let mut acc = Bits::none(n);
+                for e in items {
+                    acc.or(&self.eval_in(e, cache));
+                }
+                acc
+            }
+            Expr::Not(inner) => {
+                let mut acc = Bits::all(n);
+                acc.minus(&self.eval_in(inner, cache));
+                acc
+            }
         }
     }
 
@@ -317,13 +315,12 @@ impl<'a> Searcher<'a> {
     #[inline(never)]
     pub(crate) fn counts(&self, leaf: &Expr) -> TermCounts {
         let mut tf = vec![0u16; self.index.statements.len()];
-        let mut df = 0;
+        let mut present = Bits::none(self.index.statements.len());
+        // Without a branch: a prefix adds thousands of stems' postings.
         let mut add = |s: u32, n: usize, tf: &mut Vec<u16>| {
             let slot = &mut tf[s as usize];
-            if *slot == 0 && n > 0 {
-                df += 1;
-            }
             *slot = slot.saturating_add(n.min(u16::MAX as usize) as u16);
+            present.insert_if(s, n > 0);
         };
         match leaf {
             Expr::Word { stem, .. } => {
@@ -364,14 +361,18 @@ impl<'a> Searcher<'a> {
             }
             _ => {}
         }
-        TermCounts { tf, df }
+        TermCounts {
+            tf,
+            df: present.count(),
+            present,
+        }
     }
 
     /// Statements passing a field filter. Document-level fields are decided once per
     /// document (a document's statements are one run of ids); names are resolved to ids
     /// once, not compared per statement.
-    fn eval_field(&self, f: &Field) -> Vec<u32> {
-        let n = self.index.statements.len() as u32;
+    fn eval_field(&self, f: &Field) -> Bits {
+        let n = self.index.statements.len();
         let position =
             |list: &[String], v: &str| list.iter().position(|x| x == v).map(|i| i as u32);
         match f {
@@ -380,29 +381,29 @@ impl<'a> Searcher<'a> {
                     crate::model::NARRATOR_ID => None,
                     _ => match self.corpus.people.iter().position(|p| p.id == *id) {
                         Some(i) => Some(i as u32),
-                        None => return Vec::new(),
+                        None => return Bits::none(n),
                     },
                 };
-                (0..n)
-                    .filter(|&s| self.index.statements[s as usize].speaker == person)
-                    .collect()
+                Bits::with(n, |s| self.index.statements[s as usize].speaker == person)
             }
-            Field::Stance(x) => (0..n)
-                .filter(|&s| self.index.statements[s as usize].stances & x.bit() != 0)
-                .collect(),
+            Field::Stance(x) => Bits::with(n, |s| {
+                self.index.statements[s as usize].stances & x.bit() != 0
+            }),
             Field::Country(c) => match position(&self.index.countries, c) {
-                Some(c) => (0..n)
-                    .filter(|&s| self.index.countries_of(s).contains(&c))
-                    .collect(),
-                None => Vec::new(),
+                Some(c) => Bits::with(n, |s| self.index.countries_of(s).contains(&c)),
+                None => Bits::none(n),
             },
             _ => {
-                let docs: Vec<bool> = (0..self.index.docs.len())
-                    .map(|d| self.doc_field_matches(f, d))
-                    .collect();
-                (0..n)
-                    .filter(|&s| docs[self.index.statements[s as usize].doc as usize])
-                    .collect()
+                // A document's statements are one run of ids.
+                let mut found = Bits::none(n);
+                for d in 0..self.index.docs.len() {
+                    if self.doc_field_matches(f, d) {
+                        self.index
+                            .doc_statements(d as u32)
+                            .for_each(|s| found.insert(s));
+                    }
+                }
+                found
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Filters and facets: which filter groups a statement passes, and the counts per facet
 //! value, each under every filter but its own.
 
+use super::sets::Bits;
 use super::{Facets, Filters, Searcher};
 use crate::index::Totals;
 use crate::model::{days_in_month, Date, Stance};
@@ -102,10 +103,10 @@ impl<'a> Searcher<'a> {
     /// The statements of `base` that pass `filters`, and the facet counts: each facet counts
     /// the statements that pass every filter but its own.
     #[inline(never)]
-    pub(super) fn filter_and_count(&self, base: Vec<u32>, filters: &Filters) -> (Vec<u32>, Facets) {
+    pub(super) fn filter_and_count(&self, base: Bits, filters: &Filters) -> (Vec<u32>, Facets) {
         if *filters == Filters::default() {
             let facets = self.count_unfiltered(&base);
-            return (base, facets);
+            return (base.to_vec(), facets);
         }
         let n_docs = self.index.docs.len();
         // Counters by id; names at the end. Document-level facets count per document first.
@@ -113,8 +114,8 @@ impl<'a> Searcher<'a> {
         let mut country = vec![0usize; self.index.countries.len()];
         let mut doc_counts: [Vec<usize>; 3] = [vec![0; n_docs], vec![0; n_docs], vec![0; n_docs]];
         let mut stance = [0usize; Stance::ALL.len()];
-        let mut matched = Vec::with_capacity(base.len());
-        for &s in &base {
+        let mut matched = Vec::with_capacity(base.count());
+        base.each(|s| {
             let missing = G_ALL & !self.passes(filters, s);
             if missing == 0 {
                 matched.push(s);
@@ -138,7 +139,7 @@ impl<'a> Searcher<'a> {
                     stance[x as usize] += 1;
                 }
             }
-        }
+        });
         (
             matched,
             self.facets(&speaker, &country, &doc_counts, &stance),
@@ -148,10 +149,9 @@ impl<'a> Searcher<'a> {
     /// Facet counts of `base` when no filter applies: every facet counts the same
     /// statements. When `base` holds most of the corpus, the counts are the corpus totals
     /// less the statements outside `base`, which are fewer to visit.
-    fn count_unfiltered(&self, base: &[u32]) -> Facets {
-        let n = self.index.statements.len();
+    fn count_unfiltered(&self, base: &Bits) -> Facets {
         let totals = &self.index.totals;
-        let complement = base.len() * 2 > n;
+        let complement = base.count() * 2 > self.index.statements.len();
         let mut counts = if complement {
             totals.clone()
         } else {
@@ -163,18 +163,9 @@ impl<'a> Searcher<'a> {
             }
         };
         if complement {
-            let mut j = 0;
-            for s in 0..n as u32 {
-                if j < base.len() && base[j] == s {
-                    j += 1;
-                } else {
-                    self.index.tally::<false>(s, &mut counts);
-                }
-            }
+            base.each_missing(|s| self.index.tally::<false>(s, &mut counts));
         } else {
-            for &s in base {
-                self.index.tally::<true>(s, &mut counts);
-            }
+            base.each(|s| self.index.tally::<true>(s, &mut counts));
         }
         // The three document-level facets count the same statements.
         let Totals {
@@ -300,7 +291,7 @@ mod tests {
                     &stance,
                 );
                 assert_eq!(
-                    searcher.count_unfiltered(&base),
+                    searcher.count_unfiltered(&Bits::of(&base, n as usize)),
                     want,
                     "{dir}: {} of {n}",
                     base.len()

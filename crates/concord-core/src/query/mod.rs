@@ -261,7 +261,7 @@ impl<'a> Searcher<'a> {
             .collect();
         let base = match &query.expr {
             Some(e) => self.eval_in(e, &cache),
-            None => self.all(),
+            None => sets::Bits::all(self.index.statements.len()),
         };
         let (matched, facets) = self.filter_and_count(base, filters);
         let mut scores = self.scores(&cache, &matched);
