@@ -131,7 +131,7 @@ async fn the_same_links_give_the_same_views() {
             let searcher = Searcher::new(support::corpus(), index());
             let query = index().parse_typed(&b);
             let results = searcher.search(&query, &Filters::default(), Sort::Relevance);
-            searcher.kwic(&query, &results, 8)
+            searcher.kwic(&query, &results, 8, usize::MAX)
         };
         let trs = find_all(&c, "table.lines tbody tr").await;
         assert_eq!(trs.len(), want.len().min(1000));

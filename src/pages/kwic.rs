@@ -14,7 +14,8 @@ use yew::prelude::*;
 
 /// Words of context on each side.
 const CONTEXT: usize = 8;
-/// Rows shown at most (sorting applies to these).
+/// Rows shown at most, the first in result order (sorting applies to these; only their
+/// statements' text is read).
 pub const MAX_ROWS: usize = 1000;
 
 #[derive(Properties, PartialEq)]
@@ -31,12 +32,10 @@ pub fn kwic_view(props: &KwicProps) -> Html {
     let rows = {
         let engine = engine.clone();
         use_memo((found.clone(), route.by), move |(found, by)| {
-            let mut rows = engine
-                .read()
-                .searcher()
-                .kwic(&found.query, &found.results, CONTEXT);
-            let total = rows.len();
-            rows.truncate(MAX_ROWS);
+            let read = engine.read();
+            let searcher = read.searcher();
+            let mut rows = searcher.kwic(&found.query, &found.results, CONTEXT, MAX_ROWS);
+            let total = searcher.hit_count(&found.query, &found.results);
             if let Some(by) = by {
                 sort_kwic(&mut rows, *by);
             }

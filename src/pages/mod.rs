@@ -75,7 +75,13 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
                 .unwrap_or_default(),
             ..Need::default()
         },
-        View::Kwic | View::Timeline | View::Positions | View::Collocates => of_results(),
+        // The concordance's first lines only (a common word's reads a few documents).
+        View::Kwic => {
+            let searcher = concord_core::Searcher::new(&corpus, &index);
+            let lines = searcher.kwic_statements(&found.query, results, kwic::MAX_ROWS);
+            Need::of_statements(&index, lines)
+        }
+        View::Timeline | View::Positions | View::Collocates => of_results(),
         View::Phrases => Need::everything(),
         // Both sets' searches, and (for their formulations and terms) everything.
         View::Sets => [route.a.as_ref(), route.b.as_ref()]

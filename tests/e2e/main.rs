@@ -612,7 +612,7 @@ async fn the_concordance_sorts_by_context() {
         let searcher = Searcher::new(corpus(), index());
         let query = index().parse_typed(&word);
         let results = searcher.search(&query, &Filters::default(), Sort::Relevance);
-        let rows = searcher.kwic(&query, &results, 8);
+        let rows = searcher.kwic(&query, &results, 8, usize::MAX);
         for (by, param) in [(KwicSort::Right1, "right"), (KwicSort::Left1, "left")] {
             c.goto(&url(&format!("?q={word}&view=kwic&by={param}")))
                 .await

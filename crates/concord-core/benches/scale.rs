@@ -214,6 +214,44 @@ fn engine_from_shards(dir: &Path, manifest_name: &str) {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // The concordance of common words: what its first lines read, and counting them all.
+    for q in ["the", "china"] {
+        let query = index.parse_typed(q);
+        let results =
+            Searcher::new(&corpus, &index).search(&query, &Filters::default(), Sort::Relevance);
+        let t = Instant::now();
+        let lines = Searcher::new(&corpus, &index).kwic_statements(&query, &results, 1000);
+        let planned = t.elapsed().as_secs_f64() * 1e3;
+        let need = Need::of_statements(&index, lines);
+        let reads = |need: &Need| -> (usize, u64) {
+            let missing = loader.missing(&index, need);
+            (missing.len(), missing.iter().map(|s| s.len as u64).sum())
+        };
+        let (shards, bytes) = reads(&need);
+        let (all_shards, all_bytes) = reads(&Need::of_statements(&index, results.statement_ids()));
+        let fetched = loader
+            .missing(&index, &need)
+            .iter()
+            .map(|s| (s.hash, read(&manifest, s).unwrap()))
+            .collect();
+        loader
+            .load(&mut corpus, &mut index, &need, &fetched)
+            .unwrap();
+        let searcher = Searcher::new(&corpus, &index);
+        let t = Instant::now();
+        let rows = searcher.kwic(&query, &results, 8, 1000);
+        let shown = t.elapsed().as_secs_f64() * 1e3;
+        let t = Instant::now();
+        let total = searcher.hit_count(&query, &results);
+        let counted = t.elapsed().as_secs_f64() * 1e3;
+        println!(
+            "          concordance of “{q}” ({} statements): its first {} lines read {shards} text shards ({:.2} MB), all its lines would read {all_shards} ({:.1} MB); lines found in {planned:.1} ms, made in {shown:.1} ms; all {total} counted from the postings in {counted:.1} ms",
+            results.statements,
+            rows.len(),
+            bytes as f64 / 1e6,
+            all_bytes as f64 / 1e6,
+        );
+    }
 }
 
 /// This process's peak resident memory, in megabytes (Linux's `VmHWM`; 0 elsewhere).

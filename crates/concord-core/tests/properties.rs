@@ -157,7 +157,11 @@ proptest! {
                 prop_assert_eq!(inside(snip.start, snip.end), best, "{:?} of {:?}", snip, marks);
             }
         }
-        let rows = searcher.kwic(&parsed, &r, 5);
+        let rows = searcher.kwic(&parsed, &r, 5, usize::MAX);
+        // Counted from the postings as found in the words; the first lines of all.
+        prop_assert_eq!(searcher.hit_count(&parsed, &r), rows.len());
+        let half = rows.len() / 2;
+        prop_assert_eq!(&searcher.kwic(&parsed, &r, 5, half)[..], &rows[..half]);
         for row in rows {
             prop_assert!(!row.keyword.is_empty());
         }

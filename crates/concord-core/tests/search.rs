@@ -284,7 +284,7 @@ mod views {
         let s = Searcher::new(&corpus, &index);
         let q = parse("\"two-state solution\"");
         let r = s.search(&q, &Filters::default(), Sort::Relevance);
-        let rows = s.kwic(&q, &r, 4);
+        let rows = s.kwic(&q, &r, 4, usize::MAX);
         let highlights: usize = r
             .documents
             .iter()
@@ -314,7 +314,7 @@ mod views {
         let s = Searcher::new(&corpus, &index);
         let q = parse("china");
         let r = s.search(&q, &Filters::default(), Sort::Relevance);
-        let mut rows = s.kwic(&q, &r, 3);
+        let mut rows = s.kwic(&q, &r, 3, usize::MAX);
         for (by, k) in [
             (KwicSort::Left1, 0),
             (KwicSort::Left2, 1),

@@ -177,9 +177,9 @@ impl<'a> Searcher<'a> {
                         out.extend(single(positions));
                     } else if !positions.is_empty() {
                         let toks = self.index.tokens(s);
-                        out.extend(
-                            single(positions).filter(|&(p, _)| range.contains(&(toks[p] as usize))),
-                        );
+                        out.extend(single(positions).filter(|&(p, _)| {
+                            toks.get(p).is_some_and(|&w| range.contains(&(w as usize)))
+                        }));
                     }
                 }
                 out.sort_unstable();
@@ -187,6 +187,42 @@ impl<'a> Searcher<'a> {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// How many times word or prefix `leaf` occurs in the statements of `within`: the
+    /// lengths of [`Searcher::positions_in`], summed from the postings.
+    pub(super) fn words_in(&self, leaf: &Expr, within: &Bits) -> usize {
+        let (range, stems) = match leaf {
+            Expr::Word { stem, .. } => match self.index.stem_id(stem) {
+                Some(k) => (0..0, vec![(k, true)]),
+                None => return 0,
+            },
+            Expr::Prefix { prefix, stem, .. } => self.index.prefix_stems(prefix, stem.as_deref()),
+            _ => return 0,
+        };
+        let mut n = 0;
+        for (k, whole) in stems {
+            let p = self.index.postings(k);
+            for (j, &s) in p.stmts.iter().enumerate() {
+                if !within.contains(s) {
+                    continue;
+                }
+                n += match whole {
+                    true => p.tf(j),
+                    false => {
+                        let toks = self.index.tokens(s);
+                        p.positions(j)
+                            .iter()
+                            .filter(|&&at| {
+                                toks.get(at as usize)
+                                    .is_some_and(|&w| range.contains(&(w as usize)))
+                            })
+                            .count()
+                    }
+                };
+            }
+        }
+        n
     }
 
     /// [`Searcher::positions_in`] of `leaf` in each of `stmts` (ascending), at once. A
@@ -218,7 +254,11 @@ impl<'a> Searcher<'a> {
                 let s = stmts[i];
                 for &at in p.positions(j) {
                     let at = at as usize;
-                    if whole || range.contains(&(self.index.tokens(s)[at] as usize)) {
+                    let with_prefix = || {
+                        let word = self.index.tokens(s).get(at);
+                        word.is_some_and(|&w| range.contains(&(w as usize)))
+                    };
+                    if whole || with_prefix() {
                         out[i].push((at, at));
                     }
                 }

@@ -1,8 +1,23 @@
 //! Where the query's terms are in a statement: highlights, snippets and dispersion.
 
-use super::{legend_of, positive_leaves, Expr, Highlight, Query, Searcher};
+use super::{legend_of, positive_leaves, Expr, Highlight, Query, Results, Searcher};
 use crate::index::Index;
 use std::ops::Range;
+
+/// Occurrences `(first, last, term)` sorted, each dropped that overlaps one before it (the
+/// longer wins at the same start, then the lower term).
+fn apart(mut all: Vec<(usize, usize, usize)>) -> Vec<(usize, usize, usize)> {
+    crate::sort::by(&mut all, |x, y| {
+        x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2))
+    });
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for h in all {
+        if out.last().is_none_or(|last| h.0 > last.1) {
+            out.push(h);
+        }
+    }
+    out
+}
 
 impl<'a> Searcher<'a> {
     /// Token positions `[first, last]` of `leaf`'s occurrences in statement `s`.
@@ -54,16 +69,69 @@ impl<'a> Searcher<'a> {
                     .map(|(a, b)| (a, b, term)),
             );
         }
-        crate::sort::by(&mut all, |x, y| {
-            x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2))
-        });
-        let mut out: Vec<(usize, usize, usize)> = Vec::new();
-        for h in all {
-            if out.last().is_none_or(|last| h.0 > last.1) {
-                out.push(h);
-            }
+        apart(all)
+    }
+
+    /// How many highlights (concordance lines) the statements of `results` hold in all: the
+    /// highlights each statement's reader shows, counted from the postings, so that no
+    /// statement's text is read (a concordance of a common word shows its first lines and
+    /// counts them all).
+    pub fn hit_count(&self, query: &Query, results: &Results) -> usize {
+        let terms = self.terms(query);
+        let mut stmts: Vec<u32> = results.statement_ids().collect();
+        stmts.sort_unstable();
+        // One word or prefix: its occurrences are a word each, never overlapping.
+        if let [(leaf @ (Expr::Word { .. } | Expr::Prefix { .. }), _)] = terms[..] {
+            let within = super::sets::Bits::of(&stmts, self.index.statements.len());
+            return self.words_in(leaf, &within);
         }
-        out
+        // Each term's occurrences in each statement.
+        let each: Vec<Vec<Vec<(usize, usize)>>> = terms
+            .iter()
+            .map(|&(leaf, _)| self.positions_in_each(leaf, &stmts))
+            .collect();
+        (0..stmts.len())
+            .map(|i| {
+                let mut all: Vec<(usize, usize, usize)> = Vec::new();
+                for (at, &(_, term)) in each.iter().zip(&terms) {
+                    all.extend(at[i].iter().map(|&(a, b)| (a, b, term)));
+                }
+                match all.len() {
+                    0 | 1 => all.len(),
+                    _ => apart(all).len(),
+                }
+            })
+            .sum()
+    }
+
+    /// The positive terms of `query`, each with its place in the legend.
+    pub(super) fn terms<'q>(&self, query: &'q Query) -> Vec<(&'q Expr, usize)> {
+        let mut leaves = Vec::new();
+        if let Some(e) = &query.expr {
+            positive_leaves(e, &mut leaves);
+        }
+        leaves
+            .into_iter()
+            .map(|l| {
+                (
+                    l,
+                    legend_of(l).expect("positive leaves have a legend index"),
+                )
+            })
+            .collect()
+    }
+
+    /// How many highlights `terms` have in statement `s`, read from the postings.
+    pub(super) fn hits_in(&self, terms: &[(&Expr, usize)], s: u32) -> usize {
+        let mut all: Vec<(usize, usize, usize)> = Vec::new();
+        for &(leaf, term) in terms {
+            all.extend(
+                self.positions_in(leaf, s)
+                    .into_iter()
+                    .map(|(a, b)| (a, b, term)),
+            );
+        }
+        apart(all).len()
     }
 
     /// Every occurrence of every positive term of `query` in statement `s`, as sorted,

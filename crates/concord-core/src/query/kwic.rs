@@ -22,47 +22,79 @@ pub fn sort_kwic(rows: &mut [KwicRow], by: KwicSort) {
 }
 
 impl<'a> Searcher<'a> {
-    /// Concordance rows: every highlighted occurrence in the matching statements, with
-    /// `context` words of context on each side, in result order.
-    pub fn kwic(&self, query: &Query, results: &Results, context: usize) -> Vec<KwicRow> {
+    /// Concordance rows: the first `max` highlighted occurrences in the matching
+    /// statements, in result order, with `context` words of context on each side. Only the
+    /// statements of those rows are read ([`Searcher::kwic_statements`]); all of them are
+    /// counted by [`Searcher::hit_count`].
+    pub fn kwic(
+        &self,
+        query: &Query,
+        results: &Results,
+        context: usize,
+        max: usize,
+    ) -> Vec<KwicRow> {
         let mut rows = Vec::new();
-        for d in &results.documents {
-            for h in &d.statements {
-                let s = h.stmt;
-                let st = &self.index.statements[s as usize];
-                let text = self.text(s);
-                let toks = self.index.tokens(s);
-                let hits = self.token_highlights(query, s);
-                if hits.is_empty() {
-                    continue;
-                }
-                let ranges = Index::ranges(text);
-                let word = |i: Option<usize>| -> String {
-                    i.and_then(|i| toks.get(i))
-                        .map_or(String::new(), |&w| self.index.words[w as usize].0.clone())
-                };
-                for (first, last, term) in hits {
-                    let left_start = ranges[first.saturating_sub(context)].start;
-                    let right_end = ranges[(last + context).min(ranges.len() - 1)].end;
-                    let (start, end) = (ranges[first].start, ranges[last].end);
-                    rows.push(KwicRow {
-                        stmt: s,
-                        doc: st.doc,
-                        p: st.p,
-                        left: text[left_start..start].to_string(),
-                        keyword: text[start..end].to_string(),
-                        right: text[end..right_end].to_string(),
-                        term,
-                        keys: [
-                            word(first.checked_sub(1)),
-                            word(first.checked_sub(2)),
-                            word(Some(last + 1)),
-                            word(Some(last + 2)),
-                        ],
-                    });
-                }
+        for s in results.statement_ids() {
+            if rows.len() >= max {
+                break;
+            }
+            let st = &self.index.statements[s as usize];
+            let text = self.text(s);
+            let toks = self.index.tokens(s);
+            let hits = self.token_highlights(query, s);
+            if hits.is_empty() {
+                continue;
+            }
+            let ranges = Index::ranges(text);
+            let word = |i: Option<usize>| -> String {
+                i.and_then(|i| toks.get(i))
+                    .map_or(String::new(), |&w| self.index.words[w as usize].0.clone())
+            };
+            for (first, last, term) in hits {
+                let left_start = ranges[first.saturating_sub(context)].start;
+                let right_end = ranges[(last + context).min(ranges.len() - 1)].end;
+                let (start, end) = (ranges[first].start, ranges[last].end);
+                rows.push(KwicRow {
+                    stmt: s,
+                    doc: st.doc,
+                    p: st.p,
+                    left: text[left_start..start].to_string(),
+                    keyword: text[start..end].to_string(),
+                    right: text[end..right_end].to_string(),
+                    term,
+                    keys: [
+                        word(first.checked_sub(1)),
+                        word(first.checked_sub(2)),
+                        word(Some(last + 1)),
+                        word(Some(last + 2)),
+                    ],
+                });
             }
         }
+        rows.truncate(max);
         rows
+    }
+
+    /// The statements whose text the first `max` rows of [`Searcher::kwic`] read, in result
+    /// order: those with hits, until they hold `max`, counted from the postings (as
+    /// [`Searcher::hit_count`] counts). What a sharded app loads for the concordance: a
+    /// common word's reads a few documents, not all.
+    pub fn kwic_statements(&self, query: &Query, results: &Results, max: usize) -> Vec<u32> {
+        let terms = self.terms(query);
+        let (mut rows, mut out) = (0, Vec::new());
+        if terms.is_empty() {
+            return out;
+        }
+        for s in results.statement_ids() {
+            if rows >= max {
+                break;
+            }
+            let n = self.hits_in(&terms, s);
+            if n > 0 {
+                out.push(s);
+                rows += n;
+            }
+        }
+        out
     }
 }

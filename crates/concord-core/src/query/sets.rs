@@ -64,6 +64,13 @@ impl Bits {
         self.words[s as usize / 64] |= 1 << (s % 64);
     }
 
+    #[inline]
+    pub(crate) fn contains(&self, s: u32) -> bool {
+        self.words
+            .get(s as usize / 64)
+            .is_some_and(|w| w >> (s % 64) & 1 == 1)
+    }
+
     /// How many ids the set holds.
     pub(crate) fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
@@ -218,6 +225,7 @@ mod tests {
             let (ba, bb) = (Bits::of(&a, len), Bits::of(&b, len));
             assert_eq!(ba.to_vec(), a, "{len}");
             assert_eq!(ba.count(), a.len());
+            assert!((0..len as u32 + 70).all(|s| ba.contains(s) == a.contains(&s)));
             assert_eq!(Bits::all(len).to_vec(), all);
             assert_eq!(Bits::none(len).to_vec(), Vec::<u32>::new());
             assert_eq!(Bits::with(len, |s| s % 2 == 0), bb);

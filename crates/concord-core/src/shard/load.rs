@@ -360,6 +360,61 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// A concordance loads the text of its first lines only, in steps, and shows the lines
+    /// the embedded engine shows; its count of every line is the embedded count, read from
+    /// the postings.
+    #[test]
+    fn a_concordance_reads_its_lines_only() {
+        let (full_corpus, full, _, dir, manifest) = written("kwic");
+        let theirs = crate::Searcher::new(&full_corpus, &full);
+        for (q, max) in [("the", 5), ("the", 40), ("\"two-state solution\" peace", 3)] {
+            let (mut corpus, mut index) = super::super::open(&manifest, |s| {
+                Ok(fetch(&dir, &manifest, vec![s]).remove(&s.hash).unwrap())
+            })
+            .unwrap();
+            let mut loader = Loader::new(manifest.clone());
+            let query = index.parse_typed(q);
+            let load = |loader: &mut Loader,
+                        corpus: &mut Corpus,
+                        index: &mut Index,
+                        need: &dyn Fn(&Corpus, &Index) -> Need| {
+                for _ in 0..4 {
+                    let n = need(corpus, index);
+                    let missing = loader.missing(index, &n);
+                    if missing.is_empty() {
+                        return;
+                    }
+                    let bytes = fetch(&dir, &loader.manifest.clone(), missing);
+                    loader.load(corpus, index, &n, &bytes).unwrap();
+                }
+                panic!("still missing shards after four steps");
+            };
+            load(&mut loader, &mut corpus, &mut index, &|_, i| {
+                Need::of_search(i, &query)
+            });
+            let sort = crate::Sort::Relevance;
+            let results =
+                crate::Searcher::new(&corpus, &index).search(&query, &Default::default(), sort);
+            let want = theirs.search(&query, &Default::default(), sort);
+            assert_eq!(results, want, "{q}");
+            let all = theirs.kwic(&query, &want, 8, usize::MAX);
+            assert!(all.len() > max, "{q}: {} lines", all.len());
+            let ours = crate::Searcher::new(&corpus, &index);
+            assert_eq!(ours.hit_count(&query, &results), all.len(), "{q}");
+            load(&mut loader, &mut corpus, &mut index, &|c, i| {
+                let lines = crate::Searcher::new(c, i).kwic_statements(&query, &results, max);
+                Need::of_statements(i, lines)
+            });
+            let ours = crate::Searcher::new(&corpus, &index);
+            assert_eq!(ours.kwic(&query, &results, 8, max), all[..max], "{q}");
+            let read = (0..corpus.documents.len() as u32)
+                .filter(|&d| loader.has_text(d))
+                .count();
+            assert!(read < corpus.documents.len(), "{q}: {read} documents read");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     /// Runs gather neighbouring shards of one pack, within their limits, and nothing else.
     #[test]
     fn runs_gather_neighbours() {
