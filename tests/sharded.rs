@@ -201,6 +201,81 @@ async fn a_search_fetches_only_what_it_reads() {
     .await;
 }
 
+/// The text shards `port` served by `Range`: those whose bytes lie in a range it served.
+fn text_shards_served(port: u16, manifest: &Manifest) -> Vec<String> {
+    let served = served_by(port);
+    manifest
+        .of_kind(Kind::Text)
+        .iter()
+        .filter(|s| {
+            let pack = &manifest.packs[s.pack as usize].name;
+            served.iter().any(|x| {
+                x.path.ends_with(pack.as_str())
+                    && x.range
+                        .as_deref()
+                        .and_then(support::parse_range)
+                        .is_some_and(|(a, b)| a <= s.offset && s.offset + u64::from(s.len) - 1 <= b)
+            }) || served.iter().any(|x| x.path.ends_with(&s.chunk_name()))
+        })
+        .map(|s| s.chunk_name())
+        .collect()
+}
+
+/// Views drawn from the table read no text: the timeline of every statement draws the
+/// embedded engine's marks and fetches no text shard. The positions, which read only the
+/// results that take positions, list the engine's.
+#[tokio::test]
+async fn the_timeline_reads_no_text_and_positions_read_theirs() {
+    use concord_core::aggregate::positions::stances_asked;
+    use concord_core::aggregate::timeline::LaneBy;
+    use concord_core::query::Searcher;
+    let searcher = Searcher::new(support::corpus(), index());
+    let everything = searcher.search(
+        &index().parse_typed(""),
+        &Filters::default(),
+        Sort::Relevance,
+    );
+    let all: Vec<u32> = everything.statement_ids().collect();
+    let mut sorted = all.clone();
+    sorted.sort_unstable();
+    let marks = searcher
+        .timeline(&sorted, &Filters::default(), LaneBy::Speaker)
+        .marks
+        .len();
+    let groups = searcher
+        .positions(
+            all.iter().copied(),
+            stances_asked(&index().parse_typed(""), &Filters::default()),
+        )
+        .groups
+        .len();
+    let (_, manifest) = corpus_dir();
+    {
+        let port = host_port(dist(), Host::Ranges);
+        let manifest = manifest.clone();
+        run(move |c| async move {
+            c.goto(&at(port, &link(&[("view", "timeline")])))
+                .await
+                .unwrap();
+            find(&c, "svg.timeline-chart").await;
+            assert_eq!(find_all(&c, "svg.timeline-chart .mark").await.len(), marks);
+            assert_eq!(text_shards_served(port, &manifest), Vec::<String>::new());
+        })
+        .await;
+    }
+    let port = host_port(dist(), Host::Ranges);
+    run(move |c| async move {
+        // Only the results that take positions are read (every document of the seeds
+        // does): the view lists what the engine lists.
+        c.goto(&at(port, &link(&[("view", "positions")])))
+            .await
+            .unwrap();
+        find(&c, "h1#positions-title").await;
+        assert_eq!(find_all(&c, "li.target-group").await.len(), groups.min(100));
+    })
+    .await;
+}
+
 /// A host that ignores `Range` (the whole pack, 200): the worker cancels it and reads
 /// every shard from its own file; the views are the same.
 #[tokio::test]

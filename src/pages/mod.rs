@@ -38,9 +38,11 @@ use concord_core::shard::Need;
 
 /// What the view of `route` reads beyond its search (loaded first when the corpus is
 /// sharded): the text of the statements a page shows, of the document read or of the two
-/// compared; views over many statements read those of the search, or every document's
-/// when there is no search. Parts that read more (distinctive terms, near-duplicates,
-/// exports) load what they read themselves.
+/// compared, of the concordance's lines; nothing for the timeline (drawn from the table);
+/// the text of the results that take positions, for the positions; views over the words
+/// of many statements read those of the search, or every document's when there is no
+/// search. Parts that read more (distinctive terms, near-duplicates, exports) load what
+/// they read themselves.
 pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
     let index = engine.index();
     let corpus = engine.corpus();
@@ -81,7 +83,22 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
             let lines = searcher.kwic_statements(&found.query, results, kwic::MAX_ROWS);
             Need::of_statements(&index, lines)
         }
-        View::Timeline | View::Positions | View::Collocates => of_results(),
+        // Dates, lanes and counts are the table's: the search is all it reads.
+        View::Timeline => Need::default(),
+        // Only statements with positions of the stances asked are read.
+        View::Positions => {
+            let asked = concord_core::aggregate::positions::stances_asked(
+                &found.query,
+                &route.search.filters,
+            );
+            Need::of_statements(
+                &index,
+                results
+                    .statement_ids()
+                    .filter(|&s| index.statements[s as usize].stances & asked != 0),
+            )
+        }
+        View::Collocates => of_results(),
         View::Phrases => Need::everything(),
         // Both sets' searches, and (for their formulations and terms) everything.
         View::Sets => [route.a.as_ref(), route.b.as_ref()]

@@ -64,7 +64,7 @@ pub fn served_by(port: u16) -> Vec<Served> {
 }
 
 /// `bytes=a-b` (one range, both ends given, as Concord's worker asks).
-fn parse_range(range: &str) -> Option<(u64, u64)> {
+pub fn parse_range(range: &str) -> Option<(u64, u64)> {
     let (a, b) = range.strip_prefix("bytes=")?.split_once('-')?;
     Some((a.parse().ok()?, b.parse().ok()?))
 }
