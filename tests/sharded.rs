@@ -379,6 +379,20 @@ async fn exports_distinctive_terms_and_near_duplicates_load_what_they_read() {
                 .text;
             assert_eq!(&r[5], concord_core::export::defuse(want));
         }
+        // As JSON: the same statements (the build cuts the export into blocks of 16).
+        support::click(&c, ".export button:nth-of-type(2)").await;
+        let (name, text) = exported(&c, "export-json").await;
+        assert_eq!(name, format!("concord-statements-{n}.json"));
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        assert_eq!(rows.len(), n);
+        for (r, (doc, p)) in rows.iter().zip(&order) {
+            assert_eq!(r["document"], doc.as_str());
+            assert_eq!(r["paragraph"], *p);
+        }
+        assert!(c
+            .find(Locator::Css(".export .shard-loading"))
+            .await
+            .is_err());
         // The distinctive terms of a search's results, when asked for.
         c.goto(&at(port, &link(&[("q", &a)]))).await.unwrap();
         list_is(&c, &a).await;

@@ -1,18 +1,47 @@
 //! Exporting the current statements (every result of the search and filters, in result
 //! order) as CSV or JSON, generated in the browser (`concord_core::export`) and downloaded
-//! as a file named after the search. A sharded corpus first loads the text of every
-//! result (the export reads them all), with its progress shown and a message naming what
-//! failed, if anything does.
+//! as a file named after the search. The export is made a block of statements at a time
+//! (`export::blocks`: at most `BLOCK_ROWS` statements, at most `BLOCK_SHARDS` text
+//! shards of a sharded corpus): each block's text read (fetched and dropped, never loaded
+//! into the engine, which would grow to the corpus), written, and handed to the page as a
+//! part of the file; between blocks the page draws the progress and takes clicks, and
+//! Cancel stops it. A message names what failed, if anything does.
 
 use crate::components::loading::Loading;
-use crate::context::{use_engine, use_nav, Found, Nav};
+use crate::context::{use_engine, use_nav, Engine, Found, Nav};
+use crate::data::sharded::Cancel;
 use crate::hooks::Load;
 use crate::route::Route;
-use concord_core::export::{csv, json, rows};
-use concord_core::shard::Need;
+use concord_core::export::{blocks, rows_with, Format, Writer};
 use concord_core::text::slug_in;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
+
+/// Most statements a block of an export holds. `CONCORD_EXPORT_ROWS` at build time sets
+/// another (the sharded tests cut the seeds' export into several blocks).
+const BLOCK_ROWS: usize = match option_env!("CONCORD_EXPORT_ROWS") {
+    Some(n) => parse_usize(n),
+    None => 2_000,
+};
+
+/// Most text shards a block of a sharded corpus's export reads (about 2 MB of text).
+const BLOCK_SHARDS: usize = 32;
+
+/// A decimal number at compile time (0, and so blocks of one row, if it is not one).
+const fn parse_usize(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            return 0;
+        }
+        n = n * 10 + (bytes[i] - b'0') as usize;
+        i += 1;
+    }
+    n
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -29,68 +58,153 @@ pub fn absolute(nav: &Nav, route: &Route) -> String {
     format!("{origin}{}", nav.href(route))
 }
 
-/// "Export CSV" and "Export JSON".
+/// "Export CSV" and "Export JSON"; while one is made, its progress and "Cancel".
 #[function_component(Export)]
 pub fn export(props: &ExportProps) -> Html {
     let engine = use_engine();
     let nav = use_nav();
-    // Sharded: the loading of the results' text, while an export waits for it.
-    let loading = use_state(|| Load::Ready);
-    let make = |kind: &'static str| {
-        let (engine, nav, found, route, loading) = (
+    // Statements written of all, while an export is made.
+    let progress = use_state(|| Load::Ready);
+    // The export being made, to call off.
+    let running = use_mut_ref(|| None::<Rc<Cancel>>);
+    let make = |format: Format| {
+        let (engine, nav, found, route, progress, running) = (
             engine.clone(),
             nav.clone(),
             props.found.clone(),
             props.route.clone(),
-            loading.clone(),
+            progress.clone(),
+            running.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let (engine, nav, found, route, loading) = (
+            // One at a time: a second click calls the first off.
+            if let Some(old) = running.borrow_mut().take() {
+                old.cancel();
+            }
+            let cancel = Rc::new(Cancel::default());
+            *running.borrow_mut() = Some(cancel.clone());
+            let (engine, nav, found, route, progress, running) = (
                 engine.clone(),
                 nav.clone(),
                 found.clone(),
                 route.clone(),
-                loading.clone(),
+                progress.clone(),
+                running.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let need = |e: &crate::context::Engine| {
-                    Need::of_statements(&e.index(), found.results.statement_ids())
+                let report = {
+                    let (progress, cancel) = (progress.clone(), cancel.clone());
+                    move |done, total| {
+                        if !cancel.is_cancelled() {
+                            progress.set(Load::Loading { done, total });
+                        }
+                    }
                 };
-                let progress = |done, total| loading.set(Load::Loading { done, total });
-                let cancel = crate::data::sharded::Cancel::default();
-                if let Err(e) = engine.load_all(&need, &progress, &cancel).await {
-                    loading.set(Load::Failed(e.into()));
-                    return;
+                let made =
+                    make_export(&engine, &nav, &found, &route, format, &report, &cancel).await;
+                if cancel.is_cancelled() {
+                    return; // Cancel (or the next export) has set the progress already.
                 }
-                loading.set(Load::Ready);
-                download_export(&engine, &nav, &found, &route, kind);
+                running.borrow_mut().take();
+                progress.set(match made {
+                    Ok(()) => Load::Ready,
+                    Err(e) => Load::Failed(e.into()),
+                });
             });
         })
     };
+    let on_cancel = {
+        let (progress, running) = (progress.clone(), running.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(cancel) = running.borrow_mut().take() {
+                cancel.cancel();
+            }
+            progress.set(Load::Ready);
+        })
+    };
+    let busy = matches!(*progress, Load::Loading { .. });
     html! {
         <div class="export" role="group" aria-label="Export these statements">
             <span>{ "Export " }</span>
-            <button type="button" onclick={make("csv")}>{ "CSV" }</button>
-            <button type="button" onclick={make("json")}>{ "JSON" }</button>
-            <Loading load={(*loading).clone()} what="the export" />
+            <button type="button" onclick={make(Format::Csv)}>{ "CSV" }</button>
+            <button type="button" onclick={make(Format::Json)}>{ "JSON" }</button>
+            if busy {
+                <button type="button" class="cancel-export" onclick={on_cancel}>{ "Cancel" }</button>
+            }
+            <Loading load={(*progress).clone()} what="the export" unit="statements" />
         </div>
     }
 }
 
-/// Makes the export of `found`'s statements as `kind` and downloads it.
-fn download_export(
-    engine: &crate::context::Engine,
+/// Makes the export of `found`'s statements as `format`, a block at a time, reporting
+/// `progress(statements written, all)` after each; downloads it unless `cancel` calls it
+/// off. An error names what could not be read.
+async fn make_export(
+    engine: &Engine,
     nav: &Nav,
     found: &Found,
     route: &Route,
-    kind: &'static str,
-) {
-    let stmts = found.results.statement_ids();
+    format: Format,
+    progress: &dyn Fn(usize, usize),
+    cancel: &Cancel,
+) -> Result<(), String> {
+    let stmts: Vec<u32> = found.results.statement_ids().collect();
+    let docs_of = |stmts: &[u32]| -> Vec<u32> {
+        let index = engine.index();
+        let mut docs: Vec<u32> = stmts
+            .iter()
+            .map(|&s| index.statements[s as usize].doc)
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    };
+    let cut = {
+        let index = engine.index();
+        let keys: Vec<u32> = stmts
+            .iter()
+            .map(|&s| engine.text_key(index.statements[s as usize].doc))
+            .collect();
+        blocks(keys, BLOCK_SHARDS, BLOCK_ROWS)
+    };
     let link = |doc: &str, p: u32| absolute(nav, &Route::paragraph(doc, p));
-    let rows = rows(&engine.corpus(), &engine.index(), stmts, link);
-    let (text, mime) = match kind {
-        "csv" => (csv(&rows), "text/csv;charset=utf-8"),
-        _ => (json(&rows), "application/json"),
+    let mut writer = Writer::new(format);
+    let parts = js_sys::Array::new();
+    parts.push(&JsValue::from_str(&writer.head()));
+    progress(0, stmts.len());
+    for block in cut {
+        let block = &stmts[block];
+        let texts = engine.read_paragraphs(&docs_of(block), cancel).await?;
+        if cancel.is_cancelled() {
+            return Ok(());
+        }
+        let rows = {
+            let (corpus, index) = (engine.corpus(), engine.index());
+            let text = |d: u32, p: u32| {
+                let paragraphs = texts.get(&d)?;
+                Some(paragraphs.get(p.checked_sub(1)? as usize)?.text.as_str())
+            };
+            rows_with(&corpus, &index, block.iter().copied(), text, link)
+        };
+        if rows.len() != block.len() {
+            return Err(format!(
+                "{} of the {} statements of a block had no text",
+                block.len() - rows.len(),
+                block.len()
+            ));
+        }
+        parts.push(&JsValue::from_str(&writer.part(&rows)));
+        progress(writer.rows(), stmts.len());
+        // The page draws the progress and takes clicks (Cancel) between blocks.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if cancel.is_cancelled() {
+            return Ok(());
+        }
+    }
+    parts.push(&JsValue::from_str(&writer.tail()));
+    let (kind, mime) = match format {
+        Format::Csv => ("csv", "text/csv;charset=utf-8"),
+        Format::Json => ("json", "application/json"),
     };
     let what = match slug_in(&route.search.q, Some(&engine.index().fold)) {
         s if s.is_empty() => "statements".to_string(),
@@ -101,8 +215,9 @@ fn download_export(
             .trim_end_matches('-')
             .to_string(),
     };
-    let name = format!("concord-{what}-{}.{kind}", rows.len());
-    download(&format!("export-{kind}"), &name, &text, mime);
+    let name = format!("concord-{what}-{}.{kind}", writer.rows());
+    download(&format!("export-{kind}"), &name, &parts, mime);
+    Ok(())
 }
 
 /// A table's rows for [`CsvLink`]: its columns and its cells as text.
@@ -140,7 +255,8 @@ pub fn csv_link(props: &CsvLinkProps) -> Html {
             let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
             let text = concord_core::export::table_csv(&columns, &table.rows);
             let file = format!("concord-{name}-{}.csv", table.rows.len());
-            download(&id, &file, &text, "text/csv;charset=utf-8");
+            let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+            download(&id, &file, &parts, "text/csv;charset=utf-8");
         })
     };
     html! {
@@ -148,14 +264,14 @@ pub fn csv_link(props: &CsvLinkProps) -> Html {
     }
 }
 
-/// Offers `text` as a file: a Blob behind a hidden link with a `download` name, clicked.
-/// The link stays in the page (id `id`) until the next export replaces it.
-fn download(id: &str, name: &str, text: &str, mime: &str) {
+/// Offers `parts` (strings, joined) as a file: a Blob behind a hidden link with a
+/// `download` name, clicked. The link stays in the page (id `id`) until the next export
+/// replaces it.
+fn download(id: &str, name: &str, parts: &js_sys::Array, mime: &str) {
     let document = gloo::utils::document();
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -9,6 +9,9 @@ pub struct LoadingProps {
     pub load: Load,
     /// What is being loaded, in words ("the statements").
     pub what: AttrValue,
+    /// What the progress counts ("parts": requests done of those sent).
+    #[prop_or(AttrValue::Static("parts"))]
+    pub unit: AttrValue,
 }
 
 /// A progress bar while loading; the error, naming what failed, when it failed. Nothing
@@ -22,7 +25,7 @@ pub fn loading(props: &LoadingProps) -> Html {
                 <p>
                     { format!("Loading {}…", props.what) }
                     if *total > 0 {
-                        { format!(" {done} of {total} parts") }
+                        { format!(" {done} of {total} {}", props.unit) }
                     }
                 </p>
                 <progress max={total.max(&1).to_string()} value={done.to_string()}></progress>

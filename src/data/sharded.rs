@@ -302,4 +302,52 @@ impl super::Engine {
         }
         Err("the corpus's shards were loaded, yet some are still missing".into())
     }
+
+    /// The text shard document `doc` is in (its first document): an export's blocks are
+    /// cut by how many shards they read.
+    pub fn text_key(&self, doc: u32) -> u32 {
+        match &self.sharded {
+            None => 0,
+            Some(s) => s
+                .loader
+                .borrow()
+                .manifest
+                .text_of(doc)
+                .map_or(doc, |t| t.first),
+        }
+    }
+
+    /// The paragraphs of those of documents `docs` whose text is not loaded: their shards
+    /// fetched and read, not loaded (an export reads its statements a block at a time and
+    /// drops them, so that the engine does not grow to the corpus). An error names the
+    /// shard.
+    pub async fn read_paragraphs(
+        &self,
+        docs: &[u32],
+        cancel: &Cancel,
+    ) -> Result<HashMap<u32, Vec<concord_core::model::Paragraph>>, String> {
+        let Some(sharded) = &self.sharded else {
+            return Ok(HashMap::new());
+        };
+        let manifest = sharded.loader.borrow().manifest.clone();
+        let need = Need {
+            docs: docs.to_vec(),
+            ..Need::default()
+        };
+        let wanted: Vec<ShardRef> = sharded
+            .loader
+            .borrow()
+            .missing(&self.index(), &need)
+            .into_iter()
+            .cloned()
+            .collect();
+        if wanted.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let fetched = sharded
+            .fetch(&manifest, wanted.iter().collect(), &|_, _| {}, cancel)
+            .await?;
+        let read = sharded.loader.borrow().read_paragraphs(docs, &fetched);
+        read.map_err(|e| e.to_string())
+    }
 }

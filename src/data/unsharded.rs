@@ -3,20 +3,30 @@
 //! off. (The sharded code, with its fetch worker, inflating and hash checks, is compiled
 //! only into a sharded build: `build.rs` sets `concord_sharded`.)
 
+use concord_core::model::Paragraph;
 use concord_core::shard::Need;
+use std::cell::Cell;
+use std::collections::HashMap;
 
 /// Never made: an embedded engine has no fetcher.
 #[derive(Debug)]
 pub enum Sharded {}
 
-/// A loading to call off: there is none. (Made with `default()`, as the sharded one is.)
+/// A loading to call off: nothing is fetched, but a long export made in blocks stops at
+/// the next. (Made with `default()`, as the sharded one is.)
 #[derive(Default)]
 pub struct Cancel {
-    _none: (),
+    cancelled: Cell<bool>,
 }
 
 impl Cancel {
-    pub fn cancel(&self) {}
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.get()
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+    }
 }
 
 impl super::Engine {
@@ -33,5 +43,19 @@ impl super::Engine {
         _cancel: &Cancel,
     ) -> Result<(), String> {
         Ok(())
+    }
+
+    /// Every document's text is here: one key for all (an export is cut by rows only).
+    pub fn text_key(&self, _doc: u32) -> u32 {
+        0
+    }
+
+    /// Every document's text is here: nothing to read apart.
+    pub async fn read_paragraphs(
+        &self,
+        _docs: &[u32],
+        _cancel: &Cancel,
+    ) -> Result<HashMap<u32, Vec<Paragraph>>, String> {
+        Ok(HashMap::new())
     }
 }

@@ -41,12 +41,28 @@ pub fn rows(
     stmts: impl IntoIterator<Item = u32>,
     link: impl Fn(&str, u32) -> String,
 ) -> Vec<Row> {
+    rows_with(corpus, index, stmts, |_, _| None, link)
+}
+
+/// [`rows`], where a statement's text is `text(doc, p)` when that gives one, else the
+/// corpus's: an export of many statements reads their text a block at a time without
+/// loading it into the corpus. A statement without text anywhere has no row.
+pub fn rows_with<'t>(
+    corpus: &Corpus,
+    index: &Index,
+    stmts: impl IntoIterator<Item = u32>,
+    text: impl Fn(u32, u32) -> Option<&'t str>,
+    link: impl Fn(&str, u32) -> String,
+) -> Vec<Row> {
     stmts
         .into_iter()
         .filter_map(|s| {
             let st = index.statements.get(s as usize)?;
             let doc = corpus.documents.get(st.doc as usize)?;
-            let text = doc.paragraph(st.p)?.text.clone();
+            let text = match text(st.doc, st.p) {
+                Some(t) => t.to_string(),
+                None => doc.paragraph(st.p)?.text.clone(),
+            };
             Some(Row {
                 document: doc.id.clone(),
                 paragraph: st.p,
@@ -58,6 +74,134 @@ pub fn rows(
             })
         })
         .collect()
+}
+
+/// The formats statements are exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// An export written in parts, so that a large one is made a block of rows at a time and
+/// never held whole by the engine: [`Writer::head`], then [`Writer::part`] for each block
+/// in order, then [`Writer::tail`]. The parts joined are [`csv()`] (or [`json()`]) of all the
+/// rows, however the rows were cut.
+///
+/// ```
+/// use concord_core::export::{json, Format, Row, Writer};
+/// let row = |n| Row { document: "a".into(), paragraph: n, date: "".into(),
+///     speaker: "Xi".into(), source: "".into(), text: "Yes".into(), link: "".into() };
+/// let mut w = Writer::new(Format::Json);
+/// let mut out = w.head();
+/// out += &w.part(&[row(1)]);
+/// out += &w.part(&[row(2), row(3)]);
+/// out += &w.tail();
+/// assert_eq!(out, json(&[row(1), row(2), row(3)]));
+/// assert_eq!(w.rows(), 3);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Writer {
+    format: Format,
+    rows: usize,
+}
+
+impl Writer {
+    pub fn new(format: Format) -> Writer {
+        Writer { format, rows: 0 }
+    }
+
+    /// What comes before the rows: the CSV header, or JSON's opening bracket.
+    pub fn head(&self) -> String {
+        match self.format {
+            Format::Csv => csv_records(std::iter::once(
+                COLUMNS.iter().map(|c| c.to_string()).collect(),
+            )),
+            Format::Json => "[".into(),
+        }
+    }
+
+    /// The next rows.
+    pub fn part(&mut self, rows: &[Row]) -> String {
+        let out = match self.format {
+            Format::Csv => csv_records(rows.iter().map(|r| {
+                [
+                    r.document.as_str(),
+                    &r.paragraph.to_string(),
+                    &r.date,
+                    &r.speaker,
+                    &r.source,
+                    &r.text,
+                    &r.link,
+                ]
+                .iter()
+                .map(|c| defuse(c).into_owned())
+                .collect()
+            })),
+            Format::Json => {
+                let mut out = String::new();
+                for (i, r) in rows.iter().enumerate() {
+                    json_row(r, self.rows + i == 0, &mut out);
+                }
+                out
+            }
+        };
+        self.rows += rows.len();
+        out
+    }
+
+    /// What comes after the rows: nothing for CSV, JSON's closing bracket.
+    pub fn tail(&self) -> String {
+        match (self.format, self.rows) {
+            (Format::Csv, _) => String::new(),
+            (Format::Json, 0) => "]".into(),
+            (Format::Json, _) => "\n]".into(),
+        }
+    }
+
+    /// Rows written so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+}
+
+/// Cuts a list of items, in order, into consecutive blocks of at most `max_len` items whose
+/// keys (`keys`, one an item: the text shard its text is in) are at most `max_keys`
+/// distinct, so that an export reads a bounded part of a sharded corpus at a time. Every
+/// block has at least one item; together they are the whole list.
+///
+/// ```
+/// use concord_core::export::blocks;
+/// assert_eq!(blocks([7, 7, 8, 9, 9, 7], 2, 10), vec![0..3, 3..6]);
+/// assert_eq!(blocks([1, 1, 1], 5, 2), vec![0..2, 2..3]);
+/// assert!(blocks([], 2, 2).is_empty());
+/// ```
+pub fn blocks(
+    keys: impl IntoIterator<Item = u32>,
+    max_keys: usize,
+    max_len: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let (max_keys, max_len) = (max_keys.max(1), max_len.max(1));
+    let mut out = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    let mut start = 0;
+    let mut n = 0;
+    for (i, k) in keys.into_iter().enumerate() {
+        let new = !seen.contains(&k);
+        if i > start && (i - start == max_len || (new && seen.len() == max_keys)) {
+            out.push(start..i);
+            start = i;
+            seen.clear();
+        }
+        if !seen.contains(&k) {
+            seen.push(k);
+        }
+        n = i + 1;
+    }
+    if n > start {
+        out.push(start..n);
+    }
+    out
 }
 
 /// CSV (RFC 4180, by the `csv` crate): a header, then one record per row; fields with
@@ -73,38 +217,33 @@ pub fn rows(
 /// assert!(out.ends_with("\"“Yes,” he said \"\"now\"\"\",https://x/?doc=a&p=2\r\n"));
 /// ```
 pub fn csv(rows: &[Row]) -> String {
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.document.clone(),
-                r.paragraph.to_string(),
-                r.date.clone(),
-                r.speaker.clone(),
-                r.source.clone(),
-                r.text.clone(),
-                r.link.clone(),
-            ]
-        })
-        .collect();
-    write_csv(
-        &COLUMNS,
-        cells
-            .into_iter()
-            .map(|row| row.iter().map(|c| defuse(c).into_owned()).collect()),
-    )
+    whole(Format::Csv, rows)
+}
+
+/// All of `rows` in `format`, at once.
+fn whole(format: Format, rows: &[Row]) -> String {
+    let mut w = Writer::new(format);
+    let mut out = w.head();
+    out.push_str(&w.part(rows));
+    out.push_str(&w.tail());
+    out
 }
 
 /// CSV of a header and rows whose cells are ready (defused where they need to be).
 fn write_csv(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let header = columns.iter().map(|c| c.to_string()).collect();
+    csv_records(std::iter::once(header).chain(rows))
+}
+
+/// CSV records, each ended by CRLF.
+fn csv_records(records: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = ::csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let failed = "writing CSV to memory cannot fail";
-    w.write_record(columns).expect(failed);
-    for row in rows {
-        w.write_record(row).expect(failed);
+    for record in records {
+        w.write_record(record).expect(failed);
     }
     String::from_utf8(w.into_inner().expect(failed)).expect("CSV of strings is UTF-8")
 }
@@ -167,36 +306,33 @@ pub fn defuse(cell: &str) -> std::borrow::Cow<'_, str> {
 /// by `serde_json`: seven known fields need no serializer, and the app is smaller without
 /// one.
 pub fn json(rows: &[Row]) -> String {
-    if rows.is_empty() {
-        return "[]".into();
-    }
-    let mut out = String::from("[");
-    for (i, r) in rows.iter().enumerate() {
-        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
-        let paragraph = r.paragraph.to_string();
-        let fields: [(&str, &str, bool); 7] = [
-            (COLUMNS[0], &r.document, true),
-            (COLUMNS[1], &paragraph, false),
-            (COLUMNS[2], &r.date, true),
-            (COLUMNS[3], &r.speaker, true),
-            (COLUMNS[4], &r.source, true),
-            (COLUMNS[5], &r.text, true),
-            (COLUMNS[6], &r.link, true),
-        ];
-        for (j, (key, value, quoted)) in fields.into_iter().enumerate() {
-            out.push_str(if j == 0 { "\n    " } else { ",\n    " });
-            json_string(key, &mut out);
-            out.push_str(": ");
-            if quoted {
-                json_string(value, &mut out);
-            } else {
-                out.push_str(value);
-            }
+    whole(Format::Json, rows)
+}
+
+/// One row as a JSON object, after the array's opening or a previous row.
+fn json_row(r: &Row, first: bool, out: &mut String) {
+    out.push_str(if first { "\n  {" } else { ",\n  {" });
+    let paragraph = r.paragraph.to_string();
+    let fields: [(&str, &str, bool); 7] = [
+        (COLUMNS[0], &r.document, true),
+        (COLUMNS[1], &paragraph, false),
+        (COLUMNS[2], &r.date, true),
+        (COLUMNS[3], &r.speaker, true),
+        (COLUMNS[4], &r.source, true),
+        (COLUMNS[5], &r.text, true),
+        (COLUMNS[6], &r.link, true),
+    ];
+    for (j, (key, value, quoted)) in fields.into_iter().enumerate() {
+        out.push_str(if j == 0 { "\n    " } else { ",\n    " });
+        json_string(key, out);
+        out.push_str(": ");
+        if quoted {
+            json_string(value, out);
+        } else {
+            out.push_str(value);
         }
-        out.push_str("\n  }");
     }
-    out.push_str("\n]");
-    out
+    out.push_str("\n  }");
 }
 
 /// `s` as a JSON string (RFC 8259): quotes and backslashes escaped, control characters as
@@ -491,5 +627,106 @@ mod tests {
             b.ends_with("  url = {https://h/?doc=doc%2F1&p=2}\n}\n"),
             "{b}"
         );
+    }
+
+    /// Written in parts, however the rows are cut, an export is the one written at once:
+    /// CSV and JSON, with no rows, one, and hard text at every cut.
+    #[test]
+    fn parts_joined_are_the_whole_export() {
+        let texts = [
+            "a",
+            "=1+1",
+            "line\nbreak, \"quoted\"",
+            "",
+            "tab\there",
+            "é “x”",
+        ];
+        let all: Vec<Row> = texts.iter().map(|t| row(t)).collect();
+        for format in [Format::Csv, Format::Json] {
+            for n in 0..=all.len() {
+                let rows = &all[..n];
+                let want = whole(format, rows);
+                for size in 1..=n.max(1) {
+                    let mut w = Writer::new(format);
+                    let mut out = w.head();
+                    for chunk in rows.chunks(size) {
+                        out.push_str(&w.part(chunk));
+                    }
+                    out.push_str(&w.part(&[]));
+                    out.push_str(&w.tail());
+                    assert_eq!(out, want, "{format:?}, {n} rows in parts of {size}");
+                    assert_eq!(w.rows(), n);
+                }
+            }
+        }
+        assert_eq!(json(&[]), "[]");
+        assert_eq!(
+            csv(&[]),
+            "document,paragraph,date,speaker,source,text,link\r\n"
+        );
+    }
+
+    /// Blocks cover the list in order, each within its bounds, and a block is closed only
+    /// when the next item would break one.
+    #[test]
+    fn blocks_cover_the_list_within_their_bounds() {
+        let keys: Vec<u32> = (0..500u32).map(|i| (i * 7919) % 13 / 3).collect();
+        for max_keys in 1..5 {
+            for max_len in [1, 2, 7, 50, 1000] {
+                let cut = blocks(keys.iter().copied(), max_keys, max_len);
+                let mut next = 0;
+                for b in &cut {
+                    assert_eq!(b.start, next);
+                    assert!(!b.is_empty() && b.len() <= max_len);
+                    let mut distinct = keys[b.clone()].to_vec();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    assert!(distinct.len() <= max_keys);
+                    if b.end < keys.len() {
+                        let full = b.len() == max_len;
+                        let new_key = !distinct.contains(&keys[b.end]);
+                        assert!(full || (new_key && distinct.len() == max_keys));
+                    }
+                    next = b.end;
+                }
+                assert_eq!(next, keys.len());
+            }
+        }
+    }
+
+    /// Rows read their text where `text` gives it, else the corpus's; the other fields are
+    /// the corpus's either way.
+    #[test]
+    fn rows_read_text_given_apart() {
+        let corpus = crate::corpus::test_corpus("seeds");
+        let index = Index::build(&corpus);
+        let stmts: Vec<u32> = (0..index.statements.len() as u32).step_by(5).collect();
+        let link = |d: &str, p: u32| format!("{d}#{p}");
+        let want = rows(&corpus, &index, stmts.iter().copied(), link);
+        let copy: std::collections::HashMap<(u32, u32), String> = stmts
+            .iter()
+            .map(|&s| {
+                let st = &index.statements[s as usize];
+                let text = corpus.documents[st.doc as usize]
+                    .paragraph(st.p)
+                    .unwrap()
+                    .text
+                    .clone();
+                ((st.doc, st.p), text)
+            })
+            .collect();
+        let mut skeleton = corpus.clone();
+        for d in &mut skeleton.documents {
+            d.paragraphs.clear();
+        }
+        let got = rows_with(
+            &skeleton,
+            &index,
+            stmts.iter().copied(),
+            |d, p| copy.get(&(d, p)).map(String::as_str),
+            link,
+        );
+        assert_eq!(got, want);
+        assert_eq!(rows(&skeleton, &index, stmts.iter().copied(), link), vec![]);
     }
 }

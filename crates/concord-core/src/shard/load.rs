@@ -255,6 +255,33 @@ impl Loader {
         }
         Ok(None)
     }
+
+    /// The paragraphs of those of documents `docs` whose text is not loaded, read from
+    /// their shards in `fetched` (checked, as [`Loader::missing`] named them for
+    /// `Need { docs, .. }`) and not loaded: an export of many statements reads their text a
+    /// block at a time and drops it, so that the engine does not grow to the corpus. An
+    /// error names the shard.
+    pub fn read_paragraphs(
+        &self,
+        docs: &[u32],
+        fetched: &HashMap<super::Digest, Vec<u8>>,
+    ) -> Result<HashMap<u32, Vec<crate::model::Paragraph>>, ShardError> {
+        let manifest = &*self.manifest;
+        let mut read = read_fetched(manifest, fetched);
+        let mut wanted = docs.to_vec();
+        wanted.sort_unstable();
+        let mut out = HashMap::new();
+        for shard in text_shards(manifest, &wanted, |d| self.has_text(d)) {
+            let decoded: super::text::Shard = manifest.read(shard, &mut read)?;
+            for (i, doc) in decoded.docs.into_iter().enumerate() {
+                let d = decoded.first + i as u32;
+                if wanted.binary_search(&d).is_ok() && !self.has_text(d) {
+                    out.insert(d, doc.paragraphs);
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(all(test, feature = "build"))]
@@ -358,6 +385,37 @@ mod tests {
         assert_eq!(got.unwrap(), formulas);
         assert!(fetched_runs > 0);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// An export's block reads its documents' paragraphs from the shards without loading
+    /// them: the paragraphs are the corpus's, and the loader still holds no text.
+    #[test]
+    fn paragraphs_are_read_without_loading_them() {
+        let (full_corpus, _, _, dir, manifest) = written("paragraphs");
+        let (corpus, index) = super::super::open(&manifest, |s| {
+            Ok(fetch(&dir, &manifest, vec![s]).remove(&s.hash).unwrap())
+        })
+        .unwrap();
+        let loader = Loader::new(manifest.clone());
+        let docs: Vec<u32> = (0..corpus.documents.len() as u32)
+            .rev()
+            .step_by(2)
+            .collect();
+        let need = Need {
+            docs: docs.clone(),
+            ..Need::default()
+        };
+        let bytes = fetch(&dir, &manifest, loader.missing(&index, &need));
+        let read = loader.read_paragraphs(&docs, &bytes).unwrap();
+        assert_eq!(read.len(), docs.len());
+        for &d in &docs {
+            assert_eq!(read[&d], full_corpus.documents[d as usize].paragraphs);
+        }
+        assert!((0..corpus.documents.len() as u32).all(|d| !loader.has_text(d)));
+        assert!(corpus.documents.iter().all(|d| d.paragraphs.is_empty()));
+        // A shard not fetched is named.
+        let err = loader.read_paragraphs(&docs, &HashMap::new()).unwrap_err();
+        assert!(err.to_string().contains("not fetched"), "{err}");
     }
 
     /// A concordance loads the text of its first lines only, in steps, and shows the lines
