@@ -20,8 +20,10 @@
 //! - `concord:results` — running a search (the engine alone, without rendering);
 //!   `concord:trends`, `concord:distinctive` — the term trends and distinctive terms computed
 //!   after a pause in typing;
+//! - `concord:export` — an export of the current statements, from its click to its file
+//!   (made a block at a time; not measured when cancelled);
 //! - `concord:memory` — a mark (not a measure) whose `detail` is the size of the app's
-//!   WebAssembly memory in bytes, set at start-up and after every search (the memory only
+//!   WebAssembly memory in bytes, set at start-up, after every search and after an export (the memory only
 //!   grows, so the last one is the peak).
 //!
 //! Measures are best-effort: a browser without the Performance API simply gets none.
@@ -82,7 +84,7 @@ pub fn rendered() {
 const MEMORY_MARK: &str = "concord:memory";
 
 /// Marks the WebAssembly memory's current size (`concord:memory`, in `detail`).
-fn memory() {
+pub fn memory() {
     use wasm_bindgen::JsCast;
     let Some(perf) = performance() else { return };
     let Ok(memory) = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>() else {

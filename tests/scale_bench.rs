@@ -8,7 +8,10 @@
 //! - typing, warm: each key's engine time (`concord:results`) and key to results on screen
 //!   (`concord:search`, fetches included), p50 / p95 / max;
 //! - memory: the WebAssembly memory and the page's JS heap after the typing (the fetch
-//!   worker's own heap, its cache of at most 64 MB, is not in either).
+//!   worker's own heap, its cache of at most 64 MB, is not in either);
+//! - an export of every statement (`concord:export`): its time, the bytes fetched, the
+//!   file's size, the page's longest frame meanwhile and the memory after; then an export
+//!   called off with Cancel.
 //!
 //! A benchmark, not a test: it asserts nothing about time.
 #[cfg(not(target_arch = "wasm32"))]
@@ -176,6 +179,103 @@ mod native {
                 mb(wasm),
                 mb(js),
                 mb(wasm + js)
+            );
+        })
+        .await;
+        export(port).await;
+    }
+
+    /// Records the gaps between animation frames (`window.concordGaps`) until
+    /// `window.concordStop`: the page's longest frame while an export runs.
+    const FRAMES: &str = "window.concordGaps = []; window.concordStop = false;
+        let last = performance.now();
+        const frame = t => { window.concordGaps.push(t - last); last = t;
+            if (!window.concordStop) requestAnimationFrame(frame); };
+        requestAnimationFrame(frame);";
+
+    /// Waits (up to ten minutes) until `check`.
+    async fn waiting<F, Fut>(c: &Client, check: F)
+    where
+        F: Fn(Client) -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let start = std::time::Instant::now();
+        while !check(c.clone()).await {
+            assert!(start.elapsed().as_secs() < 600, "the export never ended");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+
+    /// An export of every statement, then one called off.
+    async fn export(port: u16) {
+        let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
+        run(move |c| async move {
+            c.goto(&at("")).await.unwrap();
+            find(&c, "article.hit").await;
+            let (wasm_before, _) = memory(&c).await;
+            let before = served_by(port).len();
+            c.execute(FRAMES, vec![]).await.unwrap();
+            support::click(&c, ".export button").await;
+            waiting(&c, |c| async move {
+                !measures(&c, "concord:export").await.is_empty()
+            })
+            .await;
+            let t = measures(&c, "concord:export").await[0];
+            let gap = c
+                .execute(
+                    "window.concordStop = true; return Math.max(...window.concordGaps);",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap_or(f64::NAN);
+            let fetched: usize = served_by(port)[before..].iter().map(|s| s.bytes).sum();
+            let size = c
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     fetch(document.getElementById('export-csv').href)
+                       .then(r => r.blob()).then(b => done(b.size));",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_f64()
+                .unwrap_or(f64::NAN);
+            let (wasm, js) = memory(&c).await;
+            let status = find(&c, "p.status").await.text().await.unwrap_or_default();
+            println!(
+                "  export of every statement as CSV ({status}): {:.1} s, a {:.0} MB file; {:.1} MB fetched; longest frame meanwhile {gap:.0} ms; WebAssembly {:.0} MB before, {:.0} MB after (+ JS heap {:.0} MB)",
+                t / 1000.0,
+                mb(size),
+                mb(fetched as f64),
+                mb(wasm_before),
+                mb(wasm),
+                mb(js)
+            );
+            // Called off after a second: the progress goes, no file comes.
+            support::click(&c, ".export button:nth-of-type(2)").await;
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            let progress = find(&c, ".export progress").await;
+            let done = progress.attr("value").await.unwrap().unwrap_or_default();
+            let total = progress.attr("max").await.unwrap().unwrap_or_default();
+            let clicked = std::time::Instant::now();
+            support::click(&c, ".export .cancel-export").await;
+            waiting(&c, |c| async move {
+                c.find(fantoccini::Locator::Css(".export .shard-loading"))
+                    .await
+                    .is_err()
+            })
+            .await;
+            let gone = clicked.elapsed().as_secs_f64() * 1000.0;
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            let file = c
+                .find(fantoccini::Locator::Css("a#export-json"))
+                .await
+                .is_ok();
+            println!(
+                "  an export as JSON called off after 1 s ({done} of {total} statements written): its progress gone {gone:.0} ms after the click (WebDriver's round trip included); {}",
+                if file { "a file came anyway" } else { "no file" }
             );
         })
         .await;

@@ -100,8 +100,13 @@ pub fn export(props: &ExportProps) -> Html {
                         }
                     }
                 };
+                crate::timing::begin("concord:export");
                 let made =
                     make_export(&engine, &nav, &found, &route, format, &report, &cancel).await;
+                if made.is_ok() && !cancel.is_cancelled() {
+                    crate::timing::end("concord:export");
+                    crate::timing::memory();
+                }
                 if cancel.is_cancelled() {
                     return; // Cancel (or the next export) has set the progress already.
                 }
@@ -193,7 +198,10 @@ async fn make_export(
                 block.len()
             ));
         }
-        parts.push(&JsValue::from_str(&writer.part(&rows)));
+        // Each part a Blob at once: the browser keeps it (on disk when large), not a string
+        // in the JS heap until the end.
+        let part = js_sys::Array::of1(&JsValue::from_str(&writer.part(&rows)));
+        parts.push(&blob(&part, "")?.into());
         progress(writer.rows(), stmts.len());
         // The page draws the progress and takes clicks (Cancel) between blocks.
         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -264,14 +272,20 @@ pub fn csv_link(props: &CsvLinkProps) -> Html {
     }
 }
 
-/// Offers `parts` (strings, joined) as a file: a Blob behind a hidden link with a
+/// A Blob of `parts` (strings or Blobs, joined) of type `mime`.
+fn blob(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, String> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_blob_sequence_and_options(parts, &options)
+        .map_err(|_| "the browser could not hold the export".to_string())
+}
+
+/// Offers `parts` (strings or Blobs, joined) as a file: a Blob behind a hidden link with a
 /// `download` name, clicked. The link stays in the page (id `id`) until the next export
 /// replaces it.
 fn download(id: &str, name: &str, parts: &js_sys::Array, mime: &str) {
     let document = gloo::utils::document();
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
+    let Ok(blob) = blob(parts, mime) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
