@@ -24,6 +24,14 @@ fn at(port: u16, query: &str) -> String {
     format!("http://127.0.0.1:{port}{SUB_PATH}{query}")
 }
 
+/// The words of a text, lowercased (a phrase as marked, a formulation's folded text).
+fn words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The build's corpus folder and manifest.
 fn corpus_dir() -> (PathBuf, Manifest) {
     let dir = dist().join("corpus");
@@ -155,6 +163,88 @@ async fn the_same_links_give_the_same_views() {
             let want = &formulas[entry.variants[0].0 as usize].surface;
             assert_eq!(&written, want, "the formulations in order");
         }
+        // Counted from the uses the build stored, and quoted: each first use marks its
+        // phrase; a formulation's later uses, opened, are loaded and quoted too.
+        for (li, entry) in listed.iter().zip(entries).take(5) {
+            let mark = li.find(Locator::Css(".first-use q mark")).await.unwrap();
+            let text = mark.text().await.unwrap().to_lowercase();
+            let want = formulas[entry.uses[0].formula as usize].text(index());
+            assert_eq!(words(&text), words(&want));
+        }
+        if let Some((li, entry)) = listed.iter().zip(entries).find(|(_, e)| e.uses.len() > 1) {
+            li.find(Locator::Css("details summary"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            let later = li.find_all(Locator::Css("ol.uses li q mark")).await;
+            let later = match later {
+                Ok(l) if !l.is_empty() => l,
+                _ => {
+                    find(&c, "li.formula details[open] ol.uses li").await;
+                    li.find_all(Locator::Css("ol.uses li q mark"))
+                        .await
+                        .unwrap()
+                }
+            };
+            assert_eq!(later.len(), (entry.uses.len() - 1).min(20));
+        }
+        // Two sets: their searches, then their statements' text; the terms of each and the
+        // formulations of each, as the embedded engine finds them.
+        let (sa, sb) = {
+            use concord_core::query::Searcher;
+            let searcher = Searcher::new(support::corpus(), index());
+            let of = |q: &str| searcher.matching(&index().parse_typed(q), &Filters::default());
+            (of(&a), of(&b))
+        };
+        let sets = concord_core::compare::sets::compare(index(), &sa, &sb, 25);
+        let terms = |keys: &[concord_core::compare::keyness::Key]| -> Vec<String> {
+            keys.iter()
+                .map(|k| index().words[k.word as usize].0.clone())
+                .collect()
+        };
+        let uses = concord_core::compare::sets::formulas_in(
+            &concord_core::query::Searcher::new(support::corpus(), index()),
+            formulas,
+            &sa,
+            &sb,
+        );
+        let in_columns: usize = [Some(true), None, Some(false)]
+            .into_iter()
+            .map(|only_a| {
+                concord_core::compare::sets::formulas_of(&uses, only_a)
+                    .take(25)
+                    .count()
+            })
+            .sum();
+        c.goto(&at(
+            port,
+            &link(&[
+                ("view", "sets"),
+                ("a", &format!("q={a}")),
+                ("b", &format!("q={b}")),
+            ]),
+        ))
+        .await
+        .unwrap();
+        find(&c, "h1#sets-title").await;
+        find(&c, ".set-formulas ul, .set-formulas .set-column").await;
+        find(&c, "li[data-term-of] a").await;
+        for (which, want) in [("a", terms(&sets.a.keys)), ("b", terms(&sets.b.keys))] {
+            let mut got = Vec::new();
+            let css = format!("li[data-term-of={which}] a");
+            for li in c.find_all(Locator::Css(&css)).await.unwrap() {
+                got.push(li.text().await.unwrap());
+            }
+            assert_eq!(got, want, "set {which}'s terms");
+        }
+        assert!(!sets.a.keys.is_empty() || !sets.b.keys.is_empty());
+        let listed = c
+            .find_all(Locator::Css("li[data-formula-in]"))
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), in_columns);
     })
     .await;
 }
@@ -222,7 +312,7 @@ fn text_shards_served(port: u16, manifest: &Manifest) -> Vec<String> {
 }
 
 /// Views drawn from the table read no text: the timeline of every statement draws the
-/// embedded engine's marks and fetches no text shard. The positions, which read only the
+/// embedded engine's marks and fetches no text shard, nor do collocates without a query. The positions, which read only the
 /// results that take positions, list the engine's.
 #[tokio::test]
 async fn the_timeline_reads_no_text_and_positions_read_theirs() {
@@ -259,6 +349,16 @@ async fn the_timeline_reads_no_text_and_positions_read_theirs() {
                 .unwrap();
             find(&c, "svg.timeline-chart").await;
             assert_eq!(find_all(&c, "svg.timeline-chart .mark").await.len(), marks);
+            assert_eq!(text_shards_served(port, &manifest), Vec::<String>::new());
+            // Collocates without a query: none to find, nothing read (with filters too).
+            c.goto(&at(
+                port,
+                &link(&[("view", "collocates"), ("year", "2023")]),
+            ))
+            .await
+            .unwrap();
+            find(&c, "#collocates-title").await;
+            find(&c, ".collocates p.empty").await;
             assert_eq!(text_shards_served(port, &manifest), Vec::<String>::new());
         })
         .await;

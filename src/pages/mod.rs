@@ -39,9 +39,10 @@ use concord_core::shard::Need;
 /// What the view of `route` reads beyond its search (loaded first when the corpus is
 /// sharded): the text of the statements a page shows, of the document read or of the two
 /// compared, of the concordance's lines; nothing for the timeline (drawn from the table);
-/// the text of the results that take positions, for the positions; views over the words
-/// of many statements read those of the search, or every document's when there is no
-/// search. Parts that read more (distinctive terms, near-duplicates, exports) load what
+/// the text of the results that take positions, for the positions; the collocates read
+/// the words of the search's results (nothing without a query); the formulations (the view
+/// loads the text of the uses it quotes); two sets, their searches and then their
+/// statements' text. Parts that read more (distinctive terms, near-duplicates, exports) load what
 /// they read themselves.
 pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
     let index = engine.index();
@@ -98,14 +99,38 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
                     .filter(|&s| index.statements[s as usize].stances & asked != 0),
             )
         }
+        // Without a query there are no collocates to find, and nothing is read.
+        View::Collocates if found.query.expr.is_none() => Need::default(),
         View::Collocates => of_results(),
-        View::Phrases => Need::everything(),
-        // Both sets' searches, and (for their formulations and terms) everything.
-        View::Sets => [route.a.as_ref(), route.b.as_ref()]
-            .into_iter()
-            .flatten()
-            .fold(Need::everything(), |need, set| {
-                need.and(Need::of_search(&index, &index.parse(&set.q)))
-            }),
+        // The formulations, counted from the uses the build stored; the view loads the text
+        // of the uses it quotes.
+        View::Phrases => Need {
+            formulas: true,
+            ..Need::default()
+        },
+        // The formulations; both sets' searches, then (for their terms and collocates) the
+        // text of their statements.
+        View::Sets => {
+            let sets: Vec<_> = [route.a.as_ref(), route.b.as_ref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            let searches = sets.iter().fold(
+                Need {
+                    formulas: true,
+                    ..Need::default()
+                },
+                |need, set| need.and(Need::of_search(&index, &index.parse(&set.q))),
+            );
+            drop(index);
+            if engine.missing(&searches) > 0 {
+                return searches;
+            }
+            let stmts: Vec<u32> = sets
+                .iter()
+                .flat_map(|set| sets::statements(engine, set))
+                .collect();
+            searches.and(Need::of_statements(&engine.index(), stmts))
+        }
     }
 }

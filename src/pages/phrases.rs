@@ -7,15 +7,18 @@
 //! network's geometry is [`crate::chart::network`].
 
 use crate::chart::network::{self, H, W};
+use crate::components::loading::Loading;
 use crate::components::marked::marked;
 use crate::components::{Link, ViewTabs};
-use crate::context::use_engine;
+use crate::context::{use_engine, Engine};
 use crate::format;
+use crate::hooks::use_loaded;
 use crate::route::params::{title_of, BANALITY_STEPS, NETS};
 use crate::route::{Action, Item, Route};
 use concord_core::compare::formulas::reuse::{network, Network, NodeBy, Reuse};
 use concord_core::compare::formulas::{table, Entry};
 use concord_core::query::Query;
+use concord_core::shard::Need;
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -60,6 +63,14 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
             network(&engine.corpus(), &engine.index(), &listed.0, *by)
         })
     };
+    // The text of each formulation's first use (a sharded corpus loads it now; the later
+    // uses when they are opened).
+    let first_uses = {
+        let listed = listed.clone();
+        use_loaded((route.search.filters.clone(), route.banal), move |e| {
+            Need::of_statements(&e.index(), listed.0.iter().map(|x| x.uses[0].stmt))
+        })
+    };
     let entries = &listed.0;
     let filtered = route.search.filtered();
     let banal_toggle = |banal: Option<u8>| {
@@ -93,9 +104,13 @@ pub fn phrases_view(props: &PhrasesProps) -> Html {
             </nav>
             <p class="detail">{ "How widespread a formulation is: 100% when its uses spread over the corpus's documents, speakers and sources as evenly as their words do, near 0% when they gather in a few. Commonplaces are widespread; reuse worth following is not." }</p>
             <ReuseNetwork route={route.clone()} net={net.clone()} formulations={entries.len()} />
-            <ol class="formulas">
-                { for entries.iter().map(|e| html! { <FormulaItem route={route.clone()} entry={e.clone()} /> }) }
-            </ol>
+            if first_uses.is_ready() {
+                <ol class="formulas">
+                    { for entries.iter().map(|e| html! { <FormulaItem route={route.clone()} entry={e.clone()} /> }) }
+                </ol>
+            } else {
+                <Loading load={first_uses} what="the formulations' first uses" />
+            }
         </section>
     }
 }
@@ -106,11 +121,49 @@ struct FormulaProps {
     entry: Entry,
 }
 
+/// One use of a formulation: its date, speaker and place, and its statement quoted around
+/// the phrase (marked). `queries` keeps each variant's phrase query, parsed once.
+fn quoted_use(
+    engine: &Engine,
+    route: &Route,
+    queries: &mut HashMap<u32, Query>,
+    s: u32,
+    variant: u32,
+) -> Html {
+    let (index, corpus) = (&engine.index(), &engine.corpus());
+    let formulas = engine.formulas();
+    let st = &index.statements[s as usize];
+    let doc = &corpus.documents[st.doc as usize];
+    let who = corpus.speaker_name(st.speaker).to_string();
+    let query = queries
+        .entry(variant)
+        .or_insert_with(|| index.parse(&format!("\"{}\"", formulas[variant as usize].text(index))));
+    let read = engine.read();
+    let searcher = read.searcher();
+    let text = searcher.text(s);
+    let highlights = searcher.highlights(query, s);
+    let window = searcher.snippet(s, &highlights, QUOTE_WORDS);
+    let (cut_start, cut_end) = (window.start > 0, window.end < text.len());
+    html! {
+        <>
+            <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
+            { " · " }{ who }{ " · " }
+            <Link to={route.apply(Action::Read(Item { doc: doc.id.clone(), p: Some(st.p) }))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
+            <q class="quote">
+                if cut_start { { "… " } }
+                { marked(text, window, &highlights, None) }
+                if cut_end { { " …" } }
+            </q>
+        </>
+    }
+}
+
 /// One formulation: its name as written (a search for it), counts, banality, variants,
-/// who reused it, first use and later uses.
+/// who reused it, first use and later uses (drawn when opened).
 #[function_component(FormulaItem)]
 fn formula_item(props: &FormulaProps) -> Html {
     let engine = use_engine();
+    let open = use_state(|| false);
     let (route, e) = (&props.route, &props.entry);
     let index = &engine.index();
     let corpus = &engine.corpus();
@@ -120,34 +173,6 @@ fn formula_item(props: &FormulaProps) -> Html {
         corpus
             .speaker_name(index.statements[s as usize].speaker)
             .to_string()
-    };
-    // Each variant's phrase query, parsed once, to mark it in the statements that use it.
-    let queries: std::cell::RefCell<HashMap<u32, Query>> = Default::default();
-    let read = engine.read();
-    let searcher = read.searcher();
-    let use_line = |s: u32, variant: u32| -> Html {
-        let st = &index.statements[s as usize];
-        let doc = &corpus.documents[st.doc as usize];
-        let mut queries = queries.borrow_mut();
-        let query = queries
-            .entry(variant)
-            .or_insert_with(|| index.parse(&format!("\"{}\"", formula(variant).text(index))));
-        let text = searcher.text(s);
-        let highlights = searcher.highlights(query, s);
-        let window = searcher.snippet(s, &highlights, QUOTE_WORDS);
-        let (cut_start, cut_end) = (window.start > 0, window.end < text.len());
-        html! {
-            <>
-                <time datetime={doc.date.date.map(|d| d.to_string())}>{ format::date(&doc.date) }</time>
-                { " · " }{ who(s) }{ " · " }
-                <Link to={route.apply(Action::Read(Item { doc: doc.id.clone(), p: Some(st.p) }))}>{ format!("{}, ¶{}", doc.title, st.p) }</Link>
-                <q class="quote">
-                    if cut_start { { "… " } }
-                    { marked(text, window, &highlights, None) }
-                    if cut_end { { " …" } }
-                </q>
-            </>
-        }
     };
     let q = e
         .variants
@@ -169,6 +194,21 @@ fn formula_item(props: &FormulaProps) -> Html {
             reuse.same_speaker, reuse.same_source, reuse.others
         )
     };
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |ev: Event| {
+            if let Some(d) = ev.target_dyn_into::<web_sys::HtmlDetailsElement>() {
+                open.set(d.open());
+            }
+        })
+    };
+    let first_line = quoted_use(
+        &engine,
+        route,
+        &mut HashMap::new(),
+        first.stmt,
+        first.formula,
+    );
     html! {
         <li class="formula" data-formulation={head.clone()} data-banality={e.banality.to_string()}>
             <h2>
@@ -188,21 +228,52 @@ fn formula_item(props: &FormulaProps) -> Html {
                 </p>
             }
             <p class="reuse">{ format!("First used by {} ({}).{reused}", who(first.stmt), format::date(&first_doc.date)) }</p>
-            <p class="first-use"><strong>{ "First use: " }</strong>{ use_line(first.stmt, first.formula) }</p>
+            <p class="first-use"><strong>{ "First use: " }</strong>{ first_line }</p>
             if !later.is_empty() {
-                <details>
+                <details {ontoggle}>
                     <summary>{ format!("{} later", format::count(later.len(), "use", "uses")) }</summary>
-                    <ol class="uses">
-                        { for later.iter().take(USES_SHOWN).map(|u| html! {
-                            <li>{ use_line(u.stmt, u.formula) }</li>
-                        }) }
-                    </ol>
-                    if later.len() > USES_SHOWN {
-                        <p>{ format!("and {} more (search for the phrase to see them all)", later.len() - USES_SHOWN) }</p>
+                    if *open {
+                        <LaterUses route={route.clone()} entry={e.clone()} />
                     }
                 </details>
             }
         </li>
+    }
+}
+
+/// A formulation's later uses, the first [`USES_SHOWN`] of them (their text loaded first
+/// when the corpus is sharded).
+#[function_component(LaterUses)]
+fn later_uses(props: &FormulaProps) -> Html {
+    let engine = use_engine();
+    let (route, e) = (&props.route, &props.entry);
+    let later = &e.uses[1..];
+    let shown: Vec<(u32, u32)> = later
+        .iter()
+        .take(USES_SHOWN)
+        .map(|u| (u.stmt, u.formula))
+        .collect();
+    let load = {
+        let stmts: Vec<u32> = shown.iter().map(|&(s, _)| s).collect();
+        use_loaded(stmts.clone(), move |e| {
+            Need::of_statements(&e.index(), stmts.iter().copied())
+        })
+    };
+    if !load.is_ready() {
+        return html! { <Loading {load} what="the later uses" /> };
+    }
+    let mut queries = HashMap::new();
+    html! {
+        <>
+            <ol class="uses">
+                { for shown.iter().map(|&(s, f)| html! {
+                    <li>{ quoted_use(&engine, route, &mut queries, s, f) }</li>
+                }) }
+            </ol>
+            if later.len() > USES_SHOWN {
+                <p>{ format!("and {} more (search for the phrase to see them all)", later.len() - USES_SHOWN) }</p>
+            }
+        </>
     }
 }
 

@@ -36,7 +36,7 @@ pub struct SetsProps {
 }
 
 /// The statements of a set's search, ascending.
-fn statements(engine: &Engine, set: &Search) -> Vec<u32> {
+pub(crate) fn statements(engine: &Engine, set: &Search) -> Vec<u32> {
     let query = engine.index().parse(&set.q);
     engine.read().searcher().matching(&query, &set.filters)
 }

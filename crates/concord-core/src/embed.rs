@@ -30,7 +30,7 @@ use std::fmt;
 /// Leading bytes of every embedded corpus.
 pub const MAGIC: &[u8; 7] = b"CONCORD";
 /// Bumped whenever the serialized shape changes.
-pub const VERSION: u8 = 9;
+pub const VERSION: u8 = 10;
 
 /// The serialized body (after the header).
 #[derive(Serialize, Deserialize)]

@@ -382,7 +382,11 @@ mod tests {
             formulas: true,
             ..Need::default()
         });
-        assert_eq!(got.unwrap(), formulas);
+        // As found, with the uses the build stored.
+        assert_eq!(
+            got.unwrap(),
+            crate::compare::formulas::with_uses(&full, &formulas)
+        );
         assert!(fetched_runs > 0);
         std::fs::remove_dir_all(&dir).unwrap();
     }

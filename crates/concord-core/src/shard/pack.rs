@@ -190,6 +190,8 @@ pub fn write_cut(
     text::cut_each(corpus, index, text_target, |shard| {
         packer.add(Kind::Text, shard.first, 0, &shard)
     })?;
+    // With their uses: the formulations view counts them without the text.
+    let formulas = crate::compare::formulas::with_uses(index, formulas);
     packer.add(Kind::Formulas, 0, 0, &formulas)?;
     packer.close()?;
     let bytes = packer.manifest.encode();
@@ -281,7 +283,7 @@ mod tests {
         }
     }
 
-    /// The formulations read back from their shard as they were found.
+    /// The formulations read back from their shard as they were found, with their uses.
     #[test]
     fn formulations_read_back_from_their_shard() {
         let (corpus, index) = index_of("seeds");
@@ -292,7 +294,9 @@ mod tests {
         let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         assert_eq!(manifest.of_kind(Kind::Formulas).len(), 1);
         let back = super::super::load_formulas(&manifest, |s| Ok(read(&dir, &manifest, s)));
-        assert_eq!(back.unwrap(), formulas);
+        let back = back.unwrap();
+        assert_eq!(back, crate::compare::formulas::with_uses(&index, &formulas));
+        assert!(back.iter().all(|f| f.uses.as_ref().is_some_and(|u| !u.is_empty())));
         fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -85,6 +85,10 @@ pub struct Formula {
     /// How widespread its group is across the corpus, from 0 (in few documents, speakers
     /// and sources) to 100 (evenly everywhere): see [`reuse`].
     pub banality: u8,
+    /// Every statement it is used in, with its count there (ascending), when the build
+    /// stored them ([`with_uses`]: a sharded corpus, whose formulations are counted without
+    /// reading its text); otherwise they are counted from the statements' words.
+    pub uses: Option<Vec<(u32, u32)>>,
 }
 
 impl Formula {
@@ -163,6 +167,7 @@ fn find_with(
                 group: 0,
                 surface: f.surface.clone(),
                 banality: 0,
+                uses: None,
             }
         })
         .collect();
@@ -394,6 +399,21 @@ fn child(children: &[(u32, u32)], k: u32) -> Option<u32> {
     children.iter().find(|c| c.0 == k).map(|c| c.1)
 }
 
+/// `formulas` with their uses in the whole corpus stored ([`Formula::uses`]): a table of
+/// them under any filters reads no statement's words.
+pub fn with_uses(index: &Index, formulas: &[Formula]) -> Vec<Formula> {
+    let stems: Vec<Vec<u32>> = formulas.iter().map(|f| f.stems(index)).collect();
+    let uses = occurrences(index, &stems, |_| true);
+    formulas
+        .iter()
+        .zip(uses)
+        .map(|(f, uses)| Formula {
+            uses: Some(uses.into_iter().map(|(s, n)| (s, n as u32)).collect()),
+            ..f.clone()
+        })
+        .collect()
+}
+
 /// The formulations with uses in at least two documents under `filters`, most documents
 /// first (then most uses, then list order).
 pub fn table(searcher: &Searcher<'_>, formulas: &[Formula], filters: &Filters) -> Vec<Entry> {
@@ -415,8 +435,24 @@ pub fn table_where(
 ) -> Vec<Entry> {
     let index = searcher.index;
     let stems: Vec<Vec<u32>> = formulas.iter().map(|f| f.stems(index)).collect();
-    // Each formulation's statements among those kept, with its count in each (ascending).
-    let counts = occurrences(index, &stems, keep);
+    // Each formulation's statements among those kept, with its count in each (ascending):
+    // from the uses stored, else from the words.
+    let counts = match formulas
+        .iter()
+        .map(|f| f.uses.as_ref())
+        .collect::<Option<Vec<_>>>()
+    {
+        Some(stored) => stored
+            .into_iter()
+            .map(|uses| {
+                uses.iter()
+                    .filter(|&&(s, _)| keep(s))
+                    .map(|&(s, n)| (s, n as usize))
+                    .collect()
+            })
+            .collect(),
+        None => occurrences(index, &stems, keep),
+    };
     // Each statement with a use, ranked in the order of uses (keys computed once).
     let mut used: Vec<u32> = counts.iter().flatten().map(|&(s, _)| s).collect();
     used.sort_unstable();
@@ -515,6 +551,55 @@ pub fn table_where(
 mod tests {
     use super::*;
     use crate::corpus::test_corpus;
+
+    /// Tables made from the uses the build stored are the tables counted from the words,
+    /// under no filter and under filters that keep a year, a speaker or a few statements;
+    /// the two sets' formulations too.
+    #[test]
+    fn stored_uses_give_the_tables_counted_from_the_words() {
+        for dir in [
+            "seeds",
+            "tests/corpora/formulas",
+            "tests/corpora/speeches",
+            "tests/corpora/harbour",
+        ] {
+            let corpus = test_corpus(dir);
+            let index = Index::build(&corpus);
+            let searcher = Searcher::new(&corpus, &index);
+            let formulas = find(&corpus, &index);
+            let stored = with_uses(&index, &formulas);
+            assert!(stored.iter().all(|f| f.uses.is_some()));
+            let mut filters = vec![Filters::default()];
+            if let Some(year) = index.docs.iter().find_map(|d| d.date.map(|d| d.year)) {
+                filters.push(Filters {
+                    years: vec![year],
+                    ..Filters::default()
+                });
+            }
+            if let Some(p) = corpus.people.first() {
+                filters.push(Filters {
+                    speakers: vec![p.id.clone()],
+                    ..Filters::default()
+                });
+            }
+            for f in &filters {
+                assert_eq!(
+                    table(&searcher, &stored, f),
+                    table(&searcher, &formulas, f),
+                    "{dir}: {f:?}"
+                );
+            }
+            assert!(!table(&searcher, &stored, &filters[0]).is_empty() || formulas.is_empty());
+            let n = index.statements.len() as u32;
+            let a: Vec<u32> = (0..n).filter(|s| s % 3 == 0).collect();
+            let b: Vec<u32> = (0..n).filter(|s| s % 3 == 1).collect();
+            assert_eq!(
+                crate::compare::sets::formulas_in(&searcher, &stored, &a, &b),
+                crate::compare::sets::formulas_in(&searcher, &formulas, &a, &b),
+                "{dir}"
+            );
+        }
+    }
 
     /// The one-pass trie finds each phrase where a phrase query does, as often, on every
     /// test corpus's formulations (nested and overlapping phrases included).
