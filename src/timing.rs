@@ -21,10 +21,12 @@
 //!   `concord:trends`, `concord:distinctive` — the term trends and distinctive terms computed
 //!   after a pause in typing;
 //! - `concord:export` — an export of the current statements, from its click to its file
-//!   (made a block at a time; not measured when cancelled);
+//!   (made a block at a time; not measured when cancelled); for each block,
+//!   `concord:export-read` (its text fetched and read), `concord:export-write` (its rows
+//!   written) and `concord:export-yield` (the page's turn before the next);
 //! - `concord:memory` — a mark (not a measure) whose `detail` is the size of the app's
-//!   WebAssembly memory in bytes, set at start-up, after every search and after an export (the memory only
-//!   grows, so the last one is the peak).
+//!   WebAssembly memory in bytes, set at start-up, after every search, after shards are
+//!   loaded and after an export (the memory only grows, so the last one is the peak).
 //!
 //! Measures are best-effort: a browser without the Performance API simply gets none.
 
@@ -130,6 +132,14 @@ pub fn end(name: &str) {
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     begin(name);
     let out = f();
+    end(name);
+    out
+}
+
+/// Measures the future `f` as `name`, from now until it is ready.
+pub async fn measured_async<T>(name: &str, f: impl std::future::Future<Output = T>) -> T {
+    begin(name);
+    let out = f.await;
     end(name);
     out
 }

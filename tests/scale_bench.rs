@@ -11,7 +11,8 @@
 //!   worker's own heap, its cache of at most 64 MB, is not in either);
 //! - an export of every statement (`concord:export`): its time, the bytes fetched, the
 //!   file's size, the page's longest frame meanwhile and the memory after; then an export
-//!   called off with Cancel.
+//!   called off with Cancel;
+//! - the formulations view opened: when its list is on screen, the bytes fetched, memory.
 //!
 //! A benchmark, not a test: it asserts nothing about time.
 #[cfg(not(target_arch = "wasm32"))]
@@ -72,6 +73,12 @@ mod native {
 
     pub async fn main() {
         let port = host_port(dist(), Host::Ranges);
+        // `CONCORD_SCALE_ONLY=export`: the export and the formulations only.
+        if std::env::var("CONCORD_SCALE_ONLY").as_deref() == Ok("export") {
+            export(port).await;
+            phrases(port).await;
+            return;
+        }
         let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
         let corpus_bytes: u64 = walk(&dist().join("corpus"));
         println!(
@@ -183,6 +190,45 @@ mod native {
         })
         .await;
         export(port).await;
+        phrases(port).await;
+    }
+
+    /// The formulations view opened in a fresh page: when its list is on screen, the bytes
+    /// fetched for it, and the memory after.
+    async fn phrases(port: u16) {
+        let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
+        run(move |c| async move {
+            let before = served_by(port).len();
+            let start = std::time::Instant::now();
+            c.goto(&at("?view=phrases")).await.unwrap();
+            waiting(&c, |c| async move {
+                c.find(fantoccini::Locator::Css("li.formula .first-use q"))
+                    .await
+                    .is_ok()
+            })
+            .await;
+            let t = start.elapsed().as_secs_f64();
+            let served = served_by(port)[before..].to_vec();
+            let corpus: usize = served
+                .iter()
+                .filter(|s| s.path.contains("/corpus/"))
+                .map(|s| s.bytes)
+                .sum();
+            let listed = c
+                .find_all(fantoccini::Locator::Css("li.formula"))
+                .await
+                .unwrap()
+                .len();
+            let (wasm, js) = memory(&c).await;
+            println!(
+                "  formulations view, fresh page: {listed} listed with their first uses on screen at {t:.1} s; {:.1} MB of corpus fetched in {} requests; memory WebAssembly {:.0} MB + JS heap {:.0} MB",
+                mb(corpus as f64),
+                served.iter().filter(|s| s.path.contains("/corpus/")).count(),
+                mb(wasm),
+                mb(js)
+            );
+        })
+        .await;
     }
 
     /// Records the gaps between animation frames (`window.concordGaps`) until
@@ -242,12 +288,23 @@ mod native {
                 .unwrap()
                 .as_f64()
                 .unwrap_or(f64::NAN);
+            let mut parts = Vec::new();
+            for part in ["read", "write", "yield"] {
+                let m = measures(&c, &format!("concord:export-{part}")).await;
+                parts.push(format!("{part} {:.1} s", m.iter().sum::<f64>() / 1000.0));
+            }
+            let blocks = measures(&c, "concord:export-read").await.len();
             let (wasm, js) = memory(&c).await;
             let status = find(&c, "p.status").await.text().await.unwrap_or_default();
+            let visibility = c
+                .execute("return document.visibilityState", vec![])
+                .await
+                .unwrap();
             println!(
-                "  export of every statement as CSV ({status}): {:.1} s, a {:.0} MB file; {:.1} MB fetched; longest frame meanwhile {gap:.0} ms; WebAssembly {:.0} MB before, {:.0} MB after (+ JS heap {:.0} MB)",
+                "  export of every statement as CSV ({status}): {:.1} s, a {:.0} MB file; {blocks} blocks: {}; {:.1} MB fetched; longest frame meanwhile {gap:.0} ms (the page {visibility}); WebAssembly {:.0} MB before, {:.0} MB after (+ JS heap {:.0} MB)",
                 t / 1000.0,
                 mb(size),
+                parts.join(", "),
                 mb(fetched as f64),
                 mb(wasm_before),
                 mb(wasm),

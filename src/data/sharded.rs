@@ -82,6 +82,14 @@ impl Sharded {
     /// Sends the worker one job, which `cancel` can call off; waits for its bytes (or its
     /// message).
     async fn send(&self, job: js_sys::Object, cancel: &Cancel) -> Result<Vec<u8>, String> {
+        let answer = self.post(job, cancel)?;
+        Self::answer(answer).await
+    }
+
+    /// Posts the worker one job now, which `cancel` can call off: the promise of its answer.
+    /// (Not an `async fn`: a future does nothing until it is awaited, and jobs awaited one
+    /// after the other would be sent one after the other.)
+    fn post(&self, job: js_sys::Object, cancel: &Cancel) -> Result<js_sys::Promise, String> {
         let id = self.next.get();
         cancel.sent(id, &self.worker);
         self.next.set(id.wrapping_add(1));
@@ -98,6 +106,11 @@ impl Sharded {
         self.worker
             .post_message(&message)
             .map_err(|e| format!("the fetch worker cannot be reached: {}", js_error(e)))?;
+        Ok(answer)
+    }
+
+    /// A job's answer: its bytes, or its message.
+    async fn answer(answer: js_sys::Promise) -> Result<Vec<u8>, String> {
         let data = wasm_bindgen_futures::JsFuture::from(answer)
             .await
             .map_err(js_error)?;
@@ -146,12 +159,12 @@ impl Sharded {
                     chunks.push(&format!("{}{}", self.base, s.chunk_name()).into());
                 }
                 set("chunks", chunks.into());
-                self.send(job, cancel)
+                self.post(job, cancel)
             })
             .collect();
         let mut out = HashMap::new();
         for (done, (run, answer)) in runs.iter().zip(pending).enumerate() {
-            let bytes = answer.await?;
+            let bytes = Self::answer(answer?).await?;
             if cancel.is_cancelled() {
                 return Err("cancelled".into());
             }
@@ -279,6 +292,7 @@ impl super::Engine {
         if let Some(f) = formulas {
             *self.formulas.borrow_mut() = Rc::new(f);
         }
+        crate::timing::memory();
         Ok(())
     }
 
