@@ -314,6 +314,11 @@ mod native {
             support::click(&c, ".export button:nth-of-type(2)").await;
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
             let progress = find(&c, ".export progress").await;
+            // What it looks like meanwhile (target/screenshots/scale-export-progress.png).
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/screenshots");
+            std::fs::create_dir_all(dir).unwrap();
+            let png = c.screenshot().await.unwrap();
+            std::fs::write(format!("{dir}/scale-export-progress.png"), png).unwrap();
             let done = progress.attr("value").await.unwrap().unwrap_or_default();
             let total = progress.attr("max").await.unwrap().unwrap_or_default();
             let clicked = std::time::Instant::now();

@@ -521,8 +521,8 @@ async fn exports_distinctive_terms_and_near_duplicates_load_what_they_read() {
 }
 
 /// PNGs of what the sharded mode adds (desktop, 375 px, dark) in `target/screenshots/`:
-/// the results with the distinctive terms on request, their loading, and a damaged shard's
-/// message. `make screenshots-sharded`.
+/// the results with the distinctive terms on request, their loading, a damaged shard's
+/// message, and the formulations with later uses opened. `make screenshots-sharded`.
 #[tokio::test]
 #[ignore = "writes screenshots; run with make screenshots-sharded"]
 async fn screenshots() {
@@ -551,6 +551,19 @@ async fn screenshots() {
             c.goto(&at(damaged, &link(&[("q", &a)]))).await.unwrap();
             find(&c, ".shard-error").await;
             std::fs::write(shot("damaged"), c.screenshot().await.unwrap()).unwrap();
+            // The formulations, a formulation's later uses opened (loaded on opening).
+            c.goto(&at(good, &link(&[("view", "phrases")])))
+                .await
+                .unwrap();
+            support::click(&c, "li.formula details summary").await;
+            find(&c, "li.formula details[open] ol.uses li").await;
+            c.execute(
+                "document.querySelector('li.formula details[open]').scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
+            std::fs::write(shot("phrases"), c.screenshot().await.unwrap()).unwrap();
         })
         .await;
     }

@@ -296,7 +296,9 @@ mod tests {
         let back = super::super::load_formulas(&manifest, |s| Ok(read(&dir, &manifest, s)));
         let back = back.unwrap();
         assert_eq!(back, crate::compare::formulas::with_uses(&index, &formulas));
-        assert!(back.iter().all(|f| f.uses.as_ref().is_some_and(|u| !u.is_empty())));
+        assert!(back
+            .iter()
+            .all(|f| f.uses.as_ref().is_some_and(|u| !u.is_empty())));
         fs::remove_dir_all(&dir).unwrap();
     }
 
