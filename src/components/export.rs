@@ -136,7 +136,7 @@ pub fn export(props: &ExportProps) -> Html {
             if busy {
                 <button type="button" class="cancel-export" onclick={on_cancel}>{ "Cancel" }</button>
             }
-            <Loading load={(*progress).clone()} what="the export" unit="statements" />
+            <Loading load={(*progress).clone()} what="the export" unit="statements" doing="Making" />
         </div>
     }
 }

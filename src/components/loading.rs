@@ -12,6 +12,9 @@ pub struct LoadingProps {
     /// What the progress counts ("parts": requests done of those sent).
     #[prop_or(AttrValue::Static("parts"))]
     pub unit: AttrValue,
+    /// What is being done ("Loading").
+    #[prop_or(AttrValue::Static("Loading"))]
+    pub doing: AttrValue,
 }
 
 /// A progress bar while loading; the error, naming what failed, when it failed. Nothing
@@ -23,7 +26,7 @@ pub fn loading(props: &LoadingProps) -> Html {
         Load::Loading { done, total } => html! {
             <section class="shard-loading" role="status" aria-live="polite" aria-busy="true">
                 <p>
-                    { format!("Loading {}…", props.what) }
+                    { format!("{} {}…", props.doing, props.what) }
                     if *total > 0 {
                         { format!(" {done} of {total} {}", props.unit) }
                     }
