@@ -24,6 +24,8 @@
 //!   (made a block at a time; not measured when cancelled); for each block,
 //!   `concord:export-read` (its text fetched and read), `concord:export-write` (its rows
 //!   written) and `concord:export-yield` (the page's turn before the next);
+//! - `concord:start-over` — a mark: a sharded engine past its budget of words loaded
+//!   dropped the text no part of the page reads;
 //! - `concord:memory` — a mark (not a measure) whose `detail` is the size of the app's
 //!   WebAssembly memory in bytes, set at start-up, after every search, after shards are
 //!   loaded and after an export (the memory only grows, so the last one is the peak).
@@ -125,6 +127,13 @@ pub fn begin(name: &str) {
 pub fn end(name: &str) {
     if let Some(perf) = performance() {
         let _ = perf.measure_with_start_mark(name, &format!("{name}:start"));
+    }
+}
+
+/// Marks `name` now (an event, not a span).
+pub fn mark(name: &str) {
+    if let Some(perf) = performance() {
+        let _ = perf.mark(name);
     }
 }
 

@@ -376,6 +376,63 @@ async fn the_timeline_reads_no_text_and_positions_read_theirs() {
     .await;
 }
 
+/// Past its budget of words loaded (`CONCORD_MEMORY_WORDS=1500` in this build, a few of
+/// the seeds' documents), a load starts over: the text no part of the page reads is
+/// dropped (`concord:start-over`), and every document read after, in the same page, still
+/// shows each of its paragraphs; so does the list of every statement.
+#[tokio::test]
+async fn past_its_budget_a_load_starts_over() {
+    let port = host_port(dist(), Host::Ranges);
+    run(move |c| async move {
+        c.goto(&at(port, "")).await.unwrap();
+        list_is(&c, "").await;
+        c.execute("window.concordSamePage = true;", vec![])
+            .await
+            .unwrap();
+        for _round in 0..2 {
+            for doc in &support::corpus().documents {
+                let to = format!(
+                    "{SUB_PATH}{}",
+                    link(&[("view", "doc"), ("doc", &doc.id), ("text", "original")])
+                );
+                let (crashed, _) = support::follow_in_page(&c, &to).await;
+                assert!(!crashed);
+                let want: Vec<String> = doc.paragraphs.iter().map(|p| p.text.clone()).collect();
+                support::until(&c, &format!("the paragraphs of {}", doc.id), move |c| {
+                    let want = want.clone();
+                    async move {
+                        let got = c
+                            .execute(
+                                "return [...document.querySelectorAll('ol.original li[data-p]')]
+                                    .map(li => li.querySelector('p').textContent);",
+                                vec![],
+                            )
+                            .await
+                            .unwrap();
+                        serde_json::from_value::<Vec<String>>(got).unwrap_or_default() == want
+                    }
+                })
+                .await;
+            }
+        }
+        let (crashed, _) = support::follow_in_page(&c, &format!("{SUB_PATH}?")).await;
+        assert!(!crashed);
+        list_is(&c, "").await;
+        let v = c
+            .execute(
+                "return [window.concordSamePage === true,
+                         performance.getEntriesByName('concord:start-over').length];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (same, starts): (bool, usize) = serde_json::from_value(v).unwrap();
+        assert!(same, "the page was not reloaded");
+        assert!(starts > 0, "no load started over");
+    })
+    .await;
+}
+
 /// A host that ignores `Range` (the whole pack, 200): the worker cancels it and reads
 /// every shard from its own file; the views are the same.
 #[tokio::test]

@@ -20,28 +20,10 @@ use yew::prelude::*;
 
 /// Most statements a block of an export holds. `CONCORD_EXPORT_ROWS` at build time sets
 /// another (the sharded tests cut the seeds' export into several blocks).
-const BLOCK_ROWS: usize = match option_env!("CONCORD_EXPORT_ROWS") {
-    Some(n) => parse_usize(n),
-    None => 2_000,
-};
+const BLOCK_ROWS: usize = crate::data::build_number(option_env!("CONCORD_EXPORT_ROWS"), 2_000);
 
 /// Most text shards a block of a sharded corpus's export reads (about 2 MB of text).
 const BLOCK_SHARDS: usize = 32;
-
-/// A decimal number at compile time (0, and so blocks of one row, if it is not one).
-const fn parse_usize(s: &str) -> usize {
-    let bytes = s.as_bytes();
-    let mut n = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            return 0;
-        }
-        n = n * 10 + (bytes[i] - b'0') as usize;
-        i += 1;
-    }
-    n
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {

@@ -16,6 +16,25 @@ pub mod sharded;
 #[path = "unsharded.rs"]
 pub mod sharded;
 
+/// A number set at build time (`option_env!`), or `default` when it is not set; 0 when it is
+/// not a decimal number.
+pub(crate) const fn build_number(value: Option<&str>, default: usize) -> usize {
+    let Some(value) = value else {
+        return default;
+    };
+    let bytes = value.as_bytes();
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            return 0;
+        }
+        n = n * 10 + (bytes[i] - b'0') as usize;
+        i += 1;
+    }
+    n
+}
+
 /// The sharded corpus's manifest and fetch worker, by file name (one a line), or nothing
 /// when the corpus is embedded (written by `build.rs`).
 const SHARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/manifest.txt"));

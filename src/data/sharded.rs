@@ -10,9 +10,19 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Most words of statements loaded before a load starts over (`CONCORD_MEMORY_WORDS` at
+/// build time sets another; the sharded tests set a small one). With their text a word
+/// takes 17.4 bytes (measured natively: the 200 MB corpus's 31.5 million words, 548 MB), so
+/// 16 million is about 280 MB.
+const BUDGET_WORDS: usize = super::build_number(option_env!("CONCORD_MEMORY_WORDS"), 16_000_000);
+
 /// The sharded corpus's fetcher and what of it is loaded.
 pub struct Sharded {
     pub(crate) loader: RefCell<Loader>,
+    /// What each part of the page on screen reads ([`super::Engine::pin`]): kept when a
+    /// load starts over.
+    pins: RefCell<HashMap<u32, Need>>,
+    next_pin: Cell<u32>,
     /// The absolute URL of the folder of the shards (`…/corpus/`).
     base: String,
     worker: web_sys::Worker,
@@ -66,6 +76,8 @@ impl Sharded {
         worker.set_onmessage(Some(answers.as_ref().unchecked_ref()));
         Ok(Sharded {
             loader: RefCell::new(Loader::new(Manifest::default())),
+            pins: RefCell::default(),
+            next_pin: Cell::new(1),
             base,
             worker,
             next: Cell::new(0),
@@ -252,8 +264,67 @@ impl super::Engine {
         }
     }
 
+    /// A new id for [`Self::pin`] (one a part of the page that loads what it reads).
+    pub fn pin_id(&self) -> u32 {
+        match &self.sharded {
+            None => 0,
+            Some(s) => {
+                let id = s.next_pin.get();
+                s.next_pin.set(id + 1);
+                id
+            }
+        }
+    }
+
+    /// Notes that the part `id` of the page on screen reads what `need` names: a load that
+    /// starts over keeps it.
+    pub fn pin(&self, id: u32, need: &Need) {
+        if let Some(s) = &self.sharded {
+            s.pins.borrow_mut().insert(id, need.clone());
+        }
+    }
+
+    /// The part `id` is gone from the page.
+    pub fn unpin(&self, id: u32) {
+        if let Some(s) = &self.sharded {
+            s.pins.borrow_mut().remove(&id);
+        }
+    }
+
+    /// Starts over when the words loaded are past the budget: drops the text of every
+    /// document that neither `need` nor a part of the page on screen reads (an engine that
+    /// only grew would reach the whole corpus in a long session). Marks
+    /// `concord:start-over`.
+    fn start_over_if_full(&self, need: &Need) {
+        let Some(s) = &self.sharded else {
+            return;
+        };
+        if self.index().loaded_words() <= BUDGET_WORDS {
+            return;
+        }
+        let pins = s.pins.borrow();
+        if need.all_docs || pins.values().any(|p| p.all_docs) {
+            return;
+        }
+        let mut keep = vec![false; self.corpus().documents.len()];
+        for &d in pins.values().flat_map(|p| &p.docs).chain(&need.docs) {
+            if let Some(k) = keep.get_mut(d as usize) {
+                *k = true;
+            }
+        }
+        let dropped = s.loader.borrow_mut().unload_text(
+            &mut self.corpus.borrow_mut(),
+            &mut self.index.borrow_mut(),
+            |d| keep[d as usize],
+        );
+        if dropped > 0 {
+            crate::timing::mark("concord:start-over");
+        }
+    }
+
     /// Fetches and loads what `need` reads, reporting `progress(done, total)` in requests.
     /// An error names the shard or file that failed; what loaded before it stays loaded.
+    /// Past the budget of words loaded, it first starts over ([`Self::start_over_if_full`]).
     pub async fn load(
         &self,
         need: &Need,
@@ -280,6 +351,8 @@ impl super::Engine {
         let fetched = sharded
             .fetch(&manifest, wanted.iter().collect(), progress, cancel)
             .await?;
+        // After the fetch (the page may have moved on meanwhile: its pins are current).
+        self.start_over_if_full(need);
         let formulas = crate::timing::measured("concord:load", || {
             sharded.loader.borrow_mut().load(
                 &mut self.corpus.borrow_mut(),
@@ -331,10 +404,9 @@ impl super::Engine {
         }
     }
 
-    /// The paragraphs of those of documents `docs` whose text is not loaded: their shards
-    /// fetched and read, not loaded (an export reads its statements a block at a time and
-    /// drops them, so that the engine does not grow to the corpus). An error names the
-    /// shard.
+    /// The paragraphs of documents `docs`: their shards fetched and read, not loaded (an
+    /// export reads its statements a block at a time and drops them, so that the engine
+    /// does not grow to the corpus). An error names the shard.
     pub async fn read_paragraphs(
         &self,
         docs: &[u32],
@@ -344,20 +416,13 @@ impl super::Engine {
             return Ok(HashMap::new());
         };
         let manifest = sharded.loader.borrow().manifest.clone();
-        let need = Need {
-            docs: docs.to_vec(),
-            ..Need::default()
-        };
         let wanted: Vec<ShardRef> = sharded
             .loader
             .borrow()
-            .missing(&self.index(), &need)
+            .text_shards_of(docs)
             .into_iter()
             .cloned()
             .collect();
-        if wanted.is_empty() {
-            return Ok(HashMap::new());
-        }
         let fetched = sharded
             .fetch(&manifest, wanted.iter().collect(), &|_, _| {}, cancel)
             .await?;

@@ -45,6 +45,16 @@ impl super::Engine {
         Ok(())
     }
 
+    /// Nothing is ever dropped: no pin to hold.
+    pub fn pin_id(&self) -> u32 {
+        0
+    }
+
+    /// Nothing is ever dropped: nothing to pin.
+    pub fn pin(&self, _id: u32, _need: &Need) {}
+
+    pub fn unpin(&self, _id: u32) {}
+
     /// Every document's text is here: one key for all (an export is cut by rows only).
     pub fn text_key(&self, _doc: u32) -> u32 {
         0

@@ -45,8 +45,19 @@ where
 {
     let engine = use_engine();
     let state = use_state(|| None::<(K, Load)>);
+    // This part's pin: what it reads now is kept when a load starts over.
+    let pin = {
+        let engine = engine.clone();
+        *use_state(move || engine.pin_id())
+    };
+    {
+        let engine = engine.clone();
+        use_effect_with((), move |()| move || engine.unpin(pin));
+    }
     let shards = if engine.is_sharded() {
-        engine.missing(&need(&engine))
+        let now = need(&engine);
+        engine.pin(pin, &now);
+        engine.missing(&now)
     } else {
         0
     };

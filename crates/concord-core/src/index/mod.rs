@@ -688,6 +688,30 @@ impl Index {
         self.tok_at.fill(UNLOADED[0]);
     }
 
+    /// Keeps the words of the statements `keep` takes and drops the others' (their lengths
+    /// stay): a sharded engine over its budget starts over with what its views read.
+    pub fn retain_tokens(&mut self, keep: impl Fn(u32) -> bool) {
+        let mut toks = Vec::new();
+        for s in 0..self.tok_at.len() {
+            let a = self.tok_at[s];
+            if a == UNLOADED[0] {
+                continue;
+            }
+            if keep(s as u32) {
+                self.tok_at[s] = toks.len() as u32;
+                toks.extend_from_slice(&self.toks[a as usize..a as usize + self.len(s as u32)]);
+            } else {
+                self.tok_at[s] = UNLOADED[0];
+            }
+        }
+        self.toks = toks;
+    }
+
+    /// How many words of statements are loaded (what a sharded engine's budget counts).
+    pub fn loaded_words(&self) -> usize {
+        self.toks.len()
+    }
+
     /// Adds the words of statements `first..` (read from a text shard): one list each, of
     /// its length. Statements already loaded are left as they are. An error, and nothing
     /// added, when a list's length is not its statement's.

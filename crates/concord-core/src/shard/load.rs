@@ -256,11 +256,44 @@ impl Loader {
         Ok(None)
     }
 
-    /// The paragraphs of those of documents `docs` whose text is not loaded, read from
-    /// their shards in `fetched` (checked, as [`Loader::missing`] named them for
-    /// `Need { docs, .. }`) and not loaded: an export of many statements reads their text a
-    /// block at a time and drops it, so that the engine does not grow to the corpus. An
-    /// error names the shard.
+    /// Drops the text of every loaded document but those `keep` takes (paragraphs,
+    /// statements and their words; the skeleton's metadata stays): a sharded engine over
+    /// its budget starts over with what its views read. Returns how many were dropped.
+    pub fn unload_text(
+        &mut self,
+        corpus: &mut Corpus,
+        index: &mut Index,
+        keep: impl Fn(u32) -> bool,
+    ) -> usize {
+        let mut dropped = 0;
+        for (d, loaded) in self.text.iter_mut().enumerate() {
+            if *loaded && !keep(d as u32) {
+                *loaded = false;
+                let doc = &mut corpus.documents[d];
+                doc.paragraphs = Vec::new();
+                doc.statements = Vec::new();
+                dropped += 1;
+            }
+        }
+        let kept: Vec<bool> = index
+            .statements
+            .iter()
+            .map(|st| self.text[st.doc as usize])
+            .collect();
+        index.retain_tokens(|s| kept[s as usize]);
+        dropped
+    }
+
+    /// The shards holding documents `docs`, loaded or not, each once.
+    pub fn text_shards_of(&self, docs: &[u32]) -> Vec<&ShardRef> {
+        text_shards(&self.manifest, docs, |_| false)
+    }
+
+    /// The paragraphs of documents `docs`, read from their shards in `fetched` (checked, as
+    /// [`Loader::text_shards_of`] names them) and not loaded: an export of many statements
+    /// reads their text a block at a time and drops it, so that the engine does not grow
+    /// to the corpus (and a load that starts over meanwhile cannot take a block's text
+    /// away). An error names the shard.
     pub fn read_paragraphs(
         &self,
         docs: &[u32],
@@ -271,11 +304,11 @@ impl Loader {
         let mut wanted = docs.to_vec();
         wanted.sort_unstable();
         let mut out = HashMap::new();
-        for shard in text_shards(manifest, &wanted, |d| self.has_text(d)) {
+        for shard in self.text_shards_of(&wanted) {
             let decoded: super::text::Shard = manifest.read(shard, &mut read)?;
             for (i, doc) in decoded.docs.into_iter().enumerate() {
                 let d = decoded.first + i as u32;
-                if wanted.binary_search(&d).is_ok() && !self.has_text(d) {
+                if wanted.binary_search(&d).is_ok() {
                     out.insert(d, doc.paragraphs);
                 }
             }
@@ -391,12 +424,68 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// Starting over: the text of the documents not kept is dropped (their words too), the
+    /// kept ones' stay as they were, and loading the dropped ones again gives the embedded
+    /// engine's answers.
+    #[test]
+    fn text_dropped_and_loaded_again_answers_the_same() {
+        let (full_corpus, full, _, dir, manifest) = written("unload");
+        let (mut corpus, mut index) = super::super::open(&manifest, |s| {
+            Ok(fetch(&dir, &manifest, vec![s]).remove(&s.hash).unwrap())
+        })
+        .unwrap();
+        let mut loader = Loader::new(manifest.clone());
+        let n = corpus.documents.len() as u32;
+        let everything = Need::everything();
+        let bytes = fetch(&dir, &manifest, loader.missing(&index, &everything));
+        loader
+            .load(&mut corpus, &mut index, &everything, &bytes)
+            .unwrap();
+        let words = index.loaded_words();
+        assert_eq!(words, full.token_count());
+        let keep = |d: u32| d % 2 == 1;
+        let dropped = loader.unload_text(&mut corpus, &mut index, keep);
+        assert_eq!(dropped, (0..n).filter(|&d| !keep(d)).count());
+        for d in 0..n {
+            assert_eq!(loader.has_text(d), keep(d), "document {d}");
+            let doc = &corpus.documents[d as usize];
+            assert_eq!(doc.paragraphs.is_empty(), !keep(d), "document {d}");
+            for s in index.doc_statements(d) {
+                assert_eq!(index.has_tokens(s), keep(d));
+                if keep(d) {
+                    assert_eq!(index.tokens(s), full.tokens(s), "statement {s}");
+                }
+            }
+        }
+        assert!(index.loaded_words() < words);
+        let bytes = fetch(&dir, &manifest, loader.missing(&index, &everything));
+        loader
+            .load(&mut corpus, &mut index, &everything, &bytes)
+            .unwrap();
+        assert!(corpus == full_corpus);
+        for s in 0..index.statements.len() as u32 {
+            assert_eq!(index.tokens(s), full.tokens(s), "statement {s}");
+        }
+        let query = index.parse_typed("negotiation* \"two-state solution\" china");
+        for _ in 0..4 {
+            let need = Need::of_search(&index, &query);
+            let bytes = fetch(&dir, &manifest, loader.missing(&index, &need));
+            loader.load(&mut corpus, &mut index, &need, &bytes).unwrap();
+        }
+        let sort = crate::Sort::Relevance;
+        assert_eq!(
+            crate::Searcher::new(&corpus, &index).search(&query, &Default::default(), sort),
+            crate::Searcher::new(&full_corpus, &full).search(&query, &Default::default(), sort)
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     /// An export's block reads its documents' paragraphs from the shards without loading
     /// them: the paragraphs are the corpus's, and the loader still holds no text.
     #[test]
     fn paragraphs_are_read_without_loading_them() {
         let (full_corpus, _, _, dir, manifest) = written("paragraphs");
-        let (corpus, index) = super::super::open(&manifest, |s| {
+        let (corpus, _index) = super::super::open(&manifest, |s| {
             Ok(fetch(&dir, &manifest, vec![s]).remove(&s.hash).unwrap())
         })
         .unwrap();
@@ -405,11 +494,7 @@ mod tests {
             .rev()
             .step_by(2)
             .collect();
-        let need = Need {
-            docs: docs.clone(),
-            ..Need::default()
-        };
-        let bytes = fetch(&dir, &manifest, loader.missing(&index, &need));
+        let bytes = fetch(&dir, &manifest, loader.text_shards_of(&docs));
         let read = loader.read_paragraphs(&docs, &bytes).unwrap();
         assert_eq!(read.len(), docs.len());
         for &d in &docs {
