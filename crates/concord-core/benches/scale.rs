@@ -164,6 +164,22 @@ fn engine_from_shards(dir: &Path, manifest_name: &str) {
         shard::open(&manifest, |s| Ok(read(&manifest, s).unwrap())).unwrap();
     let opened = t.elapsed().as_secs_f64() * 1e3;
     let mut loader = Loader::new(manifest.clone());
+    // Loads what `need` reads, once (true when nothing was missing).
+    let load = |loader: &mut Loader,
+                corpus: &mut concord_core::Corpus,
+                index: &mut concord_core::Index,
+                need: &Need| {
+        let missing = loader.missing(index, need);
+        if missing.is_empty() {
+            return true;
+        }
+        let fetched = missing
+            .iter()
+            .map(|s| (s.hash, read(&manifest, s).unwrap()))
+            .collect();
+        loader.load(corpus, index, need, &fetched).unwrap();
+        false
+    };
     let mut times: Vec<(f64, String)> = Vec::new();
     for q in include_str!("support/typed.txt").lines() {
         for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
@@ -171,17 +187,9 @@ fn engine_from_shards(dir: &Path, manifest_name: &str) {
             let query = index.parse_typed(typed);
             for _ in 0..4 {
                 let need = Need::of_search(&index, &query);
-                let missing = loader.missing(&index, &need);
-                if missing.is_empty() {
+                if load(&mut loader, &mut corpus, &mut index, &need) {
                     break;
                 }
-                let fetched = missing
-                    .iter()
-                    .map(|s| (s.hash, read(&manifest, s).unwrap()))
-                    .collect();
-                loader
-                    .load(&mut corpus, &mut index, &need, &fetched)
-                    .unwrap();
             }
             let t = Instant::now();
             let results = Searcher::new(&corpus, &index).search(
@@ -229,14 +237,7 @@ fn engine_from_shards(dir: &Path, manifest_name: &str) {
         };
         let (shards, bytes) = reads(&need);
         let (all_shards, all_bytes) = reads(&Need::of_statements(&index, results.statement_ids()));
-        let fetched = loader
-            .missing(&index, &need)
-            .iter()
-            .map(|s| (s.hash, read(&manifest, s).unwrap()))
-            .collect();
-        loader
-            .load(&mut corpus, &mut index, &need, &fetched)
-            .unwrap();
+        load(&mut loader, &mut corpus, &mut index, &need);
         let searcher = Searcher::new(&corpus, &index);
         let t = Instant::now();
         let rows = searcher.kwic(&query, &results, 8, 1000);

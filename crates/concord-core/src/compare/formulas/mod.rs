@@ -552,17 +552,20 @@ mod tests {
     use super::*;
     use crate::corpus::test_corpus;
 
+    /// The test corpora with formulations.
+    const CORPORA: [&str; 4] = [
+        "seeds",
+        "tests/corpora/formulas",
+        "tests/corpora/speeches",
+        "tests/corpora/harbour",
+    ];
+
     /// Tables made from the uses the build stored are the tables counted from the words,
     /// under no filter and under filters that keep a year, a speaker or a few statements;
     /// the two sets' formulations too.
     #[test]
     fn stored_uses_give_the_tables_counted_from_the_words() {
-        for dir in [
-            "seeds",
-            "tests/corpora/formulas",
-            "tests/corpora/speeches",
-            "tests/corpora/harbour",
-        ] {
+        for dir in CORPORA {
             let corpus = test_corpus(dir);
             let index = Index::build(&corpus);
             let searcher = Searcher::new(&corpus, &index);
@@ -630,12 +633,7 @@ mod tests {
     /// a few lengths of list: a short list leaves most phrases out).
     #[test]
     fn slices_and_pruning_change_nothing() {
-        for dir in [
-            "seeds",
-            "tests/corpora/formulas",
-            "tests/corpora/speeches",
-            "tests/corpora/harbour",
-        ] {
+        for dir in CORPORA {
             let corpus = test_corpus(dir);
             let index = Index::build(&corpus);
             for max in [1, 3, 10, MAX_FORMULAS] {
