@@ -12,7 +12,9 @@
 //! - an export of every statement (`concord:export`): its time, the bytes fetched, the
 //!   file's size, the page's longest frame meanwhile and the memory after; then an export
 //!   called off with Cancel;
-//! - the formulations view opened: when its list is on screen, the bytes fetched, memory.
+//! - the formulations view opened: when its list is on screen, the bytes fetched, memory;
+//! - a long session: every document read one after another in one page, the memory as it
+//!   goes and how often a load started over.
 //!
 //! A benchmark, not a test: it asserts nothing about time.
 #[cfg(not(target_arch = "wasm32"))]
@@ -73,11 +75,19 @@ mod native {
 
     pub async fn main() {
         let port = host_port(dist(), Host::Ranges);
-        // `CONCORD_SCALE_ONLY=export`: the export and the formulations only.
-        if std::env::var("CONCORD_SCALE_ONLY").as_deref() == Ok("export") {
-            export(port).await;
-            phrases(port).await;
-            return;
+        // `CONCORD_SCALE_ONLY=export`: the export and the formulations only; `=session`:
+        // the long session only.
+        match std::env::var("CONCORD_SCALE_ONLY").as_deref() {
+            Ok("export") => {
+                export(port).await;
+                phrases(port).await;
+                return;
+            }
+            Ok("session") => {
+                session(port).await;
+                return;
+            }
+            _ => {}
         }
         let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
         let corpus_bytes: u64 = walk(&dist().join("corpus"));
@@ -191,6 +201,68 @@ mod native {
         .await;
         export(port).await;
         phrases(port).await;
+        session(port).await;
+    }
+
+    /// Documents read one after the other in one page: the memory as they go, and how
+    /// often a load started over (the budget of words loaded).
+    async fn session(port: u16) {
+        let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
+        let manifest = {
+            let dir = dist().join("corpus");
+            let name = std::fs::read_dir(&dir)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .find(|n| n.starts_with("manifest-"))
+                .unwrap();
+            concord_core::shard::Manifest::decode(&std::fs::read(dir.join(name)).unwrap()).unwrap()
+        };
+        let ids: Vec<String> = manifest
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.id.clone())
+            .collect();
+        run(move |c| async move {
+            c.goto(&at("")).await.unwrap();
+            find(&c, "article.hit").await;
+            let start = std::time::Instant::now();
+            let mut line = Vec::new();
+            for (i, id) in ids.iter().enumerate() {
+                let to = format!("{SUB_PATH}{}", query(&[("view", "doc"), ("doc", id)]));
+                let _ = support::follow_in_page(&c, &to).await;
+                let shown = format!("article[data-doc=\"{id}\"]");
+                waiting(&c, |c| {
+                    let shown = shown.clone();
+                    async move {
+                        c.find(fantoccini::Locator::Css(&shown)).await.is_ok()
+                            && c.find(fantoccini::Locator::Css(".shard-loading"))
+                                .await
+                                .is_err()
+                    }
+                })
+                .await;
+                if (i + 1) % 500 == 0 || i + 1 == ids.len() {
+                    let (wasm, _) = memory(&c).await;
+                    line.push(format!("{} read: {:.0} MB", i + 1, mb(wasm)));
+                }
+            }
+            let starts = c
+                .execute(
+                    "return performance.getEntriesByName('concord:start-over').length",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            println!(
+                "  a long session, {} documents read one after another in one page ({:.0} s): WebAssembly memory {}; loads started over {starts} times",
+                ids.len(),
+                start.elapsed().as_secs_f64(),
+                line.join(", ")
+            );
+        })
+        .await;
     }
 
     /// The formulations view opened in a fresh page: when its list is on screen, the bytes
