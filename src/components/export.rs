@@ -13,6 +13,7 @@ use crate::data::sharded::Cancel;
 use crate::hooks::Load;
 use crate::route::Route;
 use concord_core::export::{blocks, rows_with, Format, Writer};
+use concord_core::shard::Need;
 use concord_core::text::slug_in;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -136,16 +137,6 @@ async fn make_export(
     cancel: &Cancel,
 ) -> Result<(), String> {
     let stmts: Vec<u32> = found.results.statement_ids().collect();
-    let docs_of = |stmts: &[u32]| -> Vec<u32> {
-        let index = engine.index();
-        let mut docs: Vec<u32> = stmts
-            .iter()
-            .map(|&s| index.statements[s as usize].doc)
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs
-    };
     let cut = {
         let index = engine.index();
         let keys: Vec<u32> = stmts
@@ -162,7 +153,8 @@ async fn make_export(
     for block in cut {
         let block = &stmts[block];
         crate::timing::begin("concord:export-read");
-        let texts = engine.read_paragraphs(&docs_of(block), cancel).await?;
+        let docs = Need::of_statements(&engine.index(), block.iter().copied()).docs;
+        let texts = engine.read_paragraphs(&docs, cancel).await?;
         crate::timing::end("concord:export-read");
         if cancel.is_cancelled() {
             return Ok(());

@@ -42,8 +42,8 @@ use concord_core::shard::Need;
 /// the text of the results that take positions, for the positions; the collocates read
 /// the words of the search's results (nothing without a query); the formulations (the view
 /// loads the text of the uses it quotes); two sets, their searches and then their
-/// statements' text. Parts that read more (distinctive terms, near-duplicates, exports) load what
-/// they read themselves.
+/// statements' text. Parts that read more (distinctive terms, near-duplicates, exports)
+/// load what they read themselves.
 pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
     let index = engine.index();
     let corpus = engine.corpus();
@@ -122,7 +122,6 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
                 },
                 |need, set| need.and(Need::of_search(&index, &index.parse(&set.q))),
             );
-            drop(index);
             if engine.missing(&searches) > 0 {
                 return searches;
             }
