@@ -111,6 +111,12 @@ pub struct Index {
     /// Positions fit in 16 bits: a statement has at most [`MAX_STATEMENT_TOKENS`] tokens
     /// (the corpus builder refuses longer paragraphs).
     post_pos: Vec<u16>,
+    /// Which of its stem's words is at each position of `post_pos` (its rank in
+    /// [`Index::stem_words`], or [`NO_VARIANT`]): read from the postings shards, so that a
+    /// prefix splitting a stem ("securit*" in the stem of "secure") is told from the
+    /// postings without the statements' text. Empty in an index built from text, which
+    /// reads its tokens instead; as long as `post_pos` in one loaded from shards.
+    post_var: Vec<u8>,
     /// Folded words, sorted, each with its stem id: prefix search is a range of this table.
     pub words: Vec<(String, u32)>,
     /// Each stem's words (ids into `words`): a prefix takes a stem's postings whole when all
@@ -140,6 +146,14 @@ pub struct Index {
 /// [`Index::post_at`] of a stem whose postings are not loaded.
 const UNLOADED: [u32; 2] = [u32::MAX; 2];
 
+/// The most words a stem may have for the postings shards to say which of them is at each
+/// position (a byte each); a stem with more (rare: a stem of hundreds of spellings) is
+/// told by its statements' words, as in an index built from text.
+pub const MAX_VARIANTS: usize = 255;
+
+/// [`Index::post_var`] at a position whose word the postings do not say.
+pub const NO_VARIANT: u8 = u8::MAX;
+
 /// One stem's postings (see [`Index::postings`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Postings<'a> {
@@ -148,6 +162,10 @@ pub struct Postings<'a> {
     /// Offsets into `pos` of each posting's positions, and the end of the last.
     starts: &'a [u32],
     pos: &'a [u16],
+    /// The stem's words, and which of them is at each position of `pos` (empty when the
+    /// postings do not say: see [`Index::post_var`]).
+    words: &'a [u32],
+    vars: &'a [u8],
 }
 
 impl<'a> Postings<'a> {
@@ -164,6 +182,26 @@ impl<'a> Postings<'a> {
     /// The token positions (ascending) of the stem in the statement of posting `j`.
     pub fn positions(&self, j: usize) -> &'a [u16] {
         &self.pos[self.starts[j] as usize..self.starts[j + 1] as usize]
+    }
+
+    /// The word (an id into [`Index::words`]) at the `i`th position of posting `j`, when the
+    /// postings say it: always for a stem of one word, and for every stem read from shards
+    /// with at most [`MAX_VARIANTS`] words. `None` means: read it in the statement's words.
+    pub fn word(&self, j: usize, i: usize) -> Option<u32> {
+        if let [w] = self.words {
+            return Some(*w);
+        }
+        match *self.vars.get(self.starts[j] as usize + i)? {
+            NO_VARIANT => None,
+            v => self.words.get(usize::from(v)).copied(),
+        }
+    }
+
+    /// Whether [`Postings::word`] answers for every position.
+    pub fn says_words(&self) -> bool {
+        self.words.len() == 1
+            || (self.words.len() <= MAX_VARIANTS
+                && self.vars.len() >= self.starts[self.stmts.len()] as usize)
     }
 }
 
@@ -813,6 +851,8 @@ impl Index {
             stmts: &self.post_stmt[a..b],
             starts: &self.pos_start[a..=b],
             pos: &self.post_pos,
+            words: self.stem_words.get(k as usize).map_or(&[], Vec::as_slice),
+            vars: &self.post_var,
         }
     }
 
@@ -828,6 +868,7 @@ impl Index {
         self.post_stmt = Vec::new();
         self.pos_start = vec![0];
         self.post_pos = Vec::new();
+        self.post_var = Vec::new();
     }
 
     /// Adds stem `k`'s postings, read from its shards' parts in order (see
@@ -859,6 +900,14 @@ impl Index {
             self.pos_start
                 .extend(part.starts[..part.stmts.len()].iter().map(|s| s + base));
             self.post_pos.extend(&part.pos);
+            // Parallel to the positions whatever the part says (a part of an older shape
+            // or of a stem of too many words says nothing).
+            match part.vars.len() == part.pos.len() {
+                true => self.post_var.extend(&part.vars),
+                false => self
+                    .post_var
+                    .extend(std::iter::repeat_n(NO_VARIANT, part.pos.len())),
+            }
         }
         self.pos_start.push(self.post_pos.len() as u32);
         self.post_at[k as usize] = [a, self.post_stmt.len() as u32];
@@ -953,6 +1002,7 @@ impl Index {
             + self.post_stmt.capacity() * 4
             + self.pos_start.capacity() * 4
             + self.post_pos.capacity() * 2
+            + self.post_var.capacity()
             + stems
             + words
             + stem_words
@@ -1049,13 +1099,14 @@ mod tests {
         let k = index.stem_id("negoti").unwrap();
         assert_eq!(index.df(k), full.df(k));
         assert!(!index.is_loaded(k) && !index.has_tokens(0));
-        let part = crate::shard::postings::Part::of(k, &full.postings(k), 0..full.df(k));
+        let part = crate::shard::postings::Part::of(&full, k, &full.postings(k), 0..full.df(k));
         index.load_postings(k, &[part.decode().unwrap()]).unwrap();
         assert_eq!(index.postings(k).stmts, full.postings(k).stmts);
         index.load_tokens(1, &[full.tokens(1).to_vec()]).unwrap();
         assert_eq!(index.tokens(1), full.tokens(1));
         // Too few postings, a list of the wrong length, counts for other stems.
-        let short = crate::shard::postings::Part::of(k, &full.postings(k), 0..full.df(k) - 1);
+        let short =
+            crate::shard::postings::Part::of(&full, k, &full.postings(k), 0..full.df(k) - 1);
         let mut fresh = Index::from_table(full.table(), df.clone(), tf.clone()).unwrap();
         assert!(fresh
             .load_postings(k, &[short.decode().unwrap()])

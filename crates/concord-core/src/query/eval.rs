@@ -5,6 +5,8 @@
 use super::filter::within;
 use super::sets::{advance, Bits};
 use super::{Expr, Field, Searcher};
+use crate::index::Postings;
+use std::ops::Range;
 
 /// A phrase's stems, and the position and words of its rarest stem.
 struct Phrase {
@@ -24,6 +26,23 @@ pub(crate) struct TermCounts {
 impl<'a> Searcher<'a> {
     pub(super) fn all(&self) -> Vec<u32> {
         (0..self.index.statements.len() as u32).collect()
+    }
+
+    /// Whether the word at the `i`th position (`at`) of posting `j` of `p` (in statement
+    /// `s`) is one of the words `range` (a prefix's): read from the postings when they say
+    /// it, else from the statement's words.
+    fn word_in(
+        &self,
+        p: &Postings,
+        j: usize,
+        i: usize,
+        s: u32,
+        at: u16,
+        range: &Range<usize>,
+    ) -> bool {
+        p.word(j, i)
+            .or_else(|| self.index.tokens(s).get(usize::from(at)).copied())
+            .is_some_and(|w| range.contains(&(w as usize)))
     }
 
     pub(super) fn stem_ids(&self, stems: &[String]) -> Option<Vec<u32>> {
@@ -172,14 +191,14 @@ impl<'a> Searcher<'a> {
                 let (range, stems) = self.index.prefix_stems(prefix, stem.as_deref());
                 let mut out = Vec::new();
                 for (k, whole) in stems {
-                    let positions = at(k);
-                    if whole {
-                        out.extend(single(positions));
-                    } else if !positions.is_empty() {
-                        let toks = self.index.tokens(s);
-                        out.extend(single(positions).filter(|&(p, _)| {
-                            toks.get(p).is_some_and(|&w| range.contains(&(w as usize)))
-                        }));
+                    let p = self.index.postings(k);
+                    let Ok(j) = p.stmts.binary_search(&s) else {
+                        continue;
+                    };
+                    for (i, &at) in p.positions(j).iter().enumerate() {
+                        if whole || self.word_in(&p, j, i, s, at, &range) {
+                            out.push((at as usize, at as usize));
+                        }
                     }
                 }
                 out.sort_unstable();
@@ -209,16 +228,12 @@ impl<'a> Searcher<'a> {
                 }
                 n += match whole {
                     true => p.tf(j),
-                    false => {
-                        let toks = self.index.tokens(s);
-                        p.positions(j)
-                            .iter()
-                            .filter(|&&at| {
-                                toks.get(at as usize)
-                                    .is_some_and(|&w| range.contains(&(w as usize)))
-                            })
-                            .count()
-                    }
+                    false => p
+                        .positions(j)
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, &at)| self.word_in(&p, j, i, s, at, &range))
+                        .count(),
                 };
             }
         }
@@ -252,14 +267,9 @@ impl<'a> Searcher<'a> {
             let p = self.index.postings(k);
             let mut take = |i: usize, j: usize| {
                 let s = stmts[i];
-                for &at in p.positions(j) {
-                    let at = at as usize;
-                    let with_prefix = || {
-                        let word = self.index.tokens(s).get(at);
-                        word.is_some_and(|&w| range.contains(&(w as usize)))
-                    };
-                    if whole || with_prefix() {
-                        out[i].push((at, at));
+                for (n, &at) in p.positions(j).iter().enumerate() {
+                    if whole || self.word_in(&p, j, n, s, at, &range) {
+                        out[i].push((at as usize, at as usize));
                     }
                 }
             };
@@ -388,11 +398,11 @@ impl<'a> Searcher<'a> {
                         let n = if whole {
                             postings.tf(j)
                         } else {
-                            let toks = self.index.tokens(s);
                             postings
                                 .positions(j)
                                 .iter()
-                                .filter(|&&at| range.contains(&(toks[at as usize] as usize)))
+                                .enumerate()
+                                .filter(|&(i, &at)| self.word_in(&postings, j, i, s, at, &range))
                                 .count()
                         };
                         add(s, n, &mut tf);

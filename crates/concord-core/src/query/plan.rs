@@ -21,7 +21,10 @@ pub fn needs(index: &Index, query: &Query) -> Vec<u32> {
 /// The statements whose words a search for `query` reads, once its stems' postings are
 /// loaded: those holding a prefix's stem that also has words without the prefix
 /// (`negotiation*` and the stem of "negotiate"), where matching counts only the words with
-/// it. Ascending and distinct; their documents' text is fetched before the search runs.
+/// it, and whose postings do not say which word is at each position (postings read from
+/// shards say it for every stem of at most [`crate::index::MAX_VARIANTS`] words; an index
+/// built from text has every statement's words). Ascending and distinct; their documents'
+/// text is fetched before the search runs.
 pub fn words_read(index: &Index, query: &Query) -> Vec<u32> {
     let mut prefixes = Vec::new();
     if let Some(e) = &query.expr {
@@ -30,8 +33,9 @@ pub fn words_read(index: &Index, query: &Query) -> Vec<u32> {
     let mut out = Vec::new();
     for (prefix, stem) in prefixes {
         for (k, whole) in index.prefix_stems(prefix, stem).1 {
-            if !whole {
-                out.extend_from_slice(index.postings(k).stmts);
+            let postings = index.postings(k);
+            if !whole && !postings.says_words() {
+                out.extend_from_slice(postings.stmts);
             }
         }
     }

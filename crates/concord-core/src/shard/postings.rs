@@ -2,12 +2,15 @@
 //! strings), each stem with its statements and each statement's token positions.
 //!
 //! Numbers are small on the wire: statements as gaps from the one before, positions as gaps
-//! within their statement, all as postcard's varints (LEB128). A shard holds about
+//! within their statement, all as postcard's varints (LEB128). A stem of several words also
+//! says which of them is at each position, a byte each (its rank among the stem's words):
+//! so `securit*`, which takes "security" but not "secure" of one stem, is matched from the
+//! postings, without the text of every statement holding the stem. A shard holds about
 //! [`TARGET`] bytes: stems are added whole while they fit; a stem that does not fit the room
 //! left starts the next shard; a stem bigger than a shard is cut between postings into
 //! consecutive shards (each part says which posting it starts at).
 
-use crate::index::Postings;
+use crate::index::{Index, Postings, MAX_VARIANTS, NO_VARIANT};
 use serde::{Deserialize, Serialize};
 
 /// The size a postings shard is cut at, in bytes: big enough that a query's terms take a
@@ -32,6 +35,9 @@ pub struct Part {
     tf: Vec<u32>,
     /// Each posting's positions, as gaps from the one before (its first as it is).
     pos_gaps: Vec<u16>,
+    /// The word at each position, as its rank among the stem's words (ascending ids);
+    /// empty for a stem of one word, or of more than [`MAX_VARIANTS`].
+    vars: Vec<u8>,
 }
 
 /// A part's postings in the index's own layout: statements, where each one's positions
@@ -41,16 +47,31 @@ pub struct Decoded {
     pub stmts: Vec<u32>,
     pub starts: Vec<u32>,
     pub pos: Vec<u16>,
+    /// As [`Part`]'s: one per position, or empty.
+    pub vars: Vec<u8>,
+}
+
+/// Whether the postings of a stem of `words` words say which word is at each position.
+pub fn says_words(words: usize) -> bool {
+    (2..=MAX_VARIANTS).contains(&words)
 }
 
 impl Part {
-    /// Postings `range` of stem `stem` (`postings` are all of its postings).
-    pub fn of(stem: u32, postings: &Postings<'_>, range: std::ops::Range<usize>) -> Part {
+    /// Postings `range` of stem `stem` of `index` (`postings` are all of its postings),
+    /// with the statements' words of an index built from text.
+    pub fn of(
+        index: &Index,
+        stem: u32,
+        postings: &Postings<'_>,
+        range: std::ops::Range<usize>,
+    ) -> Part {
         let mut part = Part {
             stem,
             from: range.start as u32,
             ..Part::default()
         };
+        let words = index.stem_words(stem);
+        let with_words = says_words(words.len());
         let mut last = 0;
         for j in range {
             let s = postings.stmts[j];
@@ -62,6 +83,17 @@ impl Part {
             for &p in positions {
                 part.pos_gaps.push(p - at);
                 at = p;
+            }
+            if with_words {
+                let toks = index.tokens(s);
+                // The stem's words are few and sorted. A position clamped in a statement too
+                // long for the postings ([`crate::index::MAX_STATEMENT_TOKENS`]) may hold
+                // another stem's word: it says nothing, and matching reads the text.
+                part.vars.extend(positions.iter().map(|&p| {
+                    toks.get(usize::from(p))
+                        .and_then(|w| words.binary_search(w).ok())
+                        .map_or(NO_VARIANT, |r| r as u8)
+                }));
             }
         }
         part
@@ -94,10 +126,19 @@ impl Part {
                 self.pos_gaps.len()
             ));
         }
+        if !self.vars.is_empty() && self.vars.len() != self.pos_gaps.len() {
+            return Err(format!(
+                "stem {}: {} positions but {} words",
+                self.stem,
+                self.pos_gaps.len(),
+                self.vars.len()
+            ));
+        }
         let mut out = Decoded {
             stmts: Vec::with_capacity(self.len()),
             starts: Vec::with_capacity(self.len() + 1),
             pos: Vec::with_capacity(self.pos_gaps.len()),
+            vars: self.vars.clone(),
         };
         let mut s = 0u32;
         let mut at = 0usize;
@@ -127,11 +168,14 @@ fn varint_len(x: u32) -> usize {
     (32 - (x | 1).leading_zeros() as usize).div_ceil(7)
 }
 
-/// Postings `j`'s bytes in a part whose previous statement is `last`.
+/// Postings `j`'s bytes in a part whose previous statement is `last` (with a byte for each
+/// position's word when `words`).
 #[cfg(feature = "build")]
-fn posting_len(postings: &Postings<'_>, j: usize, last: u32) -> usize {
+fn posting_len(postings: &Postings<'_>, j: usize, last: u32, words: bool) -> usize {
     let positions = postings.positions(j);
-    let mut n = varint_len(postings.stmts[j] - last) + varint_len(positions.len() as u32);
+    let mut n = varint_len(postings.stmts[j] - last)
+        + varint_len(positions.len() as u32)
+        + if words { positions.len() } else { 0 };
     let mut at = 0;
     for &p in positions {
         n += varint_len(u32::from(p - at));
@@ -140,14 +184,14 @@ fn posting_len(postings: &Postings<'_>, j: usize, last: u32) -> usize {
     n
 }
 
-/// A part's bytes besides its postings: its stem and start, and the lengths of its three
+/// A part's bytes besides its postings: its stem and start, and the lengths of its four
 /// lists (`postings` of them, with `positions` positions).
 #[cfg(feature = "build")]
 fn part_overhead(stem: u32, from: usize, postings: usize, positions: usize) -> usize {
     varint_len(stem)
         + varint_len(from as u32)
         + 2 * varint_len(postings as u32)
-        + varint_len(positions as u32)
+        + 2 * varint_len(positions as u32)
 }
 
 /// Cuts the postings of every stem of `index` into shards of about `target` bytes (see
@@ -183,9 +227,13 @@ pub fn cut_each<E>(
     for k in 0..index.stem_count() as u32 {
         let postings = index.postings(k);
         let n = postings.stmts.len();
+        let words = says_words(index.stem_words(k).len());
         // Each posting's bytes in a part starting at it or before it.
         let lens: Vec<usize> = (0..n)
-            .map(|j| posting_len(&postings, j, if j == 0 { 0 } else { postings.stmts[j - 1] }))
+            .map(|j| {
+                let last = if j == 0 { 0 } else { postings.stmts[j - 1] };
+                posting_len(&postings, j, last, words)
+            })
             .collect();
         let all_positions = postings.positions_total();
         let whole = part_overhead(k, 0, n, all_positions) + lens.iter().sum::<usize>();
@@ -204,7 +252,7 @@ pub fn cut_each<E>(
             let mut used = 0;
             while end < n {
                 let b = if end == from {
-                    posting_len(&postings, from, 0)
+                    posting_len(&postings, from, 0, words)
                 } else {
                     lens[end]
                 };
@@ -215,7 +263,7 @@ pub fn cut_each<E>(
                 end += 1;
             }
             if end > from {
-                shard.parts.push(Part::of(k, &postings, from..end));
+                shard.parts.push(Part::of(index, k, &postings, from..end));
                 size += overhead + used;
             }
             if end < n || size >= target {
@@ -249,6 +297,7 @@ mod tests {
             stmt_gaps: vec![1, 2],
             tf: vec![1],
             pos_gaps: vec![0],
+            vars: vec![],
         };
         assert_eq!(
             part.decode().unwrap_err(),
@@ -268,7 +317,20 @@ mod tests {
             stmt_gaps: vec![u32::MAX, 1],
             tf: vec![0, 0],
             pos_gaps: vec![],
+            vars: vec![],
         };
         assert!(overflow.decode().unwrap_err().contains("overflows"));
+        let words = Part {
+            stem: 5,
+            from: 0,
+            stmt_gaps: vec![1],
+            tf: vec![2],
+            pos_gaps: vec![0, 3],
+            vars: vec![1],
+        };
+        assert_eq!(
+            words.decode().unwrap_err(),
+            "stem 5: 2 positions but 1 words"
+        );
     }
 }
