@@ -5,7 +5,7 @@
 //! shards of a sharded corpus): each block's text read (fetched and dropped, never loaded
 //! into the engine, which would grow to the corpus), written, and handed to the page as a
 //! part of the file; between blocks the page draws the progress and takes clicks, and
-//! Cancel stops it. A message names what failed, if anything does.
+//! Cancel stops it. The next blocks' text is asked for while one is written (`AHEAD`). A message names what failed, if anything does.
 
 use crate::components::loading::Loading;
 use crate::context::{use_engine, use_nav, Engine, Found, Nav};
@@ -25,6 +25,10 @@ const BLOCK_ROWS: usize = crate::data::build_number(option_env!("CONCORD_EXPORT_
 
 /// Most text shards a block of a sharded corpus's export reads (about 2 MB of text).
 const BLOCK_SHARDS: usize = 32;
+
+/// Blocks whose text is asked for at once, this one included: a block is a run or two of
+/// shards, and the fetch worker keeps six requests in flight.
+const AHEAD: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -150,11 +154,24 @@ async fn make_export(
     let parts = js_sys::Array::new();
     parts.push(&JsValue::from_str(&writer.head()));
     progress(0, stmts.len());
-    for block in cut {
-        let block = &stmts[block];
+    // The text of the blocks ahead is asked for before this one is read, so that the
+    // worker keeps its requests in flight while the page writes (a block alone is a run
+    // or two: a request or two at a time).
+    let ask = |block: &std::ops::Range<usize>| {
+        let docs = Need::of_statements(&engine.index(), stmts[block.clone()].iter().copied());
+        engine.ask_paragraphs(&docs.docs, cancel)
+    };
+    let mut asked: std::collections::VecDeque<_> = cut.iter().take(AHEAD).map(ask).collect();
+    for (i, block) in cut.iter().enumerate() {
+        let block = &stmts[block.clone()];
         crate::timing::begin("concord:export-read");
-        let docs = Need::of_statements(&engine.index(), block.iter().copied()).docs;
-        let texts = engine.read_paragraphs(&docs, cancel).await?;
+        let this = asked
+            .pop_front()
+            .expect("each block is asked for before it is read");
+        if let Some(next) = cut.get(i + AHEAD) {
+            asked.push_back(ask(next));
+        }
+        let texts = engine.read_paragraphs(this, cancel).await?;
         crate::timing::end("concord:export-read");
         if cancel.is_cancelled() {
             return Ok(());

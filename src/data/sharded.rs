@@ -152,10 +152,16 @@ impl Sharded {
         progress: &dyn Fn(usize, usize),
         cancel: &Cancel,
     ) -> Result<HashMap<Digest, Vec<u8>>, String> {
+        let sent = self.send_runs(manifest, shards, cancel);
+        self.receive(manifest, sent, progress, cancel).await
+    }
+
+    /// Posts `shards` to the worker now, in runs (the worker queues and bounds them); their
+    /// bytes are awaited by [`Sharded::receive`]. Apart, so that a caller can ask for what
+    /// it reads next while it works on what it has (an export's next blocks).
+    fn send_runs(&self, manifest: &Manifest, shards: Vec<&ShardRef>, cancel: &Cancel) -> Sent {
         let runs = shard::runs(shards);
-        let total = runs.len();
-        // All sent first (the worker queues and bounds them), then awaited.
-        let pending: Vec<_> = runs
+        let runs = runs
             .iter()
             .map(|run| {
                 let job = js_sys::Object::new();
@@ -171,17 +177,31 @@ impl Sharded {
                     chunks.push(&format!("{}{}", self.base, s.chunk_name()).into());
                 }
                 set("chunks", chunks.into());
-                self.post(job, cancel)
+                let shards: Vec<ShardRef> = run.shards.iter().map(|&s| s.clone()).collect();
+                (shards, self.post(job, cancel))
             })
             .collect();
+        Sent { runs }
+    }
+
+    /// The stored bytes, by hash, of the shards `sent` asked for; `progress(done, total)`
+    /// after each run.
+    async fn receive(
+        &self,
+        manifest: &Manifest,
+        sent: Sent,
+        progress: &dyn Fn(usize, usize),
+        cancel: &Cancel,
+    ) -> Result<HashMap<Digest, Vec<u8>>, String> {
+        let total = sent.runs.len();
         let mut out = HashMap::new();
-        for (done, (run, answer)) in runs.iter().zip(pending).enumerate() {
+        for (done, (shards, answer)) in sent.runs.into_iter().enumerate() {
             let bytes = Self::answer(answer?).await?;
             if cancel.is_cancelled() {
                 return Err("cancelled".into());
             }
             let mut at = 0usize;
-            for s in &run.shards {
+            for s in &shards {
                 let len = s.len as usize;
                 let Some(b) = bytes.get(at..at + len) else {
                     return Err(format!("{} came back short", manifest.describe(s)));
@@ -193,6 +213,19 @@ impl Sharded {
         }
         Ok(out)
     }
+}
+
+/// Runs posted to the worker ([`Sharded::send_runs`]): each run's shards and the promise
+/// of its bytes.
+pub struct Sent {
+    runs: Vec<(Vec<ShardRef>, Result<js_sys::Promise, String>)>,
+}
+
+/// The paragraphs of some documents, asked for ([`super::Engine::ask_paragraphs`]) and
+/// not read yet.
+pub struct Asked {
+    docs: Vec<u32>,
+    sent: Option<Sent>,
 }
 
 /// A loading that its view calls off when it no longer needs it (a word typed on): the
@@ -404,29 +437,37 @@ impl super::Engine {
         }
     }
 
-    /// The paragraphs of documents `docs`: their shards fetched and read, not loaded (an
-    /// export reads its statements a block at a time and drops them, so that the engine
-    /// does not grow to the corpus). An error names the shard.
+    /// Asks for the paragraphs of documents `docs` now: their shards are posted to the
+    /// worker at once, and read by [`Engine::read_paragraphs`] (an export asks for its next
+    /// blocks while it writes one, so that the worker keeps its requests in flight).
+    pub fn ask_paragraphs(&self, docs: &[u32], cancel: &Cancel) -> Asked {
+        let sent = self.sharded.as_ref().map(|sharded| {
+            let loader = sharded.loader.borrow();
+            sharded.send_runs(&loader.manifest, loader.text_shards_of(docs), cancel)
+        });
+        Asked {
+            docs: docs.to_vec(),
+            sent,
+        }
+    }
+
+    /// The paragraphs `asked` for, fetched and read, not loaded (an export reads its
+    /// statements a block at a time and drops them, so that the engine does not grow to
+    /// the corpus). An error names the shard.
     pub async fn read_paragraphs(
         &self,
-        docs: &[u32],
+        asked: Asked,
         cancel: &Cancel,
     ) -> Result<HashMap<u32, Vec<concord_core::model::Paragraph>>, String> {
-        let Some(sharded) = &self.sharded else {
+        let (Some(sharded), Some(sent)) = (&self.sharded, asked.sent) else {
             return Ok(HashMap::new());
         };
         let manifest = sharded.loader.borrow().manifest.clone();
-        let wanted: Vec<ShardRef> = sharded
+        let fetched = sharded.receive(&manifest, sent, &|_, _| {}, cancel).await?;
+        let read = sharded
             .loader
             .borrow()
-            .text_shards_of(docs)
-            .into_iter()
-            .cloned()
-            .collect();
-        let fetched = sharded
-            .fetch(&manifest, wanted.iter().collect(), &|_, _| {}, cancel)
-            .await?;
-        let read = sharded.loader.borrow().read_paragraphs(docs, &fetched);
+            .read_paragraphs(&asked.docs, &fetched);
         read.map_err(|e| e.to_string())
     }
 }

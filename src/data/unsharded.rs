@@ -12,6 +12,9 @@ use std::collections::HashMap;
 #[derive(Debug)]
 pub enum Sharded {}
 
+/// Paragraphs asked for: nothing, embedded.
+pub struct Asked;
+
 /// A loading to call off: nothing is fetched, but a long export made in blocks stops at
 /// the next. (Made with `default()`, as the sharded one is.)
 #[derive(Default)]
@@ -60,10 +63,15 @@ impl super::Engine {
         0
     }
 
+    /// Every document's text is here: nothing to ask for.
+    pub fn ask_paragraphs(&self, _docs: &[u32], _cancel: &Cancel) -> Asked {
+        Asked
+    }
+
     /// Every document's text is here: nothing to read apart.
     pub async fn read_paragraphs(
         &self,
-        _docs: &[u32],
+        _asked: Asked,
         _cancel: &Cancel,
     ) -> Result<HashMap<u32, Vec<Paragraph>>, String> {
         Ok(HashMap::new())
