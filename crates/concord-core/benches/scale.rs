@@ -11,7 +11,8 @@
 //! figures show how time and memory grow with the corpus: the question before a corpus of
 //! hundreds of megabytes.
 //!
-//! Corpora are written once into `target/scale-<N>mb/` and kept.
+//! Corpora are written once into `target/scale-<N>mb/` and kept (written again when the
+//! generator changes: [`GENERATOR`]).
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -20,6 +21,11 @@ use concord_core::corpus::{build, folder};
 use concord_core::{embed, shard};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// The version of the generated corpora: bumped when `generate::write_speeches` changes,
+/// so that folders written before are written again. 2: the vocabulary grows with the
+/// corpus (Heaps' law).
+const GENERATOR: &str = "2";
 
 fn main() {
     // The engine alone, from a sharded form written before (CONCORD_SCALE_ENGINE=its folder).
@@ -49,9 +55,14 @@ fn main() {
     for mb in sizes.split_whitespace() {
         let mb: usize = mb.parse().expect("CONCORD_SCALE_SIZES: megabytes");
         let dir = root.join(format!("scale-{mb}mb"));
-        if !dir.join("catalog.csv").exists() {
+        // Written again when the generator has changed since (its version beside the folder).
+        let stamp = root.join(format!("scale-{mb}mb.generator"));
+        let current = std::fs::read_to_string(&stamp).is_ok_and(|v| v.trim() == GENERATOR);
+        if !current || !dir.join("catalog.csv").exists() {
+            let _ = std::fs::remove_dir_all(&dir);
             let t = Instant::now();
             let written = generate::write_speeches(&dir, mb * 1024 * 1024);
+            std::fs::write(&stamp, GENERATOR).expect("write the generator's stamp");
             println!(
                 "  wrote {:.1} MB into {} in {:.1} s",
                 written as f64 / 1e6,
@@ -103,6 +114,7 @@ fn build_one(dir: &Path) {
     ));
     let written =
         shard::write(&corpus, &index, &formulas, &out).expect("the sharded form is written");
+    let vocabulary = (index.words.len(), index.stem_count());
     drop(index);
     stage("shards", &mut t);
     let total = all.elapsed().as_secs_f64();
@@ -115,6 +127,10 @@ fn build_one(dir: &Path) {
         peak * 1e6 / bytes as f64,
     );
     println!("          stages: {}", stages.join(", "));
+    println!(
+        "          vocabulary: {} words, {} stems",
+        vocabulary.0, vocabulary.1
+    );
     let packed: u64 = written.packs.iter().map(|p| p.len).sum();
     println!(
         "          manifest {} B, {} shards in {} packs, {:.1} MB (largest shard {} B)",
@@ -251,6 +267,51 @@ fn engine_from_shards(dir: &Path, manifest_name: &str) {
             rows.len(),
             bytes as f64 / 1e6,
             all_bytes as f64 / 1e6,
+        );
+    }
+    // Explicit prefixes that split a stem ("securit*" takes "security", not "secure"), each
+    // from a cold engine: what they fetch, postings and text.
+    for q in ["securit*", "negotiat*", "nationa*"] {
+        let (mut corpus, mut index) =
+            shard::open(&manifest, |s| Ok(read(&manifest, s).unwrap())).unwrap();
+        let mut loader = Loader::new(manifest.clone());
+        let query = index.parse(q);
+        let (mut bytes, mut shards, mut text) = (0u64, 0, 0);
+        let t = Instant::now();
+        for _ in 0..4 {
+            let need = Need::of_search(&index, &query);
+            let missing = loader.missing(&index, &need);
+            if missing.is_empty() {
+                break;
+            }
+            bytes += missing.iter().map(|s| u64::from(s.len)).sum::<u64>();
+            shards += missing.len();
+            text += missing
+                .iter()
+                .filter(|s| s.kind == shard::Kind::Text)
+                .count();
+            load(&mut loader, &mut corpus, &mut index, &need);
+        }
+        let results =
+            Searcher::new(&corpus, &index).search(&query, &Filters::default(), Sort::Relevance);
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        // What it would read if the postings did not say which word is at each position:
+        // the text of every statement of a stem the prefix splits.
+        let prefix = q.trim_end_matches('*');
+        let split: Vec<u32> = index
+            .prefix_stems(prefix, None)
+            .1
+            .into_iter()
+            .filter(|&(_, whole)| !whole)
+            .flat_map(|(k, _)| index.postings(k).stmts.to_vec())
+            .collect();
+        let would = loader.missing(&index, &Need::of_statements(&index, split));
+        println!(
+            "          explicit “{q}”, cold: {} statements; {:.2} MB in {shards} shards fetched ({text} of text), loaded and searched in {ms:.0} ms (without the words in the postings: {:.1} MB more, {} text shards)",
+            results.statements,
+            bytes as f64 / 1e6,
+            would.iter().map(|s| u64::from(s.len)).sum::<u64>() as f64 / 1e6,
+            would.len(),
         );
     }
 }

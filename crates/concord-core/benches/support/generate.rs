@@ -84,18 +84,30 @@ impl Markov {
     }
 }
 
+/// The syllables of invented words.
+const SYLLABLES: [&str; 24] = [
+    "ka", "lo", "mi", "ran", "tes", "vo", "zu", "per", "dan", "qui", "sel", "mor", "ta", "ni",
+    "bre", "gal", "ost", "un", "ve", "ria", "chen", "hai", "wen", "lin",
+];
+
 pub fn invented_words(rng: &mut fastrand::Rng, n: usize) -> Vec<String> {
-    const SYL: [&str; 24] = [
-        "ka", "lo", "mi", "ran", "tes", "vo", "zu", "per", "dan", "qui", "sel", "mor", "ta", "ni",
-        "bre", "gal", "ost", "un", "ve", "ria", "chen", "hai", "wen", "lin",
-    ];
     (0..n)
         .map(|_| {
             (0..rng.usize(2..5))
-                .map(|_| SYL[rng.usize(..SYL.len())])
+                .map(|_| SYLLABLES[rng.usize(..SYLLABLES.len())])
                 .collect::<String>()
         })
         .collect()
+}
+
+/// The Zipf exponent of the speeches' invented words.
+const ZIPF_S: f64 = 1.07;
+
+/// The invented word types the speeches draw from when speech `d` is written: 50,000 for
+/// the 12 MB corpus's 249, then growing with the square root of the speeches written.
+pub fn vocabulary_at(d: usize) -> usize {
+    let grown = (d + 1) as f64 / SPEECH_DOCUMENTS as f64;
+    (50_000.0 * grown.max(1.0).sqrt()) as usize
 }
 
 /// The generated corpus: files in memory, built by the real pipeline.
@@ -218,6 +230,15 @@ impl Zipf {
         Zipf { cumulative }
     }
 
+    /// Ranks up to `n` (none is dropped): the weights of the ranks before stay as they were.
+    pub fn extend(&mut self, n: usize, s: f64) {
+        let mut total = self.cumulative.last().copied().unwrap_or(0.0);
+        for r in self.cumulative.len()..n {
+            total += 1.0 / ((r + 1) as f64).powf(s);
+            self.cumulative.push(total);
+        }
+    }
+
     pub fn sample(&self, rng: &mut fastrand::Rng) -> usize {
         let x = rng.f64() * self.cumulative.last().copied().unwrap_or(0.0);
         self.cumulative
@@ -230,7 +251,8 @@ impl Zipf {
 /// speeches (about 12 MB) of long paragraphs (4 to 14 sentences), hard-wrapped at 72
 /// columns as text extracted from PDFs is, with a Zipfian vocabulary (50,000 invented word
 /// types drawn with s = 1.07 for one word in eight, so rare words keep coming as in real
-/// text), and the seed corpus's formulations carried by the Markov chain. Like a real
+/// text), and the seed corpus's formulations carried by the Markov chain. A larger corpus
+/// ([`write_speeches`]) has a larger vocabulary, as real text does (Heaps' law). Like a real
 /// debate, every speech has its own speaker, from a spreadsheet catalog (`catalog.csv`: 249
 /// speakers of 10 countries, so the speaker facet is long).
 pub fn generate_speeches() -> Corpus {
@@ -258,7 +280,10 @@ pub const SPEECH_DOCUMENTS: usize = 249;
 
 /// The speeches of [`generate_speeches`], as many as make about `bytes` (at the same length
 /// each), written into `dir` one file at a time (so a corpus of hundreds of megabytes is
-/// never held whole), with their `catalog.csv`. The first 249 are the 12 MB corpus's.
+/// never held whole), with their `catalog.csv`. The first 249 are the 12 MB corpus's; past
+/// them the vocabulary grows with the square root of the speeches written (Heaps' law with
+/// β = 0.5, as English text has it; [`vocabulary_at`]), so a 200 MB corpus has about four
+/// times the 12 MB one's word types, and its rare words are longer.
 pub fn write_speeches(dir: &std::path::Path, bytes: usize) -> usize {
     std::fs::create_dir_all(dir).expect("output folder");
     let documents = (bytes / (12 * 1024 * 1024 / SPEECH_DOCUMENTS)).max(1);
@@ -276,15 +301,27 @@ pub fn write_speeches(dir: &std::path::Path, bytes: usize) -> usize {
 fn speeches(documents: usize, bytes: usize, mut each: impl FnMut(SourceFile)) -> SourceFile {
     let markov = Markov::train(&seeds());
     let mut rng = fastrand::Rng::with_seed(1249);
-    let vocabulary = invented_words(&mut rng, 50_000);
-    let zipf = Zipf::new(vocabulary.len(), 1.07);
-    let pick = |rng: &mut fastrand::Rng| vocabulary[zipf.sample(rng)].clone();
+    let mut vocabulary = invented_words(&mut rng, vocabulary_at(0));
+    let mut zipf = Zipf::new(vocabulary.len(), ZIPF_S);
+    // The words past the first 50,000 come from a generator of their own, so the first 249
+    // speeches stay the 12 MB corpus's: three to five syllables, as rare words are long.
+    let mut more = fastrand::Rng::with_seed(20261205);
     let countries = [
         "Kenya", "Norway", "Peru", "Jordan", "Chile", "Ghana", "Nepal", "Oman", "Fiji", "Mali",
     ];
     let mut catalog = String::from("file,source,kind,speaker,speaker_role,speaker_country\n");
     let budget = bytes / documents;
     for d in 0..documents {
+        let grown = vocabulary_at(d);
+        if grown > vocabulary.len() {
+            vocabulary.extend((vocabulary.len()..grown).map(|_| {
+                (0..more.usize(3..6))
+                    .map(|_| SYLLABLES[more.usize(..SYLLABLES.len())])
+                    .collect::<String>()
+            }));
+            zipf.extend(grown, ZIPF_S);
+        }
+        let pick = |rng: &mut fastrand::Rng| vocabulary[zipf.sample(rng)].clone();
         let country = countries[d % countries.len()];
         let capital = |w: String| -> String {
             let mut c = w.chars();
