@@ -157,7 +157,7 @@ impl Sharded {
     }
 
     /// Posts `shards` to the worker now, in runs (the worker queues and bounds them); their
-    /// bytes are awaited by [`Sharded::receive`]. Apart, so that a caller can ask for what
+    /// bytes are awaited by `Sharded::receive`. Apart, so that a caller can ask for what
     /// it reads next while it works on what it has (an export's next blocks).
     fn send_runs(&self, manifest: &Manifest, shards: Vec<&ShardRef>, cancel: &Cancel) -> Sent {
         let runs = shard::runs(shards);
@@ -215,7 +215,7 @@ impl Sharded {
     }
 }
 
-/// Runs posted to the worker ([`Sharded::send_runs`]): each run's shards and the promise
+/// Runs posted to the worker (`Sharded::send_runs`): each run's shards and the promise
 /// of its bytes.
 pub struct Sent {
     runs: Vec<(Vec<ShardRef>, Result<js_sys::Promise, String>)>,
@@ -438,7 +438,7 @@ impl super::Engine {
     }
 
     /// Asks for the paragraphs of documents `docs` now: their shards are posted to the
-    /// worker at once, and read by [`Engine::read_paragraphs`] (an export asks for its next
+    /// worker at once, and read by [`Self::read_paragraphs`] (an export asks for its next
     /// blocks while it writes one, so that the worker keeps its requests in flight).
     pub fn ask_paragraphs(&self, docs: &[u32], cancel: &Cancel) -> Asked {
         let sent = self.sharded.as_ref().map(|sharded| {

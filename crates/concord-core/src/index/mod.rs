@@ -151,7 +151,8 @@ const UNLOADED: [u32; 2] = [u32::MAX; 2];
 /// told by its statements' words, as in an index built from text.
 pub const MAX_VARIANTS: usize = 255;
 
-/// [`Index::post_var`] at a position whose word the postings do not say.
+/// Which word of its stem a position holds, when the postings do not say it (see
+/// [`Postings::word`]).
 pub const NO_VARIANT: u8 = u8::MAX;
 
 /// One stem's postings (see [`Index::postings`]).
