@@ -5,7 +5,8 @@
 //! shards of a sharded corpus): each block's text read (fetched and dropped, never loaded
 //! into the engine, which would grow to the corpus), written, and handed to the page as a
 //! part of the file; between blocks the page draws the progress and takes clicks, and
-//! Cancel stops it. The next blocks' text is asked for while one is written (`AHEAD`). A message names what failed, if anything does.
+//! Cancel stops it. The next blocks' text is asked for while one is written (`AHEAD`).
+//! A message names what failed, if anything does.
 
 use crate::components::loading::Loading;
 use crate::context::{use_engine, use_nav, Engine, Found, Nav};

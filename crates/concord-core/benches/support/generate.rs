@@ -91,9 +91,14 @@ const SYLLABLES: [&str; 24] = [
 ];
 
 pub fn invented_words(rng: &mut fastrand::Rng, n: usize) -> Vec<String> {
+    invented(rng, n, 2..5)
+}
+
+/// `n` invented words of `syllables` syllables each (drawn for each word).
+fn invented(rng: &mut fastrand::Rng, n: usize, syllables: std::ops::Range<usize>) -> Vec<String> {
     (0..n)
         .map(|_| {
-            (0..rng.usize(2..5))
+            (0..rng.usize(syllables.clone()))
                 .map(|_| SYLLABLES[rng.usize(..SYLLABLES.len())])
                 .collect::<String>()
         })
@@ -314,11 +319,7 @@ fn speeches(documents: usize, bytes: usize, mut each: impl FnMut(SourceFile)) ->
     for d in 0..documents {
         let grown = vocabulary_at(d);
         if grown > vocabulary.len() {
-            vocabulary.extend((vocabulary.len()..grown).map(|_| {
-                (0..more.usize(3..6))
-                    .map(|_| SYLLABLES[more.usize(..SYLLABLES.len())])
-                    .collect::<String>()
-            }));
+            vocabulary.extend(invented(&mut more, grown - vocabulary.len(), 3..6));
             zipf.extend(grown, ZIPF_S);
         }
         let pick = |rng: &mut fastrand::Rng| vocabulary[zipf.sample(rng)].clone();

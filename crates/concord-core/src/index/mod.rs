@@ -201,7 +201,7 @@ impl<'a> Postings<'a> {
     /// Whether [`Postings::word`] answers for every position.
     pub fn says_words(&self) -> bool {
         self.words.len() == 1
-            || (self.words.len() <= MAX_VARIANTS
+            || (crate::shard::postings::says_words(self.words.len())
                 && self.vars.len() >= self.starts[self.stmts.len()] as usize)
     }
 }
