@@ -61,7 +61,7 @@ pub struct IndexData {
     pub(crate) docs: Vec<DocFacets>,
     sources: Vec<(String, String)>,
     kinds: Vec<String>,
-    countries: Vec<String>,
+    pub(crate) countries: Vec<String>,
     doc_end: Vec<u32>,
     /// Number of people in the corpus (the narrator's speaker slot comes after them).
     people: usize,

@@ -36,7 +36,7 @@ use std::fmt;
 /// Leading bytes of a manifest.
 pub const MAGIC: &[u8; 8] = b"CONCORDS";
 /// Bumped whenever the manifest's or a shard's serialized shape changes.
-pub const VERSION: u8 = 7;
+pub const VERSION: u8 = 8;
 
 /// The most bytes a manifest inflates to (a guard against a damaged one).
 const MANIFEST_MAX: usize = 256 * 1024 * 1024;
@@ -368,7 +368,7 @@ pub fn open(
         })?;
     let table: Table = manifest.read(shard, &mut read)?;
     let index = table
-        .into_index()
+        .into_index(&manifest.corpus.people)
         .map_err(|detail| manifest.malformed(shard, detail))?;
     if index.docs.len() != manifest.corpus.documents.len() {
         return Err(manifest.malformed(

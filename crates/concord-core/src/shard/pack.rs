@@ -181,7 +181,7 @@ pub fn write_cut(
         largest: 0,
         kinds: Vec::new(),
     };
-    let table = super::Table::of(index, crate::embed::fold_table(corpus));
+    let table = super::Table::of(index, &corpus.people, crate::embed::fold_table(corpus));
     packer.add(Kind::Table, 0, 0, &table)?;
     // Each shard written as it is cut: the build holds one at a time.
     postings::cut_each(index, postings_target, |first, from, shard| {
