@@ -16,6 +16,12 @@
 //! - a long session: every document read one after another in one page, the memory as it
 //!   goes and how often a load started over.
 //!
+//! `CONCORD_SCALE_ONLY=typing`, `=export` (with the formulations) or `=session` runs that
+//! part alone. `CONCORD_BENCH_VERBOSE=1` prints each typed query's searches: engine time,
+//! time to the screen and shards loaded; `CONCORD_BENCH_TIMELINE=1` adds the User Timing
+//! entries of its last search, from its first key (a search waiting for its shards takes in
+//! the keys typed meanwhile: its time on screen counts from the first of them).
+//!
 //! A benchmark, not a test: it asserts nothing about time.
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
@@ -75,15 +81,14 @@ mod native {
 
     pub async fn main() {
         let port = host_port(dist(), Host::Ranges);
-        // `CONCORD_SCALE_ONLY=export`: the export and the formulations only; `=session`:
-        // the long session only.
-        match std::env::var("CONCORD_SCALE_ONLY").as_deref() {
-            Ok("export") => {
+        let only = std::env::var("CONCORD_SCALE_ONLY").ok();
+        match only.as_deref() {
+            Some("export") => {
                 export(port).await;
                 phrases(port).await;
                 return;
             }
-            Ok("session") => {
+            Some("session") => {
                 session(port).await;
                 return;
             }
@@ -98,7 +103,12 @@ mod native {
         );
         // Cold: a fresh browser (empty cache) for each navigation.
         let mut cold = Vec::new();
-        for _ in 0..COLD_RUNS {
+        let cold_runs = if only.as_deref() == Some("typing") {
+            0
+        } else {
+            COLD_RUNS
+        };
+        for _ in 0..cold_runs {
             let link = at(&query(&[("q", COLD_QUERY)]));
             let got = std::sync::Arc::new(std::sync::Mutex::new(None));
             let out = got.clone();
@@ -154,15 +164,38 @@ mod native {
             .unwrap();
             let before = served_by(port).len();
             let mut keys = 0;
-            let mut seen = 0;
+            let (mut seen, mut seen_screen, mut seen_loads) = (0, 0, 0);
             for q in queries() {
                 keys += support::type_query(&c, q).await;
                 if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
                     // This query's keys: each search's engine time.
                     let all = measures(&c, "concord:results").await;
                     let new: Vec<String> = all[seen..].iter().map(|d| format!("{d:.1}")).collect();
-                    println!("    “{q}”: concord:results {} ms", new.join(", "));
+                    let screen = measures(&c, "concord:search").await;
+                    let on_screen: Vec<String> =
+                        screen[seen_screen..].iter().map(|d| format!("{d:.0}")).collect();
+                    let loads = measures(&c, "concord:load").await;
+                    let loaded: Vec<String> =
+                        loads[seen_loads..].iter().map(|d| format!("{d:.0}")).collect();
+                    println!(
+                        "    “{q}”: concord:results {} ms; on screen {} ms; shards loaded in {} ms",
+                        new.join(", "),
+                        on_screen.join(", "),
+                        loaded.join(", ")
+                    );
+                    seen_loads = loads.len();
+                    if std::env::var_os("CONCORD_BENCH_TIMELINE").is_some() {
+                        let v = c
+                            .execute(
+                                "const last = performance.getEntriesByName('concord:search').pop(); const t0 = last ? last.startTime : 0; return performance.getEntries().filter(e => e.name.startsWith('concord') && e.startTime >= t0 - 1).map(e => `${e.name} @${(e.startTime - t0).toFixed(0)} +${e.duration.toFixed(0)}`).join('; ')",
+                                vec![],
+                            )
+                            .await
+                            .unwrap();
+                        println!("      {}", v.as_str().unwrap_or_default());
+                    }
                     seen = all.len();
+                    seen_screen = screen.len();
                 }
             }
             let typed: Vec<support::Served> = served_by(port)[before..].to_vec();
@@ -199,6 +232,9 @@ mod native {
             );
         })
         .await;
+        if only.as_deref() == Some("typing") {
+            return;
+        }
         export(port).await;
         phrases(port).await;
         session(port).await;
