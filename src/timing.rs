@@ -15,6 +15,9 @@
 //!   drawn in two parts); `concord:compare-all` to every row, `concord:compare-compute` the
 //!   computation alone;
 //! - `concord:phrases` — counting the formulations under the current filters;
+//! - `concord:collocates` — the windows of a query's occurrences, read for its collocates;
+//!   `concord:collocates-rank` — the collocates ranked (after the postings of their
+//!   candidates are loaded, in a sharded corpus under filters);
 //! - `concord:neardup` — finding the near-duplicates of a document's statements (after the
 //!   reader is on screen);
 //! - `concord:results` — running a search (the engine alone, without rendering);

@@ -396,7 +396,10 @@ mod native {
                     .await
                     .unwrap();
                 find(&c, "h1#collocates-title").await;
-                collocates.extend(measures(&c, "concord:collocates").await);
+                // Their windows, then their ranking.
+                let windows = measures(&c, "concord:collocates").await;
+                let ranked = measures(&c, "concord:collocates-rank").await;
+                collocates.extend(windows.iter().zip(&ranked).map(|(w, r)| w + r));
             }
             sets.sort_by(f64::total_cmp);
             set_formulas.sort_by(f64::total_cmp);

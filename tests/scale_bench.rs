@@ -13,10 +13,12 @@
 //!   file's size, the page's longest frame meanwhile and the memory after; then an export
 //!   called off with Cancel;
 //! - the formulations view opened: when its list is on screen, the bytes fetched, memory;
+//! - the collocates of a common word ([`COLLOCATES_OF`]), which read every statement that
+//!   has it: when they are on screen, the bytes fetched, the memory at its peak;
 //! - a long session: every document read one after another in one page, the memory as it
 //!   goes and how often a load started over.
 //!
-//! `CONCORD_SCALE_ONLY=typing`, `=export` (with the formulations) or `=session` runs that
+//! `CONCORD_SCALE_ONLY=typing`, `=export` (with the formulations), `=collocates` or `=session` runs that
 //! part alone. `CONCORD_BENCH_VERBOSE=1` prints each typed query's searches: engine time,
 //! time to the screen and shards loaded; `CONCORD_BENCH_TIMELINE=1` adds the User Timing
 //! entries of its last search, from its first key (a search waiting for its shards takes in
@@ -41,6 +43,8 @@ mod native {
     const COLD_RUNS: usize = 3;
     /// The query of the cold navigations.
     const COLD_QUERY: &str = "palestinian state";
+    /// A common word of the generated speeches (in 88% of the statements at 200 MB).
+    const COLLOCATES_OF: &str = "china";
 
     fn queries() -> std::str::Lines<'static> {
         include_str!("../crates/concord-core/benches/support/typed.txt").lines()
@@ -90,6 +94,10 @@ mod native {
             }
             Some("session") => {
                 session(port).await;
+                return;
+            }
+            Some("collocates") => {
+                collocates(port, COLLOCATES_OF).await;
                 return;
             }
             _ => {}
@@ -237,6 +245,7 @@ mod native {
         }
         export(port).await;
         phrases(port).await;
+        collocates(port, COLLOCATES_OF).await;
         session(port).await;
     }
 
@@ -332,6 +341,61 @@ mod native {
                 "  formulations view, fresh page: {listed} listed with their first uses on screen at {t:.1} s; {:.1} MB of corpus fetched in {} requests; memory WebAssembly {:.0} MB + JS heap {:.0} MB",
                 mb(corpus as f64),
                 served.iter().filter(|s| s.path.contains("/corpus/")).count(),
+                mb(wasm),
+                mb(js)
+            );
+        })
+        .await;
+    }
+
+    /// The collocates of a common word, fresh page: they read the words of every
+    /// statement that has it. When they are on screen (or fail), the bytes fetched, and the
+    /// memory, sampled every second meanwhile (its peak) and at the end.
+    async fn collocates(port: u16, word: &'static str) {
+        let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
+        run(move |c| async move {
+            let before = served_by(port).len();
+            let start = std::time::Instant::now();
+            c.goto(&at(&query(&[("q", word), ("view", "collocates")])))
+                .await
+                .unwrap();
+            let mut peak = 0.0f64;
+            let mut last_sample = std::time::Instant::now();
+            let outcome = loop {
+                if c.find(fantoccini::Locator::Css("table.collocate-table"))
+                    .await
+                    .is_ok()
+                {
+                    break "on screen";
+                }
+                if c.find(fantoccini::Locator::Css(".shard-error"))
+                    .await
+                    .is_ok()
+                {
+                    break "failed";
+                }
+                if start.elapsed().as_secs() > 600 {
+                    break "not there after 600 s";
+                }
+                if last_sample.elapsed().as_secs() >= 1 {
+                    peak = peak.max(memory(&c).await.0);
+                    last_sample = std::time::Instant::now();
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            };
+            let t = start.elapsed().as_secs_f64();
+            let served = served_by(port)[before..].to_vec();
+            let corpus: usize = served
+                .iter()
+                .filter(|s| s.path.contains("/corpus/"))
+                .map(|s| s.bytes)
+                .sum();
+            let (wasm, js) = memory(&c).await;
+            println!(
+                "  collocates of “{word}”, fresh page: {outcome} at {t:.1} s; {:.1} MB of corpus fetched in {} requests; WebAssembly {:.0} MB at most while loading, {:.0} MB after (+ JS heap {:.0} MB)",
+                mb(corpus as f64),
+                served.iter().filter(|s| s.path.contains("/corpus/")).count(),
+                mb(peak.max(wasm)),
                 mb(wasm),
                 mb(js)
             );

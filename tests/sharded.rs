@@ -178,6 +178,67 @@ async fn the_same_links_give_the_same_views() {
             let key = tr.find(Locator::Css("td.key mark")).await.unwrap();
             assert_eq!(key.prop("textContent").await.unwrap().unwrap(), row.keyword);
         }
+        // Collocates under a filter: ranked by their uses in the statements it keeps, which
+        // the postings of their candidates say (loaded once the windows are read).
+        let year = support::corpus()
+            .documents
+            .iter()
+            .find_map(|d| d.date.date.map(|x| x.year))
+            .expect("a dated document");
+        let want = {
+            use concord_core::query::Searcher;
+            let searcher = Searcher::new(support::corpus(), index());
+            let in_year = concord_core::model::Date {
+                year,
+                month: 0,
+                day: 0,
+            };
+            let filters = Filters {
+                from: Some(in_year),
+                to: Some(in_year),
+                ..Filters::default()
+            };
+            searcher.collocates(
+                &index().parse_typed(&a),
+                |s| searcher.passes_filters(&filters, s),
+                concord_core::aggregate::collocates::WINDOW_DEFAULT,
+                concord_core::aggregate::collocates::Rank::LogLikelihood,
+                50,
+            )
+        };
+        assert!(
+            want.list.iter().any(|c| c.total > c.count),
+            "no collocate of “{a}” in {year} is used outside its windows"
+        );
+        c.goto(&at(
+            port,
+            &link(&[
+                ("q", &a),
+                ("from", &year.to_string()),
+                ("to", &year.to_string()),
+                ("view", "collocates"),
+            ]),
+        ))
+        .await
+        .unwrap();
+        let rows = find_all(&c, "table.collocate-table tbody tr").await;
+        assert_eq!(rows.len(), want.list.len());
+        for (tr, col) in rows.iter().zip(&want.list) {
+            let cells = tr.find_all(Locator::Css("td.n")).await.unwrap();
+            let mut got = Vec::new();
+            for td in &cells[..2] {
+                got.push(td.text().await.unwrap());
+            }
+            let written = tr.attr("data-collocate").await.unwrap().unwrap_or_default();
+            assert_eq!(
+                (written, got),
+                (
+                    col.written.clone(),
+                    vec![col.count.to_string(), col.total.to_string()]
+                ),
+                "collocates of “{a}” in {year}"
+            );
+        }
         // The formulations: those the build found, listed as the embedded app lists them.
         c.goto(&at(port, &link(&[("view", "phrases")])))
             .await
@@ -384,7 +445,7 @@ async fn the_timeline_reads_no_text_and_positions_read_theirs() {
             // Collocates without a query: none to find, nothing read (with filters too).
             c.goto(&at(
                 port,
-                &link(&[("view", "collocates"), ("year", "2023")]),
+                &link(&[("view", "collocates"), ("from", "2023"), ("to", "2023")]),
             ))
             .await
             .unwrap();

@@ -5,12 +5,15 @@
 //! ([`concord_core::aggregate::collocates`]).
 
 use crate::components::export::{CsvLink, Table};
+use crate::components::loading::Loading;
 use crate::components::{Link, ViewTabs};
 use crate::context::{use_engine, Found};
 use crate::format;
+use crate::hooks::use_loaded;
 use crate::route::params::{title_of, RANKS};
 use crate::route::{Action, Route};
-use concord_core::aggregate::collocates::{Collocates, WINDOW_MAX};
+use concord_core::aggregate::collocates::{Collocates, Windows, WINDOW_MAX};
+use concord_core::shard::Need;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,26 +31,61 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
     let engine = use_engine();
     let route = &props.route;
     let found = &props.found;
-    let col: Rc<Collocates> = {
+    // The node's windows in the statements counted, then (when the filters leave some
+    // statements out, and the corpus is sharded) the postings of the candidates, whose uses
+    // in those statements rank them.
+    let windows: Rc<(Windows, bool)> = {
+        let engine = engine.clone();
+        use_memo(
+            (found.clone(), route.search.filters.clone(), route.window),
+            move |(found, filters, window)| {
+                crate::timing::begin("concord:collocates");
+                let read = engine.read();
+                let searcher = read.searcher();
+                let statements = match &found.query.expr {
+                    Some(expr) => searcher.eval(expr),
+                    None => Vec::new(),
+                };
+                let keep = |s| searcher.passes_filters(filters, s);
+                let windows = searcher.windows(
+                    &found.query,
+                    statements.into_iter().filter(|&s| keep(s)),
+                    usize::from(*window),
+                );
+                let whole = (0..read.index.statements.len() as u32).all(keep);
+                crate::timing::end("concord:collocates");
+                (windows, whole)
+            },
+        )
+    };
+    let load = {
+        let windows = windows.clone();
+        let key = (found.clone(), route.search.filters.clone(), route.window);
+        use_loaded(key, move |_| Need::of_collocates(&windows.0, windows.1))
+    };
+    let col: Rc<Option<Collocates>> = {
         let engine = engine.clone();
         use_memo(
             (
+                windows.clone(),
+                load.is_ready(),
                 found.clone(),
                 route.search.filters.clone(),
-                route.window,
                 route.rank,
             ),
-            move |(found, filters, window, rank)| {
-                crate::timing::measured("concord:collocates", || {
-                    let read = engine.read();
-                    let searcher = read.searcher();
-                    searcher.collocates(
-                        &found.query,
-                        |s| searcher.passes_filters(filters, s),
-                        usize::from(*window),
-                        *rank,
-                        LIMIT,
-                    )
+            move |(windows, ready, found, filters, rank)| {
+                ready.then(|| {
+                    crate::timing::measured("concord:collocates-rank", || {
+                        let read = engine.read();
+                        let searcher = read.searcher();
+                        searcher.rank_collocates(
+                            &found.query,
+                            &windows.0,
+                            |s| searcher.passes_filters(filters, s),
+                            *rank,
+                            LIMIT,
+                        )
+                    })
                 })
             },
         )
@@ -65,8 +103,8 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                     "logDice",
                 ]),
                 rows: col
-                    .list
                     .iter()
+                    .flat_map(|c| &c.list)
                     .map(|c| {
                         vec![
                             c.written.clone(),
@@ -80,6 +118,15 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                     .collect(),
             })
         })
+    };
+    let Some(col) = col.as_ref() else {
+        return html! {
+            <section class="collocates" aria-labelledby="collocates-title">
+                <h1 id="collocates-title" tabindex="-1">{ "Collocates" }</h1>
+                <ViewTabs route={route.clone()} />
+                <Loading {load} what="the collocates' counts" />
+            </section>
+        };
     };
     let window_link = |w: u8| {
         html! {

@@ -40,7 +40,8 @@ use concord_core::shard::Need;
 /// sharded): the text of the statements a page shows, of the document read or of the two
 /// compared, of the concordance's lines; nothing for the timeline (drawn from the table);
 /// the text of the results that take positions, for the positions; the collocates read
-/// the words of the search's results (nothing without a query); the formulations (the view
+/// the words of the search's results (nothing without a query; the view then loads the
+/// postings of their candidates when filters leave statements out); the formulations (the view
 /// loads the text of the uses it quotes); two sets, their searches and then their
 /// statements' text. Parts that read more (distinctive terms, near-duplicates, exports)
 /// load what they read themselves.

@@ -7,17 +7,19 @@
 //! [`concord_core::aggregate::collocates`]).
 
 use crate::components::export::{CsvLink, Table};
+use crate::components::loading::Loading;
 use crate::components::marked::term_class;
 use crate::components::trends::trend_chart;
 use crate::components::Link;
 use crate::context::{use_engine, Engine};
 use crate::format;
-use crate::hooks::use_deferred;
+use crate::hooks::{use_deferred, use_loaded};
 use crate::route::params::{name_of, FACETS};
 use crate::route::{Action, Route, Search};
-use concord_core::aggregate::collocates::{difference, Difference, Rank, WINDOW_DEFAULT};
+use concord_core::aggregate::collocates::{difference, Difference, Rank, Windows, WINDOW_DEFAULT};
 use concord_core::compare::keyness::Key;
 use concord_core::compare::sets::{compare, formulas_in, formulas_of, Distinct, Sets};
+use concord_core::shard::Need;
 use concord_core::{Facet, Trend};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -99,8 +101,10 @@ pub fn sets_view(props: &SetsProps) -> Html {
             }))
         })
     };
-    // The term typed: its trend in each set and its collocates in each.
-    let traced: Rc<Option<(Trend, Vec<Difference>)>> = {
+    // The term typed: its trend in each set and its collocates in each: their windows,
+    // then (in a sharded corpus) the postings of their candidates, whose uses in each set
+    // rank them.
+    let traced: Rc<Option<(Trend, [Windows; 2])>> = {
         let engine = engine.clone();
         use_memo(
             (compared.clone(), route.search.q.clone()),
@@ -113,16 +117,65 @@ pub fn sets_view(props: &SetsProps) -> Html {
                 let read = engine.read();
                 let searcher = read.searcher();
                 let trend = searcher.trend_of_sets(&query, [sa, sb]);
-                let of = |set: &[u32]| {
-                    searcher.collocates(
+                let matching = query
+                    .expr
+                    .as_ref()
+                    .map(|e| searcher.eval(e))
+                    .unwrap_or_default();
+                let windows = |set: &[u32]| {
+                    searcher.windows(
                         &query,
-                        |s| set.binary_search(&s).is_ok(),
+                        matching
+                            .iter()
+                            .copied()
+                            .filter(|s| set.binary_search(s).is_ok()),
                         WINDOW_DEFAULT,
+                    )
+                };
+                Some((trend, [windows(sa), windows(sb)]))
+            },
+        )
+    };
+    let load = {
+        let traced = traced.clone();
+        use_loaded(
+            (compared.clone(), route.search.q.clone()),
+            move |_| match traced.as_ref() {
+                Some((_, [a, b])) => {
+                    Need::of_collocates(a, false).and(Need::of_collocates(b, false))
+                }
+                None => Need::default(),
+            },
+        )
+    };
+    let collocated: Rc<Option<Vec<Difference>>> = {
+        let engine = engine.clone();
+        use_memo(
+            (
+                compared.clone(),
+                traced.clone(),
+                load.is_ready(),
+                route.search.q.clone(),
+            ),
+            move |(compared, traced, ready, q)| {
+                let (sa, sb, _) = compared.as_ref().as_ref()?;
+                let (_, [wa, wb]) = traced.as_ref().as_ref()?;
+                if !ready {
+                    return None;
+                }
+                let query = engine.index().parse(q);
+                let read = engine.read();
+                let searcher = read.searcher();
+                let of = |set: &[u32], windows: &Windows| {
+                    searcher.rank_collocates(
+                        &query,
+                        windows,
+                        |s| set.binary_search(&s).is_ok(),
                         Rank::LogDice,
                         COLLOCATES,
                     )
                 };
-                Some((trend, difference(&of(sa), &of(sb))))
+                Some(difference(&of(sa, wa), &of(sb, wb)))
             },
         )
     };
@@ -186,14 +239,18 @@ pub fn sets_view(props: &SetsProps) -> Html {
             <Distinctive sets={compared.clone()} speakers=false />
             <section class="set-term" aria-labelledby="set-term-title">
                 <h2 id="set-term-title">{ if term.is_empty() { "A term in both sets".to_string() } else { format!("“{term}” in both sets") } }</h2>
-                if let Some((trend, diff)) = traced.as_ref() {
+                if let Some((trend, _)) = traced.as_ref() {
                     <p class="detail">{ "Lines: " }
                         <span class={classes!("swatch", term_class(0))}>{ "set A" }</span>{ " and " }
                         <span class={classes!("swatch", term_class(1))}>{ "set B" }</span>
                         { ", each per 10,000 of its own words." }
                     </p>
                     { trend_chart(trend, &|k| if k == 0 { "Set A".to_string() } else { "Set B".to_string() }, &format!("“{term}” over time"), "set-trend-title") }
-                    <CollocateDifference term={term.clone()} rows={Rc::new(diff.clone())} />
+                    if let Some(diff) = collocated.as_ref() {
+                        <CollocateDifference term={term.clone()} rows={Rc::new(diff.clone())} />
+                    } else {
+                        <Loading load={load.clone()} what="the collocates' counts" />
+                    }
                 } else {
                     <p class="detail">{ "Type a word or phrase in the search box (or choose a term above) to trace it in both sets: its use over time, per 10,000 words of each set, and the words it keeps company with in each." }</p>
                 }

@@ -73,10 +73,44 @@ pub struct Collocates {
     pub list: Vec<Collocate>,
 }
 
+/// The node's windows in some statements: what collocates count before they are ranked
+/// ([`Searcher::windows`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Windows {
+    /// Uses of each stem in the windows (`O`), of each word, and the first [`FORMS`] places
+    /// (statement, word position) of each stem there.
+    uses: HashMap<u32, usize>,
+    word_uses: HashMap<u32, usize>,
+    places: HashMap<u32, Vec<(u32, u32)>>,
+    /// Occurrences of the node (`F`), the statements they are in, words in the windows
+    /// (`W`).
+    node: usize,
+    statements: usize,
+    window_words: usize,
+}
+
+impl Windows {
+    /// The stems that rank among the collocates if their scores let them (used at least
+    /// [`MIN_COOCCURRENCES`] times in the windows), ascending: their uses in all the
+    /// statements counted are read from their postings when the statements counted are
+    /// not the whole corpus.
+    pub fn candidates(&self) -> Vec<u32> {
+        let mut out: Vec<u32> = self
+            .uses
+            .iter()
+            .filter(|&(_, &o)| o >= MIN_COOCCURRENCES)
+            .map(|(&k, _)| k)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 impl Searcher<'_> {
     /// The at most `limit` collocates of `query`'s terms within `window` words (1 to
     /// [`WINDOW_MAX`]), counted over the statements `keep` takes, ranked by `rank` (see the
-    /// module documentation).
+    /// module documentation): [`Searcher::windows`] of the statements matching, then
+    /// [`Searcher::rank_collocates`].
     pub fn collocates(
         &self,
         query: &Query,
@@ -85,32 +119,37 @@ impl Searcher<'_> {
         rank: Rank,
         limit: usize,
     ) -> Collocates {
+        let statements = match &query.expr {
+            Some(expr) => self.eval(expr),
+            None => Vec::new(),
+        };
+        let windows = self.windows(query, statements.into_iter().filter(|&s| keep(s)), window);
+        self.rank_collocates(query, &windows, keep, rank, limit)
+    }
+
+    /// The windows of `query`'s terms (`window` words on either side, 1 to [`WINDOW_MAX`])
+    /// in `statements`, whose words are read: the statements matching the query among those
+    /// counted, in ascending order.
+    pub fn windows(
+        &self,
+        query: &Query,
+        statements: impl IntoIterator<Item = u32>,
+        window: usize,
+    ) -> Windows {
         let index = self.index;
         let window = window.clamp(1, WINDOW_MAX);
-        let n = index.statements.len() as u32;
-        let kept: Vec<bool> = (0..n).map(&keep).collect();
-        let words: usize = (0..n)
-            .filter(|&s| kept[s as usize])
-            .map(|s| index.len(s))
-            .sum();
-        let Some(expr) = &query.expr else {
-            return Collocates {
-                words,
-                ..Collocates::default()
-            };
-        };
-        // The windows: every word near an occurrence of the node, each place once.
-        let mut uses: HashMap<u32, usize> = HashMap::new();
-        let mut word_uses: HashMap<u32, usize> = HashMap::new();
-        let mut places: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
-        let (mut node, mut statements, mut window_words) = (0, 0, 0);
-        for s in self.eval(expr).into_iter().filter(|&s| kept[s as usize]) {
+        let mut out = Windows::default();
+        if query.expr.is_none() {
+            return out;
+        }
+        // Every word near an occurrence of the node, each place once.
+        for s in statements {
             let spans = self.token_highlights(query, s);
             if spans.is_empty() {
                 continue;
             }
-            statements += 1;
-            node += spans.len();
+            out.statements += 1;
+            out.node += spans.len();
             let toks = index.tokens(s);
             let mut inside = vec![false; toks.len()];
             for &(first, last, _) in &spans {
@@ -123,19 +162,56 @@ impl Searcher<'_> {
                 inside[first..=last].iter_mut().for_each(|x| *x = false);
             }
             for (i, &w) in toks.iter().enumerate().filter(|(i, _)| inside[*i]) {
-                window_words += 1;
+                out.window_words += 1;
                 if index.is_stop(w) {
                     continue;
                 }
                 let k = index.stem_of(w);
-                *uses.entry(k).or_default() += 1;
-                *word_uses.entry(w).or_default() += 1;
-                let at = places.entry(k).or_default();
+                *out.uses.entry(k).or_default() += 1;
+                *out.word_uses.entry(w).or_default() += 1;
+                let at = out.places.entry(k).or_default();
                 if at.len() < FORMS {
                     at.push((s, i as u32));
                 }
             }
         }
+        out
+    }
+
+    /// The at most `limit` collocates in `windows` (of `query`'s terms), counted over the
+    /// statements `keep` takes, ranked by `rank`. Reads the
+    /// text of the places of the collocates listed, and the postings of the
+    /// [`Windows::candidates`] when `keep` leaves out statements.
+    pub fn rank_collocates(
+        &self,
+        query: &Query,
+        windows: &Windows,
+        keep: impl Fn(u32) -> bool,
+        rank: Rank,
+        limit: usize,
+    ) -> Collocates {
+        let index = self.index;
+        let n = index.statements.len() as u32;
+        let kept: Vec<bool> = (0..n).map(&keep).collect();
+        let words: usize = (0..n)
+            .filter(|&s| kept[s as usize])
+            .map(|s| index.len(s))
+            .sum();
+        if query.expr.is_none() {
+            return Collocates {
+                words,
+                ..Collocates::default()
+            };
+        }
+        let Windows {
+            uses,
+            word_uses,
+            places,
+            node,
+            statements,
+            window_words,
+        } = windows;
+        let (node, window_words) = (*node, *window_words);
         // Each candidate's uses in all the statements counted.
         let all_kept = kept.iter().all(|&k| k);
         let total = |k: u32| -> usize {
@@ -191,7 +267,7 @@ impl Searcher<'_> {
         }
         Collocates {
             node,
-            statements,
+            statements: *statements,
             window_words,
             words,
             list,

@@ -61,6 +61,23 @@ impl Need {
         }
     }
 
+    /// What ranking collocates reads past their windows ([`crate::Searcher::rank_collocates`]):
+    /// the postings of their candidates, when the statements counted are not the whole
+    /// corpus (the corpus's counts are in the table).
+    pub fn of_collocates(
+        windows: &crate::aggregate::collocates::Windows,
+        whole_corpus: bool,
+    ) -> Need {
+        Need {
+            stems: if whole_corpus {
+                Vec::new()
+            } else {
+                windows.candidates()
+            },
+            ..Need::default()
+        }
+    }
+
     /// What the near-duplicates of document `doc`'s statements read
     /// ([`crate::compare::neardup::Finder::of_document`]): the document's text, the
     /// postings of its stems, and the text of every statement that shares a rarer stem
@@ -621,6 +638,67 @@ mod tests {
                 "{q}"
             );
         }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Collocates counted over some statements (filters, one of two sets) read their
+    /// candidates' uses in those statements from the postings: loaded as the windows say,
+    /// they give the embedded engine's collocates. (The sharded app read postings it had
+    /// not loaded: nothing in a release build, so every candidate's "in all" was its uses
+    /// near the node; a panic in a debug build.)
+    #[test]
+    fn filtered_collocates_load_their_candidates_postings() {
+        use crate::aggregate::collocates::Rank;
+        let (full_corpus, full, _, dir, manifest) = written("collocates");
+        let theirs = crate::Searcher::new(&full_corpus, &full);
+        let (mut corpus, mut index) = super::super::open(&manifest, |s| {
+            Ok(fetch(&dir, &manifest, vec![s]).remove(&s.hash).unwrap())
+        })
+        .unwrap();
+        let mut loader = Loader::new(manifest.clone());
+        let mut load = |corpus: &mut Corpus, index: &mut Index, need: &Need| {
+            let bytes = fetch(&dir, &manifest, loader.missing(index, need));
+            loader.load(corpus, index, need, &bytes).unwrap();
+        };
+        let query = index.parse("china");
+        for _ in 0..2 {
+            let need = Need::of_search(&index, &query);
+            load(&mut corpus, &mut index, &need);
+        }
+        let results = crate::Searcher::new(&corpus, &index).search(
+            &query,
+            &Default::default(),
+            crate::Sort::Relevance,
+        );
+        let need = Need::of_statements(&index, results.statement_ids());
+        load(&mut corpus, &mut index, &need);
+        // The statements of the first document left out, and only those of the last kept.
+        let first = full.doc_statements(0);
+        let last = full.doc_statements(full.docs.len() as u32 - 1);
+        let keeps: [(&str, Box<dyn Fn(u32) -> bool>); 3] = [
+            ("all", Box::new(|_| true)),
+            (
+                "not the first document",
+                Box::new(move |s| !first.contains(&s)),
+            ),
+            ("the last document", Box::new(move |s| last.contains(&s))),
+        ];
+        let mut read_postings = 0;
+        for (what, keep) in &keeps {
+            let want = theirs.collocates(&query, keep, 3, Rank::LogLikelihood, 50);
+            let ours = crate::Searcher::new(&corpus, &index);
+            let statements = ours.eval(query.expr.as_ref().unwrap());
+            let windows = ours.windows(&query, statements.into_iter().filter(|&s| keep(s)), 3);
+            let whole = (0..index.statements.len() as u32).all(keep);
+            let need = Need::of_collocates(&windows, whole);
+            read_postings += need.stems.iter().filter(|&&k| !index.is_loaded(k)).count();
+            load(&mut corpus, &mut index, &need);
+            let ours = crate::Searcher::new(&corpus, &index);
+            let got = ours.rank_collocates(&query, &windows, keep, Rank::LogLikelihood, 50);
+            assert!(!want.list.is_empty(), "{what}: no collocates");
+            assert_eq!(got, want, "{what}");
+        }
+        assert!(read_postings > 0, "no candidate's postings were read");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
