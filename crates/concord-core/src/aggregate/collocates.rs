@@ -77,11 +77,12 @@ pub struct Collocates {
 /// ([`Searcher::windows`]).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Windows {
-    /// Uses of each stem in the windows (`O`), of each word, and the first [`FORMS`] places
-    /// (statement, word position) of each stem there.
+    /// Uses of each stem in the windows (`O`), of each word, and how each stem is written
+    /// at its first [`FORMS`] places there (kept as written, so that windows read a block
+    /// of statements at a time need not keep their text).
     uses: HashMap<u32, usize>,
     word_uses: HashMap<u32, usize>,
-    places: HashMap<u32, Vec<(u32, u32)>>,
+    forms: HashMap<u32, Vec<String>>,
     /// Occurrences of the node (`F`), the statements they are in, words in the windows
     /// (`W`).
     node: usize,
@@ -128,19 +129,33 @@ impl Searcher<'_> {
     }
 
     /// The windows of `query`'s terms (`window` words on either side, 1 to [`WINDOW_MAX`])
-    /// in `statements`, whose words are read: the statements matching the query among those
-    /// counted, in ascending order.
+    /// in `statements`, whose words and text are read: the statements matching the query
+    /// among those counted, in ascending order.
     pub fn windows(
         &self,
         query: &Query,
         statements: impl IntoIterator<Item = u32>,
         window: usize,
     ) -> Windows {
+        let mut out = Windows::default();
+        self.add_windows(&mut out, query, statements, window);
+        out
+    }
+
+    /// [`Searcher::windows`] of more statements added to `out`: a corpus too large to hold
+    /// read a block of statements at a time, in ascending order, gives the windows of all
+    /// of them.
+    pub fn add_windows(
+        &self,
+        out: &mut Windows,
+        query: &Query,
+        statements: impl IntoIterator<Item = u32>,
+        window: usize,
+    ) {
         let index = self.index;
         let window = window.clamp(1, WINDOW_MAX);
-        let mut out = Windows::default();
         if query.expr.is_none() {
-            return out;
+            return;
         }
         // Every word near an occurrence of the node, each place once.
         for s in statements {
@@ -161,6 +176,7 @@ impl Searcher<'_> {
             for &(first, last, _) in &spans {
                 inside[first..=last].iter_mut().for_each(|x| *x = false);
             }
+            let mut ranges = None;
             for (i, &w) in toks.iter().enumerate().filter(|(i, _)| inside[*i]) {
                 out.window_words += 1;
                 if index.is_stop(w) {
@@ -169,13 +185,19 @@ impl Searcher<'_> {
                 let k = index.stem_of(w);
                 *out.uses.entry(k).or_default() += 1;
                 *out.word_uses.entry(w).or_default() += 1;
-                let at = out.places.entry(k).or_default();
+                let at = out.forms.entry(k).or_default();
                 if at.len() < FORMS {
-                    at.push((s, i as u32));
+                    // The statement's word ranges, once, when a form is wanted from it.
+                    let text = self.text(s);
+                    let ranges = ranges.get_or_insert_with(|| Index::ranges(text));
+                    at.push(
+                        ranges
+                            .get(i)
+                            .map_or_else(String::new, |r| text[r.clone()].to_string()),
+                    );
                 }
             }
         }
-        out
     }
 
     /// The at most `limit` collocates in `windows` (of `query`'s terms), counted over the
@@ -206,7 +228,7 @@ impl Searcher<'_> {
         let Windows {
             uses,
             word_uses,
-            places,
+            forms,
             node,
             statements,
             window_words,
@@ -263,7 +285,7 @@ impl Searcher<'_> {
                     )
                 })
                 .unwrap_or(0);
-            c.written = self.most_written(&places[&c.stem]);
+            c.written = most_frequent(&forms[&c.stem]);
         }
         Collocates {
             node,
@@ -273,28 +295,23 @@ impl Searcher<'_> {
             list,
         }
     }
+}
 
-    /// The most frequent written form of the words at `places` (a tie to the first).
-    fn most_written(&self, places: &[(u32, u32)]) -> String {
-        let mut forms: Vec<(String, usize)> = Vec::new();
-        for &(s, i) in places {
-            let text = self.text(s);
-            let Some(r) = Index::ranges(text).get(i as usize).cloned() else {
-                continue;
-            };
-            let form = &text[r];
-            match forms.iter_mut().find(|(f, _)| f == form) {
-                Some(slot) => slot.1 += 1,
-                None => forms.push((form.to_string(), 1)),
-            }
+/// The most frequent of `forms` (a tie to the first).
+fn most_frequent(forms: &[String]) -> String {
+    let mut counted: Vec<(&str, usize)> = Vec::new();
+    for form in forms.iter().filter(|f| !f.is_empty()) {
+        match counted.iter_mut().find(|(f, _)| f == form) {
+            Some(slot) => slot.1 += 1,
+            None => counted.push((form, 1)),
         }
-        let best = forms.iter().map(|f| f.1).max().unwrap_or(0);
-        forms
-            .into_iter()
-            .find(|f| f.1 == best)
-            .map(|f| f.0)
-            .unwrap_or_default()
     }
+    let best = counted.iter().map(|f| f.1).max().unwrap_or(0);
+    counted
+        .into_iter()
+        .find(|f| f.1 == best)
+        .map(|f| f.0.to_string())
+        .unwrap_or_default()
 }
 
 /// `(G², MI, logDice)` of a collocate with `o` uses in `w` window words, `f` uses in `n`
@@ -383,6 +400,28 @@ mod tests {
         ]);
         let i = Index::build(&c);
         (c, i)
+    }
+
+    /// Windows added a block of statements at a time are the windows of all of them, and
+    /// keep the collocates' written forms when the blocks' text is gone: the seeds' most
+    /// used word, in blocks of three statements.
+    #[test]
+    fn windows_added_in_blocks_are_the_windows_of_all() {
+        let c = crate::corpus::test_corpus("seeds");
+        let i = Index::build(&c);
+        let s = Searcher::new(&c, &i);
+        let q = i.parse("china");
+        let all = s.eval(q.expr.as_ref().unwrap());
+        let whole = s.windows(&q, all.iter().copied(), 4);
+        let mut blocks = Windows::default();
+        for block in all.chunks(3) {
+            s.add_windows(&mut blocks, &q, block.iter().copied(), 4);
+        }
+        assert_eq!(blocks, whole);
+        let col = s.rank_collocates(&q, &blocks, |_| true, Rank::LogLikelihood, 20);
+        assert!(col.list.len() > 5);
+        assert!(col.list.iter().all(|c| !c.written.is_empty()));
+        assert_eq!(col, s.collocates(&q, |_| true, 4, Rank::LogLikelihood, 20));
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -675,7 +675,8 @@ mod tests {
         // The statements of the first document left out, and only those of the last kept.
         let first = full.doc_statements(0);
         let last = full.doc_statements(full.docs.len() as u32 - 1);
-        let keeps: [(&str, Box<dyn Fn(u32) -> bool>); 3] = [
+        type Keep = Box<dyn Fn(u32) -> bool>;
+        let keeps: [(&str, Keep); 3] = [
             ("all", Box::new(|_| true)),
             (
                 "not the first document",
