@@ -22,10 +22,11 @@ use yew::prelude::*;
 
 /// Most statements a block of an export holds. `CONCORD_EXPORT_ROWS` at build time sets
 /// another (the sharded tests cut the seeds' export into several blocks).
-const BLOCK_ROWS: usize = crate::data::build_number(option_env!("CONCORD_EXPORT_ROWS"), 2_000);
+pub(crate) const BLOCK_ROWS: usize =
+    crate::data::build_number(option_env!("CONCORD_EXPORT_ROWS"), 2_000);
 
 /// Most text shards a block of a sharded corpus's export reads (about 2 MB of text).
-const BLOCK_SHARDS: usize = 32;
+pub(crate) const BLOCK_SHARDS: usize = 32;
 
 /// Blocks whose text is asked for at once, this one included: a block is a run or two of
 /// shards, and the fetch worker keeps six requests in flight.
@@ -271,7 +272,7 @@ pub fn csv_link(props: &CsvLinkProps) -> Html {
 /// Resolves in a new task (a message to itself on a `MessageChannel`), so that the page
 /// draws and takes input in between. Not a timer: a hidden tab runs a chain of timers once a
 /// second, and an export of 200 blocks took 190 s.
-async fn next_task() {
+pub(crate) async fn next_task() {
     let Ok(channel) = web_sys::MessageChannel::new() else {
         return;
     };

@@ -4,16 +4,22 @@
 //! concordance of the pair. The statistics are the core's
 //! ([`concord_core::aggregate::collocates`]).
 
+use crate::components::export::{next_task, BLOCK_ROWS, BLOCK_SHARDS};
 use crate::components::export::{CsvLink, Table};
 use crate::components::loading::Loading;
 use crate::components::{Link, ViewTabs};
+use crate::context::Engine;
 use crate::context::{use_engine, Found};
+use crate::data::sharded::Cancel;
 use crate::format;
 use crate::hooks::use_loaded;
+use crate::hooks::Load;
 use crate::route::params::{title_of, RANKS};
 use crate::route::{Action, Route};
 use concord_core::aggregate::collocates::{Collocates, Windows, WINDOW_MAX};
+use concord_core::export::blocks;
 use concord_core::shard::Need;
+use concord_core::Filters;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,37 +32,157 @@ pub struct CollocatesProps {
     pub found: Found,
 }
 
+/// The statements the collocates of `found` count: those matching its query that pass
+/// `filters`, ascending; and whether those are every statement of the corpus.
+fn counted(engine: &Engine, found: &Found, filters: &Filters) -> (Vec<u32>, bool) {
+    let read = engine.read();
+    let searcher = read.searcher();
+    let statements = match &found.query.expr {
+        Some(expr) => searcher.eval(expr),
+        None => Vec::new(),
+    };
+    let keep = |s| searcher.passes_filters(filters, s);
+    let whole = (0..read.index.statements.len() as u32).all(keep);
+    (statements.into_iter().filter(|&s| keep(s)).collect(), whole)
+}
+
+/// The windows of `found`'s query (`window` words on either side) in the statements
+/// counted, and whether those are the whole corpus; or, while a sharded corpus reads
+/// them, how far it got. An embedded corpus computes them at once; a sharded one reads a
+/// block of statements at a time and lets their text go (a common word's statements are
+/// most of the corpus: 855 MB of WebAssembly memory for "china" at 200 MB when they were
+/// all loaded at once).
+#[hook]
+fn use_windows(
+    engine: &Engine,
+    found: &Found,
+    filters: &Filters,
+    window: u8,
+) -> Result<Rc<(Windows, bool)>, Load> {
+    let key = (found.clone(), filters.clone(), window);
+    let at_once = {
+        let engine = engine.clone();
+        use_memo(key.clone(), move |(found, filters, window)| {
+            if engine.is_sharded() {
+                return None;
+            }
+            crate::timing::begin("concord:collocates");
+            let (statements, whole) = counted(&engine, found, filters);
+            let read = engine.read();
+            let windows = read
+                .searcher()
+                .windows(&found.query, statements, usize::from(*window));
+            crate::timing::end("concord:collocates");
+            Some(Rc::new((windows, whole)))
+        })
+    };
+    let streamed = use_state(|| None::<((Found, Filters, u8), Result<Rc<(Windows, bool)>, Load>)>);
+    {
+        let (engine, streamed) = (engine.clone(), streamed.clone());
+        use_effect_with(key.clone(), move |key| {
+            let cancel = Rc::new(Cancel::default());
+            if engine.is_sharded() {
+                let (key, cancel) = (key.clone(), cancel.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let progress = {
+                        let (streamed, key) = (streamed.clone(), key.clone());
+                        move |done, total| {
+                            streamed.set(Some((key.clone(), Err(Load::Loading { done, total }))))
+                        }
+                    };
+                    let result = read_windows(&engine, &key, &progress, &cancel).await;
+                    if cancel.is_cancelled() {
+                        return;
+                    }
+                    streamed.set(Some((
+                        key,
+                        result.map(Rc::new).map_err(|e| Load::Failed(e.into())),
+                    )));
+                });
+            }
+            move || cancel.cancel()
+        });
+    }
+    if let Some(windows) = at_once.as_ref() {
+        return Ok(windows.clone());
+    }
+    match &*streamed {
+        Some((k, result)) if *k == key => result.clone(),
+        _ => Err(Load::Loading { done: 0, total: 0 }),
+    }
+}
+
+/// Reads the windows of `key`'s query in a sharded corpus, a block of statements at a time
+/// (`export::blocks`: as an export cuts them): each block's text loaded, its windows added,
+/// and the text left for the engine to drop when its budget is reached (no part of the page
+/// pins it). `progress(done, total)` counts statements.
+async fn read_windows(
+    engine: &Engine,
+    (found, filters, window): &(Found, Filters, u8),
+    progress: &dyn Fn(usize, usize),
+    cancel: &Cancel,
+) -> Result<(Windows, bool), String> {
+    crate::timing::begin("concord:collocates");
+    let (statements, whole) = counted(engine, found, filters);
+    let cut = {
+        let index = engine.index();
+        let keys: Vec<u32> = statements
+            .iter()
+            .map(|&s| engine.text_key(index.statements[s as usize].doc))
+            .collect();
+        blocks(keys, BLOCK_SHARDS, BLOCK_ROWS)
+    };
+    let mut windows = Windows::default();
+    progress(0, statements.len());
+    for block in cut {
+        let block = &statements[block];
+        let need = Need::of_statements(&engine.index(), block.iter().copied());
+        engine
+            .load_all(&|_| need.clone(), &|_, _| {}, cancel)
+            .await?;
+        if cancel.is_cancelled() {
+            return Err("called off".into());
+        }
+        {
+            let read = engine.read();
+            read.searcher().add_windows(
+                &mut windows,
+                &found.query,
+                block.iter().copied(),
+                usize::from(*window),
+            );
+        }
+        let done = block
+            .last()
+            .map_or(0, |&last| statements.partition_point(|&s| s <= last));
+        progress(done, statements.len());
+        // The page draws the progress and takes clicks between blocks.
+        next_task().await;
+    }
+    crate::timing::end("concord:collocates");
+    Ok((windows, whole))
+}
+
 #[function_component(CollocatesView)]
 pub fn collocates_view(props: &CollocatesProps) -> Html {
     let engine = use_engine();
     let route = &props.route;
     let found = &props.found;
-    // The node's windows in the statements counted, then (when the filters leave some
-    // statements out, and the corpus is sharded) the postings of the candidates, whose uses
-    // in those statements rank them.
-    let windows: Rc<(Windows, bool)> = {
-        let engine = engine.clone();
-        use_memo(
-            (found.clone(), route.search.filters.clone(), route.window),
-            move |(found, filters, window)| {
-                crate::timing::begin("concord:collocates");
-                let read = engine.read();
-                let searcher = read.searcher();
-                let statements = match &found.query.expr {
-                    Some(expr) => searcher.eval(expr),
-                    None => Vec::new(),
-                };
-                let keep = |s| searcher.passes_filters(filters, s);
-                let windows = searcher.windows(
-                    &found.query,
-                    statements.into_iter().filter(|&s| keep(s)),
-                    usize::from(*window),
-                );
-                let whole = (0..read.index.statements.len() as u32).all(keep);
-                crate::timing::end("concord:collocates");
-                (windows, whole)
-            },
-        )
+    // The node's windows in the statements counted (read a block at a time in a sharded
+    // corpus), then (when the filters leave some statements out) the postings of the
+    // candidates, whose uses in those statements rank them.
+    let windows = use_windows(&engine, found, &route.search.filters, route.window);
+    let windows: Rc<(Windows, bool)> = match windows {
+        Ok(windows) => windows,
+        Err(load) => {
+            return html! {
+                <section class="collocates" aria-labelledby="collocates-title">
+                    <h1 id="collocates-title" tabindex="-1">{ "Collocates" }</h1>
+                    <ViewTabs route={route.clone()} />
+                    <Loading {load} what="the statements of the query" unit="statements" doing="Reading" />
+                </section>
+            };
+        }
     };
     let load = {
         let windows = windows.clone();

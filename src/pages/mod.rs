@@ -39,9 +39,9 @@ use concord_core::shard::Need;
 /// What the view of `route` reads beyond its search (loaded first when the corpus is
 /// sharded): the text of the statements a page shows, of the document read or of the two
 /// compared, of the concordance's lines; nothing for the timeline (drawn from the table);
-/// the text of the results that take positions, for the positions; the collocates read
-/// the words of the search's results (nothing without a query; the view then loads the
-/// postings of their candidates when filters leave statements out); the formulations (the view
+/// the text of the results that take positions, for the positions; nothing for the
+/// collocates (the view reads the words of the search's results a block at a time, then
+/// the postings of their candidates when filters leave statements out); the formulations (the view
 /// loads the text of the uses it quotes); two sets, their searches and then their
 /// statements' text. Parts that read more (distinctive terms, near-duplicates, exports)
 /// load what they read themselves.
@@ -50,16 +50,6 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
     let corpus = engine.corpus();
     let doc = |id: &str| corpus.position(id).map(|d| d as u32);
     let results = &found.results;
-    let of_results = || {
-        if route.search.has_query() || route.search.filtered() {
-            Need::of_statements(&index, results.statement_ids())
-        } else {
-            Need {
-                all_docs: true,
-                ..Need::default()
-            }
-        }
-    };
     match route.view {
         View::List => {
             let page = results.page(route.page as usize, results::PAGE, results::PAGE);
@@ -100,9 +90,8 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
                     .filter(|&s| index.statements[s as usize].stances & asked != 0),
             )
         }
-        // Without a query there are no collocates to find, and nothing is read.
-        View::Collocates if found.query.expr.is_none() => Need::default(),
-        View::Collocates => of_results(),
+        // The collocates read their statements' text themselves, a block at a time.
+        View::Collocates => Need::default(),
         // The formulations, counted from the uses the build stored; the view loads the text
         // of the uses it quotes.
         View::Phrases => Need {
