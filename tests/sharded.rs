@@ -718,6 +718,26 @@ async fn screenshots() {
             .await
             .unwrap();
             std::fs::write(shot("phrases"), c.screenshot().await.unwrap()).unwrap();
+            // Collocates under a filter (read a block at a time, then their candidates'
+            // postings).
+            let year = support::corpus()
+                .documents
+                .iter()
+                .find_map(|d| d.date.date.map(|x| x.year.to_string()))
+                .unwrap_or_default();
+            c.goto(&at(
+                good,
+                &link(&[
+                    ("q", &a),
+                    ("from", &year),
+                    ("to", &year),
+                    ("view", "collocates"),
+                ]),
+            ))
+            .await
+            .unwrap();
+            find(&c, "table.collocate-table").await;
+            std::fs::write(shot("collocates"), c.screenshot().await.unwrap()).unwrap();
         })
         .await;
     }
