@@ -163,6 +163,20 @@ async fn read_windows(
     Ok((windows, whole))
 }
 
+/// Windows once read, compared by identity (a common word's are large, and a render
+/// compares its hooks' inputs).
+#[derive(Clone)]
+struct Ready(Option<Rc<(Windows, bool)>>);
+
+impl PartialEq for Ready {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
 #[function_component(CollocatesView)]
 pub fn collocates_view(props: &CollocatesProps) -> Html {
     let engine = use_engine();
@@ -172,35 +186,29 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
     // corpus), then (when the filters leave some statements out) the postings of the
     // candidates, whose uses in those statements rank them.
     let windows = use_windows(&engine, found, &route.search.filters, route.window);
-    let windows: Rc<(Windows, bool)> = match windows {
-        Ok(windows) => windows,
-        Err(load) => {
-            return html! {
-                <section class="collocates" aria-labelledby="collocates-title">
-                    <h1 id="collocates-title" tabindex="-1">{ "Collocates" }</h1>
-                    <ViewTabs route={route.clone()} />
-                    <Loading {load} what="the statements of the query" unit="statements" doing="Reading" />
-                </section>
-            };
-        }
-    };
+    // Every hook is called on every render (a debug build checks it), whatever is ready.
+    let ready = Ready(windows.as_ref().ok().cloned());
     let load = {
-        let windows = windows.clone();
+        let ready = ready.clone();
         let key = (found.clone(), route.search.filters.clone(), route.window);
-        use_loaded(key, move |_| Need::of_collocates(&windows.0, windows.1))
+        use_loaded(key, move |_| match &ready.0 {
+            Some(w) => Need::of_collocates(&w.0, w.1),
+            None => Need::default(),
+        })
     };
     let col: Rc<Option<Collocates>> = {
         let engine = engine.clone();
         use_memo(
             (
-                windows.clone(),
+                ready,
                 load.is_ready(),
                 found.clone(),
                 route.search.filters.clone(),
                 route.rank,
             ),
-            move |(windows, ready, found, filters, rank)| {
-                ready.then(|| {
+            move |(windows, loaded, found, filters, rank)| {
+                let windows = windows.0.as_ref().filter(|_| *loaded)?;
+                Some({
                     crate::timing::measured("concord:collocates-rank", || {
                         let read = engine.read();
                         let searcher = read.searcher();
@@ -245,6 +253,15 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
             })
         })
     };
+    if let Err(load) = windows {
+        return html! {
+            <section class="collocates" aria-labelledby="collocates-title">
+                <h1 id="collocates-title" tabindex="-1">{ "Collocates" }</h1>
+                <ViewTabs route={route.clone()} />
+                <Loading {load} what="the statements of the query" unit="statements" doing="Reading" />
+            </section>
+        };
+    }
     let Some(col) = col.as_ref() else {
         return html! {
             <section class="collocates" aria-labelledby="collocates-title">
