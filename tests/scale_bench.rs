@@ -79,6 +79,15 @@ mod native {
             .sum()
     }
 
+    /// The bytes and requests of `served` that were the corpus's files.
+    fn of_corpus(served: &[support::Served]) -> (usize, usize) {
+        let corpus: Vec<&support::Served> = served
+            .iter()
+            .filter(|s| s.path.contains("/corpus/"))
+            .collect();
+        (corpus.iter().map(|s| s.bytes).sum(), corpus.len())
+    }
+
     fn mb(bytes: f64) -> f64 {
         bytes / 1e6
     }
@@ -129,15 +138,7 @@ mod native {
                 .await;
                 let served = served_by(port)[before..].to_vec();
                 let all: usize = served.iter().map(|s| s.bytes).sum();
-                let corpus: usize = served
-                    .iter()
-                    .filter(|s| s.path.contains("/corpus/"))
-                    .map(|s| s.bytes)
-                    .sum();
-                let requests = served
-                    .iter()
-                    .filter(|s| s.path.contains("/corpus/"))
-                    .count();
+                let (corpus, requests) = of_corpus(&served);
                 let gzipped = sent_gzip(&served);
                 let t = measures(&c, "concord:first-results").await[0];
                 let ready = measures(&c, "concord:ready").await.first().copied();
@@ -326,11 +327,7 @@ mod native {
             .await;
             let t = start.elapsed().as_secs_f64();
             let served = served_by(port)[before..].to_vec();
-            let corpus: usize = served
-                .iter()
-                .filter(|s| s.path.contains("/corpus/"))
-                .map(|s| s.bytes)
-                .sum();
+            let (corpus, requests) = of_corpus(&served);
             let listed = c
                 .find_all(fantoccini::Locator::Css("li.formula"))
                 .await
@@ -340,7 +337,7 @@ mod native {
             println!(
                 "  formulations view, fresh page: {listed} listed with their first uses on screen at {t:.1} s; {:.1} MB of corpus fetched in {} requests; memory WebAssembly {:.0} MB + JS heap {:.0} MB",
                 mb(corpus as f64),
-                served.iter().filter(|s| s.path.contains("/corpus/")).count(),
+                requests,
                 mb(wasm),
                 mb(js)
             );
@@ -385,16 +382,12 @@ mod native {
             };
             let t = start.elapsed().as_secs_f64();
             let served = served_by(port)[before..].to_vec();
-            let corpus: usize = served
-                .iter()
-                .filter(|s| s.path.contains("/corpus/"))
-                .map(|s| s.bytes)
-                .sum();
+            let (corpus, requests) = of_corpus(&served);
             let (wasm, js) = memory(&c).await;
             println!(
                 "  collocates of “{word}”, fresh page: {outcome} at {t:.1} s; {:.1} MB of corpus fetched in {} requests; WebAssembly {:.0} MB at most while loading, {:.0} MB after (+ JS heap {:.0} MB)",
                 mb(corpus as f64),
-                served.iter().filter(|s| s.path.contains("/corpus/")).count(),
+                requests,
                 mb(peak.max(wasm)),
                 mb(wasm),
                 mb(js)

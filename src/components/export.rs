@@ -22,11 +22,10 @@ use yew::prelude::*;
 
 /// Most statements a block of an export holds. `CONCORD_EXPORT_ROWS` at build time sets
 /// another (the sharded tests cut the seeds' export into several blocks).
-pub(crate) const BLOCK_ROWS: usize =
-    crate::data::build_number(option_env!("CONCORD_EXPORT_ROWS"), 2_000);
+const BLOCK_ROWS: usize = crate::data::build_number(option_env!("CONCORD_EXPORT_ROWS"), 2_000);
 
 /// Most text shards a block of a sharded corpus's export reads (about 2 MB of text).
-pub(crate) const BLOCK_SHARDS: usize = 32;
+const BLOCK_SHARDS: usize = 32;
 
 /// Blocks whose text is asked for at once, this one included: a block is a run or two of
 /// shards, and the fetch worker keeps six requests in flight.
@@ -143,14 +142,7 @@ async fn make_export(
     cancel: &Cancel,
 ) -> Result<(), String> {
     let stmts: Vec<u32> = found.results.statement_ids().collect();
-    let cut = {
-        let index = engine.index();
-        let keys: Vec<u32> = stmts
-            .iter()
-            .map(|&s| engine.text_key(index.statements[s as usize].doc))
-            .collect();
-        blocks(keys, BLOCK_SHARDS, BLOCK_ROWS)
-    };
+    let cut = text_blocks(engine, &stmts);
     let link = |doc: &str, p: u32| absolute(nav, &Route::paragraph(doc, p));
     let mut writer = Writer::new(format);
     let parts = js_sys::Array::new();
@@ -267,6 +259,18 @@ pub fn csv_link(props: &CsvLinkProps) -> Html {
     html! {
         <button type="button" class="csv" {onclick} aria-label={format!("Export {} as CSV", props.label)}>{ "CSV" }</button>
     }
+}
+
+/// `stmts` (ascending) cut into blocks of at most [`BLOCK_ROWS`] statements reading at
+/// most [`BLOCK_SHARDS`] text shards (`export::blocks`): what an export, or anything else
+/// that reads much of the corpus, reads at a time.
+pub(crate) fn text_blocks(engine: &Engine, stmts: &[u32]) -> Vec<std::ops::Range<usize>> {
+    let index = engine.index();
+    let keys: Vec<u32> = stmts
+        .iter()
+        .map(|&s| engine.text_key(index.statements[s as usize].doc))
+        .collect();
+    blocks(keys, BLOCK_SHARDS, BLOCK_ROWS)
 }
 
 /// Resolves in a new task (a message to itself on a `MessageChannel`), so that the page

@@ -4,7 +4,7 @@
 //! concordance of the pair. The statistics are the core's
 //! ([`concord_core::aggregate::collocates`]).
 
-use crate::components::export::{next_task, BLOCK_ROWS, BLOCK_SHARDS};
+use crate::components::export::{next_task, text_blocks};
 use crate::components::export::{CsvLink, Table};
 use crate::components::loading::Loading;
 use crate::components::{Link, ViewTabs};
@@ -17,7 +17,6 @@ use crate::hooks::Load;
 use crate::route::params::{title_of, RANKS};
 use crate::route::{Action, Route};
 use concord_core::aggregate::collocates::{Collocates, Windows, WINDOW_MAX};
-use concord_core::export::blocks;
 use concord_core::shard::Need;
 use concord_core::Filters;
 use std::rc::Rc;
@@ -113,7 +112,7 @@ fn use_windows(
 }
 
 /// Reads the windows of `key`'s query in a sharded corpus, a block of statements at a time
-/// (`export::blocks`: as an export cuts them): each block's text loaded, its windows added,
+/// ([`text_blocks`]: as an export cuts them): each block's text loaded, its windows added,
 /// and the text left for the engine to drop when its budget is reached (no part of the page
 /// pins it). `progress(done, total)` counts statements.
 async fn read_windows(
@@ -124,14 +123,7 @@ async fn read_windows(
 ) -> Result<(Windows, bool), String> {
     crate::timing::begin("concord:collocates");
     let (statements, whole) = counted(engine, found, filters);
-    let cut = {
-        let index = engine.index();
-        let keys: Vec<u32> = statements
-            .iter()
-            .map(|&s| engine.text_key(index.statements[s as usize].doc))
-            .collect();
-        blocks(keys, BLOCK_SHARDS, BLOCK_ROWS)
-    };
+    let cut = text_blocks(engine, &statements);
     let mut windows = Windows::default();
     progress(0, statements.len());
     for block in cut {

@@ -45,16 +45,7 @@ impl Sorted {
         let mut out = Sorted::default();
         let mut before = "";
         for s in strings {
-            let common = before
-                .bytes()
-                .zip(s.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            // Cut between characters (the same place in both strings: their bytes agree).
-            let k = (0..=common)
-                .rev()
-                .find(|&k| s.is_char_boundary(k))
-                .unwrap_or(0);
+            let k = shared_prefix(before, s);
             out.shared.push(k as u32);
             out.rest.push(s[k..].to_string());
             before = s;
@@ -86,6 +77,16 @@ impl Sorted {
     }
 }
 
+/// The bytes `a` and `b` begin with in common, cut between characters (the same place in
+/// both strings: their bytes agree up to it).
+fn shared_prefix(a: &str, b: &str) -> usize {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (0..=common)
+        .rev()
+        .find(|&k| b.is_char_boundary(k))
+        .unwrap_or(0)
+}
+
 /// Stems spelt from words: a stem is what the stemmer makes of each of its words, so
 /// mostly a word's beginning ("negoti" of "negotiate"). Stem `k` is its first word (the
 /// first in the sorted table with stem `k`) less its last `cut[k]` bytes, then `rest[k]`
@@ -104,15 +105,7 @@ impl Stems {
         let mut out = Stems::default();
         for (k, stem) in stems.iter().enumerate() {
             let word = first[k].map_or("", |i| words[i].0.as_str());
-            let common = word
-                .bytes()
-                .zip(stem.bytes())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let keep = (0..=common)
-                .rev()
-                .find(|&b| stem.is_char_boundary(b))
-                .unwrap_or(0);
+            let keep = shared_prefix(word, stem);
             out.cut.push((word.len() - keep) as u32);
             out.rest.push(stem[keep..].to_string());
         }
