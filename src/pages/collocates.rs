@@ -36,13 +36,13 @@ pub struct CollocatesProps {
 fn counted(engine: &Engine, found: &Found, filters: &Filters) -> (Vec<u32>, bool) {
     let read = engine.read();
     let searcher = read.searcher();
-    let statements = match &found.query.expr {
-        Some(expr) => searcher.eval(expr),
-        None => Vec::new(),
-    };
-    let keep = |s| searcher.passes_filters(filters, s);
-    let whole = (0..read.index.statements.len() as u32).all(keep);
-    (statements.into_iter().filter(|&s| keep(s)).collect(), whole)
+    let whole =
+        (0..read.index.statements.len() as u32).all(|s| searcher.passes_filters(filters, s));
+    // Without a query there are no windows: no statement is read.
+    if found.query.expr.is_none() {
+        return (Vec::new(), whole);
+    }
+    (searcher.matching(&found.query, filters), whole)
 }
 
 /// The windows of `found`'s query (`window` words on either side) in the statements

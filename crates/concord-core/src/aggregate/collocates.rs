@@ -246,10 +246,11 @@ impl Searcher<'_> {
                 .map(|j| post.tf(j))
                 .sum()
         };
-        let mut list: Vec<Collocate> = uses
-            .iter()
-            .filter(|&(_, &o)| o >= MIN_COOCCURRENCES)
-            .map(|(&k, &o)| {
+        let mut list: Vec<Collocate> = windows
+            .candidates()
+            .into_iter()
+            .map(|k| {
+                let o = uses[&k];
                 let f = total(k).max(o);
                 let (g2, mi, log_dice) = scores(o, f, window_words, words, node);
                 Collocate {
