@@ -77,7 +77,7 @@ report:
 
 # PNGs of what the sharded mode adds (results, a damaged shard's message) beside them.
 screenshots-sharded: tools browser
-	CONCORD_INDEX=sharded CONCORD_SHARD_BYTES=2048 CONCORD_EXPORT_ROWS=16 CONCORD_MEMORY_WORDS=1500 trunk build --release --dist $(SHARDED_DIST)
+	CONCORD_INDEX=sharded CONCORD_SHARD_BYTES=2048 CONCORD_PACK_BYTES=16384 CONCORD_EXPORT_ROWS=16 CONCORD_MEMORY_WORDS=1500 trunk build --release --dist $(SHARDED_DIST)
 	CONCORD_DIST=$(SHARDED_DIST) cargo test -p concord --test sharded -- --ignored screenshots --nocapture
 
 # PNGs of every view (desktop, 375 px, dark) in target/screenshots/, to look at.
@@ -212,7 +212,7 @@ test-speeches: tools browser
 # give the views the embedded engine gives.
 SHARDED_DIST := $(CURDIR)/target/release-dist-sharded
 test-sharded: tools browser
-	CONCORD_INDEX=sharded CONCORD_SHARD_BYTES=2048 CONCORD_EXPORT_ROWS=16 CONCORD_MEMORY_WORDS=1500 trunk build --release --dist $(SHARDED_DIST)
+	CONCORD_INDEX=sharded CONCORD_SHARD_BYTES=2048 CONCORD_PACK_BYTES=16384 CONCORD_EXPORT_ROWS=16 CONCORD_MEMORY_WORDS=1500 trunk build --release --dist $(SHARDED_DIST)
 	CONCORD_DIST=$(SHARDED_DIST) cargo test -p concord --test sharded -- --test-threads=2
 
 # The development loop: `trunk serve` (its own port and dist), the page connecting to the

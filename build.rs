@@ -6,7 +6,8 @@
 //! the corpus's text passes [`SHARDED_FROM`] bytes):
 //! - **embedded**: `OUT_DIR/corpus.bin`, the form the app decodes at start-up
 //!   (`concord_core::embed`), compiled into the module;
-//! - **sharded**: the static files of `concord_core::shard` (manifest, packs, chunks) and
+//! - **sharded**: the static files of `concord_core::shard` (manifest, packs, chunks; laid
+//!   out as `CONCORD_SHARD_BYTES`, `CONCORD_PACK_BYTES` and `CONCORD_CHUNKS` say) and
 //!   the fetch worker, in `<target>/concord-shards/<manifest>/`, which Trunk's post-build
 //!   hook (`tools/place-shards.py`) copies into `dist/corpus/`; the app is compiled with
 //!   the manifest's name (`OUT_DIR/manifest.txt`) and an empty `corpus.bin`.
@@ -31,6 +32,8 @@ fn main() -> ExitCode {
     println!("cargo:rerun-if-env-changed=CONCORD_CORPUS");
     println!("cargo:rerun-if-env-changed=CONCORD_INDEX");
     println!("cargo:rerun-if-env-changed=CONCORD_SHARD_BYTES");
+    println!("cargo:rerun-if-env-changed=CONCORD_PACK_BYTES");
+    println!("cargo:rerun-if-env-changed=CONCORD_CHUNKS");
     println!("cargo:rerun-if-changed={WORKER}");
     // Set for a sharded build: the app's code for fetching and loading shards is compiled
     // in only then (an embedded build would carry it unused).
@@ -77,29 +80,18 @@ fn main() -> ExitCode {
             )])
         }
     };
-    // Postings shards of about this many bytes, text shards of twice as many (the
-    // defaults of concord_core::shard, or CONCORD_SHARD_BYTES: smaller shards mean fewer
-    // bytes a search, more requests).
-    let targets = match std::env::var("CONCORD_SHARD_BYTES").as_deref() {
-        Ok("") | Err(_) => (
-            concord_core::shard::postings::TARGET,
-            concord_core::shard::text::TARGET,
-        ),
-        Ok(n) => match n.parse::<usize>() {
-            Ok(n) if n >= 256 => (n, 2 * n),
-            _ => {
-                return fail(vec![format!(
-                    "CONCORD_SHARD_BYTES={n:?}: give a number of bytes, 256 or more"
-                )])
-            }
-        },
+    // How the sharded form is cut and laid out (concord_core::shard::Layout: the sizes of
+    // shards and packs, and whether the chunk files for hosts that ignore Range are written).
+    let layout = match concord_core::shard::Layout::from_env(|name| std::env::var(name).ok()) {
+        Ok(layout) => layout,
+        Err(e) => return fail(vec![e]),
     };
     if sharded {
         println!("cargo::rustc-cfg=concord_sharded");
     }
     let report_path = out.join("build-report.txt");
     let written = if sharded {
-        write_sharded(&root, &corpus, targets)
+        write_sharded(&root, &corpus, &layout)
             .map(|(manifest, size)| (Vec::new(), manifest, format!("{size} bytes of shards")))
     } else {
         let bytes = concord_core::embed::encode(&corpus);
@@ -137,7 +129,7 @@ fn main() -> ExitCode {
 fn write_sharded(
     root: &std::path::Path,
     corpus: &concord_core::model::Corpus,
-    (postings, text): (usize, usize),
+    layout: &concord_core::shard::Layout,
 ) -> Result<(String, u64), String> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -147,9 +139,8 @@ fn write_sharded(
     let scratch = store.join(format!("partial-{}", std::process::id()));
     let index = concord_core::Index::build(corpus);
     let formulas = concord_core::compare::formulas::find(corpus, &index);
-    let written =
-        concord_core::shard::write_cut(corpus, &index, &formulas, &scratch, postings, text)
-            .map_err(|e| format!("cannot write the shards into {}: {e}", scratch.display()))?;
+    let written = concord_core::shard::write_laid_out(corpus, &index, &formulas, &scratch, layout)
+        .map_err(|e| format!("cannot write the shards into {}: {e}", scratch.display()))?;
     let worker =
         std::fs::read(root.join(WORKER)).map_err(|e| format!("cannot read {WORKER}: {e}"))?;
     let worker_name = format!(

@@ -2,7 +2,8 @@
 // only moves bytes: the app checks every shard's hash, inflates and decodes it.
 //
 // A job is a run of shards lying end to end in one pack, or a whole file (the manifest):
-//   { id, pack, start, end, chunks: [url, …] }   (urls absolute; end exclusive)
+//   { id, pack, start, end, chunks: [url, …] }   (urls absolute; end exclusive; no chunks
+//                                                 when the build wrote no chunk files)
 //   { id, file }
 // and is answered with
 //   { id, ok: true, bytes: ArrayBuffer }          (transferred: the run's bytes in order)
@@ -147,8 +148,15 @@ async function ranged(job, signal) {
 }
 
 // The run from each shard's own file, laid end to end (one file after the other, so that
-// the requests in flight stay at MAX_ACTIVE).
+// the requests in flight stay at MAX_ACTIVE). A build without chunk files sends none.
 async function chunks(job, signal) {
+  if (!job.chunks) {
+    throw new Error(
+      `${job.pack}: the host ignores Range requests (it sends the whole file), and this ` +
+        "build has no chunk files to read instead (it was built with CONCORD_CHUNKS=0): " +
+        "serve it from a host that honours Range, or build it again without CONCORD_CHUNKS=0",
+    );
+  }
   const parts = [];
   for (const url of job.chunks) {
     const response = await fetchRetrying(url, { signal });

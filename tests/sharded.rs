@@ -108,7 +108,9 @@ async fn list_is(c: &Client, q: &str) {
     assert_eq!(shown(c).await, order[..order.len().min(20)], "{q}");
 }
 
-/// The shards the build wrote are the sharded form: small, many, and every kind.
+/// The shards the build wrote are the sharded form: small, many, every kind, in several
+/// packs (`CONCORD_PACK_BYTES`, so that the views below read across packs), and each again
+/// as a chunk file.
 #[test]
 fn the_build_is_sharded_in_small_shards() {
     let (dir, manifest) = corpus_dir();
@@ -121,6 +123,8 @@ fn the_build_is_sharded_in_small_shards() {
     }
     assert!(manifest.of_kind(Kind::Postings).len() > 2);
     assert!(manifest.of_kind(Kind::Text).len() > 2);
+    assert!(manifest.packs.len() > 1, "{:?}", manifest.packs);
+    assert!(manifest.chunks);
     for s in &manifest.shards {
         assert!(dir.join(s.chunk_name()).is_file(), "{}", s.chunk_name());
     }
@@ -543,6 +547,55 @@ async fn a_host_ignoring_range_still_works() {
         );
     })
     .await;
+}
+
+/// A build without chunk files (`CONCORD_CHUNKS=0`) sends the worker no chunk names: from a
+/// host that ignores `Range`, a run is an error saying why and what to do, not a storm of
+/// missing files; from a host that honours it, the same run is read.
+#[tokio::test]
+async fn without_chunk_files_a_host_ignoring_range_is_told() {
+    let (dir, manifest) = corpus_dir();
+    let worker = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("fetch-worker-"))
+        .expect("the fetch worker in corpus/");
+    let shard = manifest.of_kind(Kind::Postings)[0].clone();
+    let pack = manifest.packs[shard.pack as usize].name.clone();
+    for (host, ok) in [(Host::NoRanges, false), (Host::Ranges, true)] {
+        let port = host_port(dist(), host);
+        let (worker, pack) = (worker.clone(), pack.clone());
+        run(move |c| async move {
+            c.goto(&at(port, "")).await.unwrap();
+            let answer = c
+                .execute_async(
+                    "const [worker, pack, start, end, done] = arguments;
+                     const w = new Worker(worker);
+                     w.onmessage = (e) => done({ ok: e.data.ok, error: e.data.error || '',
+                                                 bytes: e.data.ok ? e.data.bytes.byteLength : 0 });
+                     w.postMessage({ jobs: [{ id: 1, pack, start, end }] });",
+                    vec![
+                        at(port, &format!("corpus/{worker}")).into(),
+                        at(port, &format!("corpus/{pack}")).into(),
+                        shard.offset.into(),
+                        (shard.offset + u64::from(shard.len)).into(),
+                    ],
+                )
+                .await
+                .unwrap();
+            assert_eq!(answer["ok"], ok, "{answer}");
+            if ok {
+                assert_eq!(answer["bytes"], shard.len, "{answer}");
+            } else {
+                let error = answer["error"].as_str().unwrap();
+                assert!(error.contains(&pack), "{error}");
+                assert!(error.contains("ignores Range"), "{error}");
+                assert!(error.contains("CONCORD_CHUNKS=0"), "{error}");
+            }
+        })
+        .await;
+    }
 }
 
 /// A damaged shard gives a message naming it, and the app keeps answering: a search whose

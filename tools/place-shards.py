@@ -4,7 +4,7 @@
 A sharded build (build.rs, README "Two modes") compiles the app with the name of its
 manifest and fetch worker, in the wasm custom section `concord-shards`, and writes the files
 into `<target>/concord-shards/<manifest>/`. This hook reads that section from the staged
-wasm and copies the manifest, the packs, the chunk files and the worker into
+wasm and copies the manifest, the packs, the chunk files (if written) and the worker into
 `$TRUNK_STAGING_DIR/corpus/` (hard links where it can: the packs can be hundreds of
 megabytes). An embedded build's section is empty: nothing to do.
 
@@ -44,12 +44,13 @@ def main():
     if not os.path.isfile(os.path.join(store, manifest)):
         sys.exit(f"place-shards: the app names {manifest}, which is not in {store}: rebuild")
     out = os.path.join(staging, "corpus")
-    os.makedirs(os.path.join(out, "chunk"), exist_ok=True)
     files = [manifest, worker] + [
         os.path.relpath(p, store)
         for pattern in ("pack-*.bin", "chunk/*.bin")
         for p in glob.glob(os.path.join(store, pattern))
     ]
+    # The chunk files only when the build wrote them (CONCORD_CHUNKS=0 leaves them out).
+    os.makedirs(os.path.join(out, "chunk") if any("/" in n for n in files) else out, exist_ok=True)
     for name in files:
         src = os.path.join(store, name)
         if not os.path.isfile(src):

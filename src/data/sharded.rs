@@ -172,11 +172,13 @@ impl Sharded {
                 set("pack", format!("{}{pack}", self.base).into());
                 set("start", (run.start as f64).into());
                 set("end", (run.end as f64).into());
-                let chunks = js_sys::Array::new();
-                for s in &run.shards {
-                    chunks.push(&format!("{}{}", self.base, s.chunk_name()).into());
+                if manifest.chunks {
+                    let chunks = js_sys::Array::new();
+                    for s in &run.shards {
+                        chunks.push(&format!("{}{}", self.base, s.chunk_name()).into());
+                    }
+                    set("chunks", chunks.into());
                 }
-                set("chunks", chunks.into());
                 let shards: Vec<ShardRef> = run.shards.iter().map(|&s| s.clone()).collect();
                 (shards, self.post(job, cancel))
             })

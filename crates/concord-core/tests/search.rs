@@ -83,7 +83,9 @@ fn run(file: &Path, sharded: bool) -> Vec<String> {
             f.corpus.replace('/', "-")
         ));
         // Small shards, so that stems span several and queries read several.
-        let written = shard::write_cut(&corpus, &index, &[], &dir, 512, 2_000).unwrap();
+        let written =
+            shard::write_laid_out(&corpus, &index, &[], &dir, &shard::Layout::cut(512, 2_000))
+                .unwrap();
         let manifest =
             shard::Manifest::decode(&std::fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         // From here on, the corpus and index are those the shards give.

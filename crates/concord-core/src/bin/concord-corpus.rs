@@ -90,7 +90,15 @@ fn main() -> ExitCode {
             } else if command == "formulations" {
                 out = formulations(&corpus);
             } else if command == "shard" {
-                match shard(&corpus, std::path::Path::new(query)) {
+                let layout =
+                    match concord_core::shard::Layout::from_env(|name| std::env::var(name).ok()) {
+                        Ok(layout) => layout,
+                        Err(e) => {
+                            eprintln!("error: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    };
+                match shard(&corpus, &layout, std::path::Path::new(query)) {
                     Ok(summary) => out = summary,
                     Err(e) => {
                         eprintln!("error: cannot write the sharded form into {query}: {e}");
@@ -470,18 +478,27 @@ fn search(corpus: &concord_core::model::Corpus, query: &str) {
 }
 
 /// Writes the sharded form of `corpus` into `out`; says what it wrote.
-fn shard(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<String> {
+fn shard(
+    corpus: &Corpus,
+    layout: &concord_core::shard::Layout,
+    out: &std::path::Path,
+) -> std::io::Result<String> {
     let index = concord_core::Index::build(corpus);
     let formulas = concord_core::compare::formulas::find(corpus, &index);
-    let w = concord_core::shard::write(corpus, &index, &formulas, out)?;
+    let w = concord_core::shard::write_laid_out(corpus, &index, &formulas, out, layout)?;
     let packed: u64 = w.packs.iter().map(|p| p.len).sum();
     let mut out = format!(
-        "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), each also in chunk/\n",
+        "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), {}\n",
         w.manifest,
         w.manifest_bytes,
         w.packs.len(),
         w.shards,
-        w.largest
+        w.largest,
+        if layout.chunks {
+            "each also in chunk/"
+        } else {
+            "no chunk files (CONCORD_CHUNKS=0)"
+        }
     );
     for (kind, n, bytes) in &w.kinds {
         out.push_str(&format!("  {}: {n} shards, {bytes} bytes\n", kind.name()));

@@ -345,7 +345,14 @@ mod tests {
         let index = Index::build(&corpus);
         let formulas = crate::compare::formulas::find(&corpus, &index);
         let dir = std::env::temp_dir().join(format!("concord-load-{}-{name}", std::process::id()));
-        let w = super::super::write_cut(&corpus, &index, &formulas, &dir, 700, 3_000).unwrap();
+        let w = super::super::write_laid_out(
+            &corpus,
+            &index,
+            &formulas,
+            &dir,
+            &super::super::Layout::cut(700, 3_000),
+        )
+        .unwrap();
         let manifest = Manifest::decode(&std::fs::read(dir.join(&w.manifest)).unwrap()).unwrap();
         (corpus, index, formulas, dir, manifest)
     }

@@ -9,7 +9,7 @@
 //!   text of a run of documents ([`text`]);
 //! - **packs**: the shards laid end to end in a few large files, read with HTTP `Range`
 //!   requests; and every shard again as a file of its own (`chunk/<hash>.bin`), for hosts
-//!   that ignore `Range`.
+//!   that ignore `Range` (unless the build's [`Layout`] leaves them out).
 //!
 //! Shards are stored deflated (raw deflate): text, word ids and postings all shrink (text
 //! about 3.5 times). Every file is named by a hash of its bytes, so a cache never serves a stale one, and
@@ -27,7 +27,7 @@ pub use table::Table;
 #[cfg(feature = "build")]
 mod pack;
 #[cfg(feature = "build")]
-pub use pack::{write, write_cut, Written};
+pub use pack::{write, write_laid_out, Layout, Written};
 
 use crate::index::Index;
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ use std::fmt;
 /// Leading bytes of a manifest.
 pub const MAGIC: &[u8; 8] = b"CONCORDS";
 /// Bumped whenever the manifest's or a shard's serialized shape changes.
-pub const VERSION: u8 = 8;
+pub const VERSION: u8 = 9;
 
 /// The most bytes a manifest inflates to (a guard against a damaged one).
 const MANIFEST_MAX: usize = 256 * 1024 * 1024;
@@ -145,6 +145,9 @@ pub struct Manifest {
     /// Number of stems and of statements in the corpus.
     pub stems: u32,
     pub statements: u32,
+    /// Whether every shard is also a file of its own (`chunk/<hash>.bin`), for hosts that
+    /// ignore `Range` ([`Layout::chunks`]).
+    pub chunks: bool,
 }
 
 /// What is wrong with a shard or a manifest: each names what it is about.
@@ -254,14 +257,18 @@ impl Manifest {
             .iter()
             .position(|s| s == shard)
             .map_or_else(|| "?".to_string(), |i| i.to_string());
+        let chunk = if self.chunks {
+            format!(", or {}", shard.chunk_name())
+        } else {
+            String::new()
+        };
         format!(
-            "{} shard {i} (from key {}, {}) in {pack} at {}+{}, or {}",
+            "{} shard {i} (from key {}, {}) in {pack} at {}+{}{chunk}",
             shard.kind.name(),
             shard.first,
             shard.from,
             shard.offset,
             shard.len,
-            shard.chunk_name()
         )
     }
 

@@ -1,6 +1,7 @@
 //! Writing the sharded form into a folder (build time): shards laid end to end in packs of
-//! at most [`PACK_MAX`] bytes, each shard also as a file of its own, and the manifest last.
-//! Files are written as they fill, so the whole form is never held in memory.
+//! at most [`PACK_MAX`] bytes, each shard also as a file of its own (unless the
+//! [`Layout`] leaves them out), and the manifest last. Files are written as they fill, so
+//! the whole form is never held in memory.
 
 use super::{postings, text, Digest, Kind, Manifest, Pack, ShardRef};
 use crate::index::Index;
@@ -11,9 +12,88 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
-/// The largest pack, in bytes: few enough files that a host does not mind, each small
-/// enough for any host's file-size limit.
-pub const PACK_MAX: u64 = 64 * 1024 * 1024;
+/// The largest pack, in bytes: few enough files that a host does not mind, each under the
+/// strictest file-size limit of the common static hosts (Cloudflare Pages and Workers take
+/// no file over 25 MiB; GitHub warns from 50 MB). A shard bigger than this (the table of a
+/// huge corpus) gets a pack of its own.
+pub const PACK_MAX: u64 = 24 * 1024 * 1024;
+
+/// How the sharded form is cut and laid out: the build's knobs (README, "Two modes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// About how many bytes a postings shard holds ([`postings::TARGET`]).
+    pub postings: usize,
+    /// About how many bytes a text shard holds ([`text::TARGET`]).
+    pub text: usize,
+    /// The most bytes in a pack ([`PACK_MAX`]).
+    pub pack: u64,
+    /// Whether every shard is written again as a file of its own (`chunk/<hash>.bin`), the
+    /// fallback for hosts that ignore `Range`. It doubles the bytes and files deployed;
+    /// without it, such a host gets a message saying so.
+    pub chunks: bool,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            postings: postings::TARGET,
+            text: text::TARGET,
+            pack: PACK_MAX,
+            chunks: true,
+        }
+    }
+}
+
+impl Layout {
+    /// The default layout with postings and text shards of about `postings` and `text`
+    /// bytes.
+    pub fn cut(postings: usize, text: usize) -> Layout {
+        Layout {
+            postings,
+            text,
+            ..Layout::default()
+        }
+    }
+
+    /// The layout the build's environment asks for (`var(name)` reads a variable; unset or
+    /// empty means the default):
+    /// - `CONCORD_SHARD_BYTES=N`: postings shards of about N bytes, text shards of 2N;
+    /// - `CONCORD_PACK_BYTES=N`: packs of at most N bytes;
+    /// - `CONCORD_CHUNKS=0`: no chunk files (`1` writes them, as by default).
+    ///
+    /// An error names the variable and what it takes.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Layout, String> {
+        let mut layout = Layout::default();
+        let bytes = |name: &str, least: usize| -> Result<Option<usize>, String> {
+            match var(name).as_deref().map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(n) => match n.parse::<usize>() {
+                    Ok(n) if n >= least => Ok(Some(n)),
+                    _ => Err(format!(
+                        "{name}={n:?}: give a number of bytes, {least} or more"
+                    )),
+                },
+            }
+        };
+        if let Some(n) = bytes("CONCORD_SHARD_BYTES", 256)? {
+            layout.postings = n;
+            layout.text = 2 * n;
+        }
+        if let Some(n) = bytes("CONCORD_PACK_BYTES", 1024)? {
+            layout.pack = n as u64;
+        }
+        match var("CONCORD_CHUNKS").as_deref().map(str::trim) {
+            None | Some("") | Some("1") => {}
+            Some("0") => layout.chunks = false,
+            Some(other) => {
+                return Err(format!(
+                    "CONCORD_CHUNKS={other:?}: use 0 (no chunk files) or 1 (the default)"
+                ))
+            }
+        }
+        Ok(layout)
+    }
+}
 
 /// How hard shards are deflated (miniz's 0–10): 6 is zlib's default, near the best size at
 /// a fraction of the time of 9.
@@ -46,6 +126,7 @@ struct Open {
 
 struct Packer<'a> {
     dir: &'a Path,
+    layout: &'a Layout,
     open: Option<Open>,
     manifest: Manifest,
     largest: usize,
@@ -72,7 +153,7 @@ impl Packer<'_> {
         if self
             .open
             .as_ref()
-            .is_some_and(|o| o.len > 0 && o.len + len > PACK_MAX)
+            .is_some_and(|o| o.len > 0 && o.len + len > self.layout.pack)
         {
             self.close()?;
         }
@@ -109,7 +190,10 @@ impl Packer<'_> {
             _ => self.kinds.push((kind, 1, len)),
         }
         // The fallback for hosts that ignore Range: the same bytes, named by their hash.
-        fs::write(self.dir.join(format!("chunk/{hash}.bin")), bytes)
+        if self.layout.chunks {
+            fs::write(self.dir.join(format!("chunk/{hash}.bin")), bytes)?;
+        }
+        Ok(())
     }
 
     /// Names the open pack by its hash.
@@ -131,28 +215,26 @@ impl Packer<'_> {
     }
 }
 
-/// Writes `index` in the sharded form into `dir` (created if need be). What an earlier
-/// write left there (manifests, packs, chunks) is removed first, so the folder holds one
-/// corpus and no stale file.
+/// Writes `index` in the sharded form into `dir` (created if need be), in the default
+/// [`Layout`]. What an earlier write left there (manifests, packs, chunks) is removed
+/// first, so the folder holds one corpus and no stale file.
 pub fn write(
     corpus: &Corpus,
     index: &Index,
     formulas: &[Formula],
     dir: &Path,
 ) -> io::Result<Written> {
-    write_cut(corpus, index, formulas, dir, postings::TARGET, text::TARGET)
+    write_laid_out(corpus, index, formulas, dir, &Layout::default())
 }
 
-/// [`write()`] with postings and text shards of about `postings` and `text` bytes instead
-/// of [`postings::TARGET`] and [`text::TARGET`] (tests cut small shards, so that stems span
-/// several and documents are spread over many).
-pub fn write_cut(
+/// [`write()`] in `layout` (tests cut small shards, so that stems span several and
+/// documents are spread over many, and small packs).
+pub fn write_laid_out(
     corpus: &Corpus,
     index: &Index,
     formulas: &[Formula],
     dir: &Path,
-    postings_target: usize,
-    text_target: usize,
+    layout: &Layout,
 ) -> io::Result<Written> {
     fs::create_dir_all(dir)?;
     for entry in fs::read_dir(dir)? {
@@ -168,14 +250,18 @@ pub fn write_cut(
             fs::remove_file(entry.path())?;
         }
     }
-    fs::create_dir_all(dir.join("chunk"))?;
+    if layout.chunks {
+        fs::create_dir_all(dir.join("chunk"))?;
+    }
     let mut packer = Packer {
         dir,
+        layout,
         open: None,
         manifest: Manifest {
             corpus: text::skeleton(corpus),
             stems: index.stem_count() as u32,
             statements: index.statements.len() as u32,
+            chunks: layout.chunks,
             ..Manifest::default()
         },
         largest: 0,
@@ -184,10 +270,10 @@ pub fn write_cut(
     let table = super::Table::of(index, &corpus.people, crate::embed::fold_table(corpus));
     packer.add(Kind::Table, 0, 0, &table)?;
     // Each shard written as it is cut: the build holds one at a time.
-    postings::cut_each(index, postings_target, |first, from, shard| {
+    postings::cut_each(index, layout.postings, |first, from, shard| {
         packer.add(Kind::Postings, first, from, &shard)
     })?;
-    text::cut_each(corpus, index, text_target, |shard| {
+    text::cut_each(corpus, index, layout.text, |shard| {
         packer.add(Kind::Text, shard.first, 0, &shard)
     })?;
     // With their uses: the formulations view counts them without the text.
@@ -241,7 +327,8 @@ mod tests {
         ] {
             let (c, index) = index_of(corpus);
             let dir = scratch(&format!("{}-{target}", corpus.replace('/', "-")));
-            let written = write_cut(&c, &index, &[], &dir, target, 4_000).unwrap();
+            let written =
+                write_laid_out(&c, &index, &[], &dir, &Layout::cut(target, 4_000)).unwrap();
             let manifest =
                 Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
             assert_eq!(manifest.stems as usize, index.stem_count());
@@ -325,7 +412,8 @@ mod tests {
     fn a_damaged_shard_is_named() {
         let (corpus, index) = index_of("seeds");
         let dir = scratch("damaged");
-        let written = write_cut(&corpus, &index, &[], &dir, 1_000, 4_000).unwrap();
+        let written =
+            write_laid_out(&corpus, &index, &[], &dir, &Layout::cut(1_000, 4_000)).unwrap();
         let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         let shard = &manifest.shards[3];
         assert_eq!(shard.kind, Kind::Postings);
@@ -365,7 +453,7 @@ mod tests {
     fn writing_is_deterministic_and_replaces() {
         let (corpus, index) = index_of("seeds");
         let dir = scratch("twice");
-        let small = write_cut(&corpus, &index, &[], &dir, 500, 1_000).unwrap();
+        let small = write_laid_out(&corpus, &index, &[], &dir, &Layout::cut(500, 1_000)).unwrap();
         let a = write(&corpus, &index, &[], &dir).unwrap();
         let list = || {
             let mut names: Vec<String> = fs::read_dir(&dir)
@@ -392,7 +480,7 @@ mod tests {
     fn offsets_add_up_or_the_manifest_is_refused() {
         let (corpus, index) = index_of("seeds");
         let dir = scratch("offsets");
-        let written = write_cut(&corpus, &index, &[], &dir, 500, 1_000).unwrap();
+        let written = write_laid_out(&corpus, &index, &[], &dir, &Layout::cut(500, 1_000)).unwrap();
         let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
         let mut at = 0;
         for s in &manifest.shards {
@@ -410,6 +498,114 @@ mod tests {
         let message = Manifest::decode(&astray.encode()).unwrap_err().to_string();
         assert!(message.contains("shard 2 is in pack 7, of 1"), "{message}");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Packs are cut at the layout's size (a shard bigger than it alone in its pack), and
+    /// every shard reads back from its pack at the offset the manifest adds up.
+    #[test]
+    fn packs_are_cut_at_the_layouts_size() {
+        let (corpus, index) = index_of("tests/corpora/speeches");
+        let dir = scratch("packs");
+        let layout = Layout {
+            pack: 4 * 1024,
+            ..Layout::cut(1_000, 2_000)
+        };
+        let written = write_laid_out(&corpus, &index, &[], &dir, &layout).unwrap();
+        let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+        assert!(manifest.packs.len() > 3, "{:?}", manifest.packs);
+        for (p, pack) in manifest.packs.iter().enumerate() {
+            let shards: Vec<&ShardRef> = manifest
+                .shards
+                .iter()
+                .filter(|s| s.pack as usize == p)
+                .collect();
+            assert!(
+                pack.len <= layout.pack || shards.len() == 1,
+                "{} holds {} bytes in {} shards",
+                pack.name,
+                pack.len,
+                shards.len()
+            );
+            assert_eq!(fs::metadata(dir.join(&pack.name)).unwrap().len(), pack.len);
+        }
+        for s in &manifest.shards {
+            assert!(manifest.unpack(s, &read(&dir, &manifest, s)).is_ok());
+        }
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A layout without chunk files writes none, says so in the manifest, and its messages
+    /// name no chunk file; a write with them over it puts them back.
+    #[test]
+    fn without_chunks_no_chunk_file_is_written_or_named() {
+        let (corpus, index) = index_of("seeds");
+        let dir = scratch("no-chunks");
+        let layout = Layout {
+            chunks: false,
+            ..Layout::cut(1_000, 4_000)
+        };
+        let written = write_laid_out(&corpus, &index, &[], &dir, &layout).unwrap();
+        assert!(!dir.join("chunk").exists());
+        let manifest = Manifest::decode(&fs::read(dir.join(&written.manifest)).unwrap()).unwrap();
+        assert!(!manifest.chunks);
+        let message = manifest.describe(&manifest.shards[1]);
+        assert!(
+            message.starts_with("postings shard 1") && !message.contains("chunk"),
+            "{message}"
+        );
+        // The same shards in the same packs: only the chunk files differ.
+        let with = write_laid_out(&corpus, &index, &[], &dir, &Layout::cut(1_000, 4_000)).unwrap();
+        assert_eq!(with.packs, written.packs);
+        assert_ne!(with.manifest, written.manifest);
+        assert_eq!(
+            fs::read_dir(dir.join("chunk")).unwrap().count(),
+            with.shards
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The build's variables give the layout; a bad one is an error naming it.
+    #[test]
+    fn the_layout_comes_from_the_environment() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Layout::from_env(env(&[])), Ok(Layout::default()));
+        assert_eq!(
+            Layout::from_env(env(&[("CONCORD_SHARD_BYTES", ""), ("CONCORD_CHUNKS", "1")])),
+            Ok(Layout::default())
+        );
+        assert_eq!(
+            Layout::from_env(env(&[
+                ("CONCORD_SHARD_BYTES", "2048"),
+                ("CONCORD_PACK_BYTES", "65536"),
+                ("CONCORD_CHUNKS", "0"),
+            ])),
+            Ok(Layout {
+                postings: 2048,
+                text: 4096,
+                pack: 65536,
+                chunks: false
+            })
+        );
+        for (vars, named) in [
+            (
+                &[("CONCORD_SHARD_BYTES", "12")][..],
+                "CONCORD_SHARD_BYTES=\"12\"",
+            ),
+            (
+                &[("CONCORD_PACK_BYTES", "lots")][..],
+                "CONCORD_PACK_BYTES=\"lots\"",
+            ),
+            (&[("CONCORD_CHUNKS", "no")][..], "CONCORD_CHUNKS=\"no\""),
+        ] {
+            let e = Layout::from_env(env(vars)).unwrap_err();
+            assert!(e.starts_with(named), "{e}");
+        }
     }
 
     #[test]
