@@ -13,13 +13,15 @@
 //!   file's size, the page's longest frame meanwhile and the memory after; then an export
 //!   called off with Cancel;
 //! - the formulations view opened: when its list is on screen, the bytes fetched, memory;
-//! - the collocates of a common word ([`COLLOCATES_OF`]), which read every statement that
-//!   has it: when they are on screen, the bytes fetched, the memory at its peak;
+//! - the views that read the words of most of the corpus: the collocates of a common word
+//!   ([`COLLOCATES_OF`]), two sets (its statements against another word's, a term traced
+//!   in both), and the distinctive terms of its results: when each is on screen, the
+//!   bytes fetched, the memory at its peak;
 //! - a long session: every document read one after another in one page, the memory as it
 //!   goes and how often a load started over.
 //!
-//! `CONCORD_SCALE_ONLY=typing`, `=export` (with the formulations), `=collocates` or `=session` runs that
-//! part alone. `CONCORD_BENCH_VERBOSE=1` prints each typed query's searches: engine time,
+//! `CONCORD_SCALE_ONLY=typing`, `=export` (with the formulations), `=reads` or `=session`
+//! runs that part alone. `CONCORD_BENCH_VERBOSE=1` prints each typed query's searches: engine time,
 //! time to the screen and shards loaded; `CONCORD_BENCH_TIMELINE=1` adds the User Timing
 //! entries of its last search, from its first key (a search waiting for its shards takes in
 //! the keys typed meanwhile: its time on screen counts from the first of them).
@@ -45,6 +47,10 @@ mod native {
     const COLD_QUERY: &str = "palestinian state";
     /// A common word of the generated speeches (in 88% of the statements at 200 MB).
     const COLLOCATES_OF: &str = "china";
+    /// Set B of the two sets (set A: the statements of [`COLLOCATES_OF`]), and the term
+    /// traced in both.
+    const SET_B: &str = "palestine";
+    const SET_TERM: &str = "state";
 
     fn queries() -> std::str::Lines<'static> {
         include_str!("../crates/concord-core/benches/support/typed.txt").lines()
@@ -105,8 +111,8 @@ mod native {
                 session(port).await;
                 return;
             }
-            Some("collocates") => {
-                collocates(port, COLLOCATES_OF).await;
+            Some("reads") => {
+                reads(port).await;
                 return;
             }
             _ => {}
@@ -246,7 +252,7 @@ mod native {
         }
         export(port).await;
         phrases(port).await;
-        collocates(port, COLLOCATES_OF).await;
+        reads(port).await;
         session(port).await;
     }
 
@@ -345,24 +351,66 @@ mod native {
         .await;
     }
 
-    /// The collocates of a common word, fresh page: they read the words of every
-    /// statement that has it. When they are on screen (or fail), the bytes fetched, and the
-    /// memory, sampled every second meanwhile (its peak) and at the end.
-    async fn collocates(port: u16, word: &'static str) {
+    /// The views that read the words of most of the corpus, each on a fresh page: the
+    /// collocates of a common word, two sets (the common word's statements against
+    /// another's, a term traced in both) and the distinctive terms of the common word's
+    /// results (on request).
+    async fn reads(port: u16) {
+        let word = COLLOCATES_OF;
+        read_much(
+            port,
+            &format!("collocates of “{word}”"),
+            query(&[("q", word), ("view", "collocates")]),
+            None,
+            "table.collocate-table",
+        )
+        .await;
+        read_much(
+            port,
+            &format!("two sets, “{word}” against “{SET_B}”, “{SET_TERM}” traced in both"),
+            query(&[
+                ("q", SET_TERM),
+                ("view", "sets"),
+                ("a", &format!("q={word}")),
+                ("b", &format!("q={SET_B}")),
+            ]),
+            None,
+            ".collocate-difference",
+        )
+        .await;
+        read_much(
+            port,
+            &format!("distinctive terms of the results of “{word}”"),
+            query(&[("q", word)]),
+            Some("button.find-distinctive"),
+            "aside.distinctive ul",
+        )
+        .await;
+    }
+
+    /// One view that reads much, on a fresh page (`link`; `click`ed first when given):
+    /// when `done` is on screen (or a shard error), the bytes fetched, and the memory,
+    /// sampled every second meanwhile (its peak) and at the end.
+    async fn read_much(
+        port: u16,
+        label: &str,
+        link: String,
+        click: Option<&'static str>,
+        done: &'static str,
+    ) {
         let at = move |q: &str| format!("http://127.0.0.1:{port}{SUB_PATH}{q}");
+        let label = label.to_string();
         run(move |c| async move {
+            c.goto(&at(&link)).await.unwrap();
+            if let Some(button) = click {
+                find(&c, button).await.click().await.unwrap();
+            }
             let before = served_by(port).len();
             let start = std::time::Instant::now();
-            c.goto(&at(&query(&[("q", word), ("view", "collocates")])))
-                .await
-                .unwrap();
             let mut peak = 0.0f64;
             let mut last_sample = std::time::Instant::now();
             let outcome = loop {
-                if c.find(fantoccini::Locator::Css("table.collocate-table"))
-                    .await
-                    .is_ok()
-                {
+                if c.find(fantoccini::Locator::Css(done)).await.is_ok() {
                     break "on screen";
                 }
                 if c.find(fantoccini::Locator::Css(".shard-error"))
@@ -385,7 +433,7 @@ mod native {
             let (corpus, requests) = of_corpus(&served);
             let (wasm, js) = memory(&c).await;
             println!(
-                "  collocates of “{word}”, fresh page: {outcome} at {t:.1} s; {:.1} MB of corpus fetched in {} requests; WebAssembly {:.0} MB at most while loading, {:.0} MB after (+ JS heap {:.0} MB)",
+                "  {label}, fresh page: {outcome} at {t:.1} s; {:.1} MB of corpus fetched in {} requests; WebAssembly {:.0} MB at most while loading, {:.0} MB after (+ JS heap {:.0} MB)",
                 mb(corpus as f64),
                 requests,
                 mb(peak.max(wasm)),

@@ -341,6 +341,45 @@ async fn the_same_links_give_the_same_views() {
             .await
             .unwrap();
         assert_eq!(listed.len(), in_columns);
+        // A term traced in both sets: its collocates in each (its statements' words read a
+        // block at a time, then the candidates' postings), as the embedded engine ranks them.
+        let want: Vec<String> = {
+            use concord_core::aggregate::collocates::{difference, Rank, WINDOW_DEFAULT};
+            let searcher = concord_core::query::Searcher::new(support::corpus(), index());
+            let query = index().parse(&a);
+            let matching = searcher.eval(query.expr.as_ref().unwrap());
+            let of = |set: &[u32]| {
+                let inside = |s: &u32| set.binary_search(s).is_ok();
+                let windows = searcher.windows(
+                    &query,
+                    matching.iter().copied().filter(inside),
+                    WINDOW_DEFAULT,
+                );
+                searcher.rank_collocates(&query, &windows, |s| inside(&s), Rank::LogDice, 40)
+            };
+            difference(&of(&sa), &of(&sb))
+                .into_iter()
+                .map(|d| d.written)
+                .collect()
+        };
+        assert!(!want.is_empty());
+        c.goto(&at(
+            port,
+            &link(&[
+                ("q", &a),
+                ("view", "sets"),
+                ("a", &format!("q={a}")),
+                ("b", &format!("q={b}")),
+            ]),
+        ))
+        .await
+        .unwrap();
+        find(&c, ".collocate-difference tr[data-collocate]").await;
+        let mut got = Vec::new();
+        for tr in find_all(&c, ".collocate-difference tr[data-collocate]").await {
+            got.push(tr.attr("data-collocate").await.unwrap().unwrap_or_default());
+        }
+        assert_eq!(got, want, "the collocates of “{a}” in both sets");
     })
     .await;
 }

@@ -1,16 +1,17 @@
 //! Distinctive terms (keyness, see `concord_core::compare::keyness`): of a document in the
 //! reader, and of the current results against the rest of the corpus in the list. Each
-//! term is a link that searches for it. A sharded corpus first loads the text of the
-//! statements counted: for a document, already there; for results, on request (a button
-//! says how many documents it reads), not behind every key typed.
+//! term is a link that searches for it. A sharded corpus first reads the text of the
+//! statements counted, a block at a time ([`use_streamed`]): for a document, already
+//! there; for results, on request (a button says how many documents it reads), not behind
+//! every key typed.
 
 use super::Link;
 use crate::components::loading::Loading;
 use crate::context::{use_engine, Engine, Found};
 use crate::format;
-use crate::hooks::{use_deferred, use_loaded, Load};
+use crate::hooks::{use_deferred, use_streamed, Fold, Same};
 use crate::route::{Action, Route};
-use concord_core::compare::keyness::{keyness, Key};
+use concord_core::compare::keyness::{keyness, keyness_of, Counts, Key};
 use concord_core::shard::Need;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -45,6 +46,29 @@ fn find(engine: &Engine, scope: &Scope) -> Vec<Key> {
     keyness(&engine.index(), &target(engine, scope), SHOWN)
 }
 
+/// The words of a scope's statements counted, in a sharded corpus (`None`: nothing to
+/// read, embedded or not asked for yet).
+#[derive(Clone, PartialEq)]
+struct Counted(Option<Scope>);
+
+impl Fold for Counted {
+    type Out = Option<Counts>;
+    const MARK: &'static str = "concord:distinctive-read";
+
+    fn start(&self, engine: &Engine) -> (Vec<u32>, Option<Counts>) {
+        match &self.0 {
+            Some(scope) => (target(engine, scope), Some(Counts::new(&engine.index()))),
+            None => (Vec::new(), None),
+        }
+    }
+
+    fn add(&self, engine: &Engine, out: &mut Option<Counts>, block: &[u32]) {
+        if let Some(counts) = out {
+            counts.add(&engine.index(), block.iter().copied());
+        }
+    }
+}
+
 #[function_component(Distinctive)]
 pub fn distinctive(props: &DistinctiveProps) -> Html {
     let engine = use_engine();
@@ -54,32 +78,30 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
         Scope::Doc(_) => 0,
         Scope::Results(_) => 600,
     };
-    // Sharded, the results' terms are found when asked for (they read every result's text).
+    // Sharded, the results' terms are found when asked for (they read every result's
+    // text, a block at a time).
     let asked = use_state(|| None::<Scope>);
-    let wanted = !engine.is_sharded()
-        || matches!(props.scope, Scope::Doc(_))
-        || asked.as_ref() == Some(&props.scope);
-    let load = {
-        let scope = props.scope.clone();
-        use_loaded((props.scope.clone(), wanted), move |e| {
-            if wanted {
-                Need::of_statements(&e.index(), target(e, &scope))
-            } else {
-                Need::default()
-            }
-        })
-    };
+    let sharded = engine.is_sharded();
+    let wanted =
+        !sharded || matches!(props.scope, Scope::Doc(_)) || asked.as_ref() == Some(&props.scope);
+    let read = use_streamed(
+        &engine,
+        Counted((sharded && wanted).then(|| props.scope.clone())),
+    );
     let keys: Rc<Vec<Key>> = {
         let engine = engine.clone();
         use_deferred(
-            (props.scope.clone(), load.is_ready() && wanted),
+            (props.scope.clone(), wanted, Same::of(&read)),
             wait,
-            move |(scope, ready)| {
-                if *ready {
-                    crate::timing::measured("concord:distinctive", || find(&engine, scope))
-                } else {
-                    Vec::new()
-                }
+            move |(scope, wanted, read)| {
+                let counted = read.as_ref().and_then(|r| r.0.as_ref().as_ref());
+                crate::timing::measured("concord:distinctive", || match counted {
+                    _ if !wanted => Vec::new(),
+                    // Sharded: the words counted as they were read.
+                    Some(counts) => keyness_of(&engine.index(), counts, SHOWN),
+                    None if !engine.is_sharded() => find(&engine, scope),
+                    None => Vec::new(),
+                })
             },
         )
         .unwrap_or_default()
@@ -100,8 +122,8 @@ pub fn distinctive(props: &DistinctiveProps) -> Html {
             </aside>
         };
     }
-    if !matches!(load, Load::Ready) {
-        return html! { <Loading {load} what="the distinctive terms" /> };
+    if let Err(load) = read {
+        return html! { <Loading {load} what="the statements counted" unit="statements" doing="Reading" /> };
     }
     if keys.is_empty() {
         return html! {};

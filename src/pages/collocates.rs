@@ -4,16 +4,13 @@
 //! concordance of the pair. The statistics are the core's
 //! ([`concord_core::aggregate::collocates`]).
 
-use crate::components::export::{next_task, text_blocks};
 use crate::components::export::{CsvLink, Table};
 use crate::components::loading::Loading;
 use crate::components::{Link, ViewTabs};
 use crate::context::Engine;
 use crate::context::{use_engine, Found};
-use crate::data::sharded::Cancel;
 use crate::format;
-use crate::hooks::use_loaded;
-use crate::hooks::Load;
+use crate::hooks::{use_loaded, use_streamed, Fold, Same};
 use crate::route::params::{title_of, RANKS};
 use crate::route::{Action, Route};
 use concord_core::aggregate::collocates::{Collocates, Windows, WINDOW_MAX};
@@ -45,127 +42,33 @@ fn counted(engine: &Engine, found: &Found, filters: &Filters) -> (Vec<u32>, bool
     (searcher.matching(&found.query, filters), whole)
 }
 
-/// The windows of `found`'s query (`window` words on either side) in the statements
-/// counted, and whether those are the whole corpus; or, while a sharded corpus reads
-/// them, how far it got. An embedded corpus computes them at once; a sharded one reads a
-/// block of statements at a time and lets their text go (a common word's statements are
-/// most of the corpus: 855 MB of WebAssembly memory for "china" at 200 MB when they were
-/// all loaded at once).
-#[hook]
-fn use_windows(
-    engine: &Engine,
-    found: &Found,
-    filters: &Filters,
+/// The windows of a query (`window` words on either side) in the statements counted, and
+/// whether those are the whole corpus: read a block at a time in a sharded corpus
+/// ([`use_streamed`]; a common word's statements are most of the corpus).
+#[derive(Clone, PartialEq)]
+struct Windowed {
+    found: Found,
+    filters: Filters,
     window: u8,
-) -> Result<Rc<(Windows, bool)>, Load> {
-    let key = (found.clone(), filters.clone(), window);
-    let at_once = {
-        let engine = engine.clone();
-        use_memo(key.clone(), move |(found, filters, window)| {
-            if engine.is_sharded() {
-                return None;
-            }
-            crate::timing::begin("concord:collocates");
-            let (statements, whole) = counted(&engine, found, filters);
-            let read = engine.read();
-            let windows = read
-                .searcher()
-                .windows(&found.query, statements, usize::from(*window));
-            crate::timing::end("concord:collocates");
-            Some(Rc::new((windows, whole)))
-        })
-    };
-    let streamed = use_state(|| None::<((Found, Filters, u8), Result<Rc<(Windows, bool)>, Load>)>);
-    {
-        let (engine, streamed) = (engine.clone(), streamed.clone());
-        use_effect_with(key.clone(), move |key| {
-            let cancel = Rc::new(Cancel::default());
-            if engine.is_sharded() {
-                let (key, cancel) = (key.clone(), cancel.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let progress = {
-                        let (streamed, key) = (streamed.clone(), key.clone());
-                        move |done, total| {
-                            streamed.set(Some((key.clone(), Err(Load::Loading { done, total }))))
-                        }
-                    };
-                    let result = read_windows(&engine, &key, &progress, &cancel).await;
-                    if cancel.is_cancelled() {
-                        return;
-                    }
-                    streamed.set(Some((
-                        key,
-                        result.map(Rc::new).map_err(|e| Load::Failed(e.into())),
-                    )));
-                });
-            }
-            move || cancel.cancel()
-        });
-    }
-    if let Some(windows) = at_once.as_ref() {
-        return Ok(windows.clone());
-    }
-    match &*streamed {
-        Some((k, result)) if *k == key => result.clone(),
-        _ => Err(Load::Loading { done: 0, total: 0 }),
-    }
 }
 
-/// Reads the windows of `key`'s query in a sharded corpus, a block of statements at a time
-/// ([`text_blocks`]: as an export cuts them): each block's text loaded, its windows added,
-/// and the text left for the engine to drop when its budget is reached (no part of the page
-/// pins it). `progress(done, total)` counts statements.
-async fn read_windows(
-    engine: &Engine,
-    (found, filters, window): &(Found, Filters, u8),
-    progress: &dyn Fn(usize, usize),
-    cancel: &Cancel,
-) -> Result<(Windows, bool), String> {
-    crate::timing::begin("concord:collocates");
-    let (statements, whole) = counted(engine, found, filters);
-    let cut = text_blocks(engine, &statements);
-    let mut windows = Windows::default();
-    progress(0, statements.len());
-    for block in cut {
-        let block = &statements[block];
-        let need = Need::of_statements(&engine.index(), block.iter().copied());
-        engine
-            .load_all(&|_| need.clone(), &|_, _| {}, cancel)
-            .await?;
-        if cancel.is_cancelled() {
-            return Err("called off".into());
-        }
-        {
-            let read = engine.read();
-            read.searcher().add_windows(
-                &mut windows,
-                &found.query,
-                block.iter().copied(),
-                usize::from(*window),
-            );
-        }
-        let done = block
-            .last()
-            .map_or(0, |&last| statements.partition_point(|&s| s <= last));
-        progress(done, statements.len());
-        // The page draws the progress and takes clicks between blocks.
-        next_task().await;
+impl Fold for Windowed {
+    type Out = (Windows, bool);
+    const MARK: &'static str = "concord:collocates";
+
+    fn start(&self, engine: &Engine) -> (Vec<u32>, (Windows, bool)) {
+        let (statements, whole) = counted(engine, &self.found, &self.filters);
+        (statements, (Windows::default(), whole))
     }
-    crate::timing::end("concord:collocates");
-    Ok((windows, whole))
-}
 
-/// Windows once read, compared by identity (a common word's are large, and a render
-/// compares its hooks' inputs).
-#[derive(Clone)]
-struct Ready(Option<Rc<(Windows, bool)>>);
-
-impl PartialEq for Ready {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        }
+    fn add(&self, engine: &Engine, out: &mut (Windows, bool), block: &[u32]) {
+        let read = engine.read();
+        read.searcher().add_windows(
+            &mut out.0,
+            &self.found.query,
+            block.iter().copied(),
+            usize::from(self.window),
+        );
     }
 }
 
@@ -177,14 +80,21 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
     // The node's windows in the statements counted (read a block at a time in a sharded
     // corpus), then (when the filters leave some statements out) the postings of the
     // candidates, whose uses in those statements rank them.
-    let windows = use_windows(&engine, found, &route.search.filters, route.window);
+    let windows = use_streamed(
+        &engine,
+        Windowed {
+            found: found.clone(),
+            filters: route.search.filters.clone(),
+            window: route.window,
+        },
+    );
     // Every hook is called on every render (a debug build checks it), whatever is ready.
-    let ready = Ready(windows.as_ref().ok().cloned());
+    let ready = Same::of(&windows);
     let load = {
         let ready = ready.clone();
         let key = (found.clone(), route.search.filters.clone(), route.window);
-        use_loaded(key, move |_| match &ready.0 {
-            Some(w) => Need::of_collocates(&w.0, w.1),
+        use_loaded(key, move |_| match &ready {
+            Some(w) => Need::of_collocates(&w.0 .0, w.0 .1),
             None => Need::default(),
         })
     };
@@ -199,7 +109,7 @@ pub fn collocates_view(props: &CollocatesProps) -> Html {
                 route.rank,
             ),
             move |(windows, loaded, found, filters, rank)| {
-                let windows = windows.0.as_ref().filter(|_| *loaded)?;
+                let windows = windows.as_ref().filter(|_| *loaded)?.0.clone();
                 Some({
                     crate::timing::measured("concord:collocates-rank", || {
                         let read = engine.read();

@@ -98,28 +98,17 @@ pub fn need(engine: &Engine, route: &Route, found: &Found) -> Need {
             formulas: true,
             ..Need::default()
         },
-        // The formulations; both sets' searches, then (for their terms and collocates) the
-        // text of their statements.
-        View::Sets => {
-            let sets: Vec<_> = [route.a.as_ref(), route.b.as_ref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            let searches = sets.iter().fold(
+        // The formulations and both sets' searches; the view reads their statements' words
+        // itself, a block at a time.
+        View::Sets => [route.a.as_ref(), route.b.as_ref()]
+            .into_iter()
+            .flatten()
+            .fold(
                 Need {
                     formulas: true,
                     ..Need::default()
                 },
                 |need, set| need.and(Need::of_search(&index, &index.parse(&set.q))),
-            );
-            if engine.missing(&searches) > 0 {
-                return searches;
-            }
-            let stmts: Vec<u32> = sets
-                .iter()
-                .flat_map(|set| sets::statements(engine, set))
-                .collect();
-            searches.and(Need::of_statements(&engine.index(), stmts))
-        }
+            ),
     }
 }

@@ -13,12 +13,12 @@ use crate::components::trends::trend_chart;
 use crate::components::Link;
 use crate::context::{use_engine, Engine};
 use crate::format;
-use crate::hooks::{use_deferred, use_loaded};
+use crate::hooks::{use_deferred, use_loaded, use_streamed, Fold, Same};
 use crate::route::params::{name_of, FACETS};
 use crate::route::{Action, Route, Search};
 use concord_core::aggregate::collocates::{difference, Difference, Rank, Windows, WINDOW_DEFAULT};
-use concord_core::compare::keyness::Key;
-use concord_core::compare::sets::{compare, formulas_in, formulas_of, Distinct, Sets};
+use concord_core::compare::keyness::{Counts, Key};
+use concord_core::compare::sets::{compare_counted, formulas_in, formulas_of, Distinct, Sets};
 use concord_core::shard::Need;
 use concord_core::{Facet, Trend};
 use std::rc::Rc;
@@ -31,6 +31,100 @@ const COLLOCATES: usize = 40;
 
 /// Both sets' statements (ascending) and their comparison, once set B is chosen.
 type Compared = Rc<Option<(Vec<u32>, Vec<u32>, Sets)>>;
+
+/// Both sets' statements (ascending), once set B is chosen: computed once, shared by the
+/// reads below by identity.
+type Chosen = Same<Option<(Vec<u32>, Vec<u32>)>>;
+
+/// Both sets' words counted (each statement of either read once, a block at a time in a
+/// sharded corpus; one in both counts in both).
+#[derive(Clone, PartialEq)]
+struct Counted(Chosen);
+
+impl Fold for Counted {
+    type Out = Option<(Counts, Counts)>;
+    const MARK: &'static str = "concord:sets";
+
+    fn start(&self, engine: &Engine) -> (Vec<u32>, Self::Out) {
+        let Some((a, b)) = self.0 .0.as_ref() else {
+            return (Vec::new(), None);
+        };
+        let index = engine.index();
+        (
+            union(a, b),
+            Some((Counts::new(&index), Counts::new(&index))),
+        )
+    }
+
+    fn add(&self, engine: &Engine, out: &mut Self::Out, block: &[u32]) {
+        let (Some((a, b)), Some((ca, cb))) = (self.0 .0.as_ref(), out) else {
+            return;
+        };
+        let index = engine.index();
+        ca.add(
+            &index,
+            block.iter().copied().filter(|s| a.binary_search(s).is_ok()),
+        );
+        cb.add(
+            &index,
+            block.iter().copied().filter(|s| b.binary_search(s).is_ok()),
+        );
+    }
+}
+
+/// The windows of the term typed in each set (its statements in either read once, a
+/// block at a time in a sharded corpus).
+#[derive(Clone, PartialEq)]
+struct Traced {
+    sets: Chosen,
+    q: String,
+}
+
+impl Fold for Traced {
+    type Out = Option<[Windows; 2]>;
+    const MARK: &'static str = "concord:sets-term";
+
+    fn start(&self, engine: &Engine) -> (Vec<u32>, Self::Out) {
+        let Some((a, b)) = self.sets.0.as_ref() else {
+            return (Vec::new(), None);
+        };
+        let query = engine.index().parse(&self.q);
+        let Some(expr) = query.expr.as_ref().filter(|_| !query.legend.is_empty()) else {
+            return (Vec::new(), None);
+        };
+        let read = engine.read();
+        let mut matching = read.searcher().eval(expr);
+        matching.retain(|s| a.binary_search(s).is_ok() || b.binary_search(s).is_ok());
+        (matching, Some(Default::default()))
+    }
+
+    fn add(&self, engine: &Engine, out: &mut Self::Out, block: &[u32]) {
+        let (Some((a, b)), Some(windows)) = (self.sets.0.as_ref(), out) else {
+            return;
+        };
+        let query = engine.index().parse(&self.q);
+        let read = engine.read();
+        for (set, windows) in [a, b].into_iter().zip(windows.iter_mut()) {
+            read.searcher().add_windows(
+                windows,
+                &query,
+                block
+                    .iter()
+                    .copied()
+                    .filter(|s| set.binary_search(s).is_ok()),
+                WINDOW_DEFAULT,
+            );
+        }
+    }
+}
+
+/// The statements of `a` or `b` (both ascending), ascending, each once.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = a.iter().chain(b).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SetsProps {
@@ -89,62 +183,63 @@ pub fn sets_view(props: &SetsProps) -> Html {
     let route = &props.route;
     let a = route.a.clone().unwrap_or_default();
     let b = route.b.clone();
-    // The two sets' statements, and their comparison.
+    // The two sets' statements (their searches' postings are the view's need), then their
+    // words counted (read a block at a time in a sharded corpus), then their comparison.
+    let chosen: Chosen = {
+        let engine = engine.clone();
+        Same(use_memo((a.clone(), b.clone()), move |(a, b)| {
+            let b = b.as_ref()?;
+            Some((statements(&engine, a), statements(&engine, b)))
+        }))
+    };
+    let counted = use_streamed(&engine, Counted(chosen.clone()));
     let compared: Compared = {
         let engine = engine.clone();
-        use_memo((a.clone(), b.clone()), move |(a, b)| {
-            let b = b.as_ref()?;
-            Some(crate::timing::measured("concord:sets", || {
-                let (sa, sb) = (statements(&engine, a), statements(&engine, b));
-                let sets = compare(&engine.index(), &sa, &sb, LIMIT);
-                (sa, sb, sets)
+        let counted = Same::of(&counted);
+        use_memo((chosen.clone(), counted), move |(chosen, counted)| {
+            let (sa, sb) = chosen.0.as_ref().as_ref()?;
+            let (ca, cb) = counted.as_ref()?.0.as_ref().as_ref()?;
+            Some(crate::timing::measured("concord:sets-compare", || {
+                let sets = compare_counted(&engine.index(), (sa, ca), (sb, cb), LIMIT);
+                (sa.clone(), sb.clone(), sets)
             }))
         })
     };
-    // The term typed: its trend in each set and its collocates in each: their windows,
-    // then (in a sharded corpus) the postings of their candidates, whose uses in each set
-    // rank them.
-    let traced: Rc<Option<(Trend, [Windows; 2])>> = {
+    // The term typed: its trend in each set (from its postings) and its collocates in
+    // each: their windows (read a block at a time in a sharded corpus), then (in a sharded
+    // corpus) the postings of their candidates, whose uses in each set rank them.
+    let trend: Rc<Option<Trend>> = {
         let engine = engine.clone();
         use_memo(
-            (compared.clone(), route.search.q.clone()),
-            move |(compared, q)| {
-                let (sa, sb, _) = compared.as_ref().as_ref()?;
+            (chosen.clone(), route.search.q.clone()),
+            move |(chosen, q)| {
+                let (sa, sb) = chosen.0.as_ref().as_ref()?;
                 let query = engine.index().parse(q);
                 if query.legend.is_empty() {
                     return None;
                 }
                 let read = engine.read();
-                let searcher = read.searcher();
-                let trend = searcher.trend_of_sets(&query, [sa, sb]);
-                let matching = query
-                    .expr
-                    .as_ref()
-                    .map(|e| searcher.eval(e))
-                    .unwrap_or_default();
-                let windows = |set: &[u32]| {
-                    searcher.windows(
-                        &query,
-                        matching
-                            .iter()
-                            .copied()
-                            .filter(|s| set.binary_search(s).is_ok()),
-                        WINDOW_DEFAULT,
-                    )
-                };
-                Some((trend, [windows(sa), windows(sb)]))
+                Some(read.searcher().trend_of_sets(&query, [sa, sb]))
             },
         )
     };
+    let windowed = use_streamed(
+        &engine,
+        Traced {
+            sets: chosen.clone(),
+            q: route.search.q.clone(),
+        },
+    );
+    let traced = Same::of(&windowed);
     let load = {
         let traced = traced.clone();
         use_loaded(
-            (compared.clone(), route.search.q.clone()),
-            move |_| match traced.as_ref() {
-                Some((_, [a, b])) => {
+            (chosen.clone(), route.search.q.clone(), traced.clone()),
+            move |_| match traced.as_ref().map(|t| t.0.as_ref()) {
+                Some(Some([a, b])) => {
                     Need::of_collocates(a, false).and(Need::of_collocates(b, false))
                 }
-                None => Need::default(),
+                _ => Need::default(),
             },
         )
     };
@@ -152,14 +247,14 @@ pub fn sets_view(props: &SetsProps) -> Html {
         let engine = engine.clone();
         use_memo(
             (
-                compared.clone(),
-                traced.clone(),
+                chosen.clone(),
+                traced,
                 load.is_ready(),
                 route.search.q.clone(),
             ),
-            move |(compared, traced, ready, q)| {
-                let (sa, sb, _) = compared.as_ref().as_ref()?;
-                let (_, [wa, wb]) = traced.as_ref().as_ref()?;
+            move |(chosen, traced, ready, q)| {
+                let (sa, sb) = chosen.0.as_ref().as_ref()?;
+                let [wa, wb] = traced.as_ref()?.0.as_ref().as_ref()?;
                 if !ready {
                     return None;
                 }
@@ -200,13 +295,17 @@ pub fn sets_view(props: &SetsProps) -> Html {
         }
     };
     let Some((_, _, sets)) = compared.as_ref() else {
+        // Set B not chosen yet, or both sets' words still being read (or not readable).
         return html! {
             <section class="sets" aria-labelledby="sets-title">
                 <h1 id="sets-title" tabindex="-1">{ "Two sets compared" }</h1>
                 <div class="set-cards">
                     { set_card("a", Some(&a), None) }
-                    { set_card("b", None, None) }
+                    { set_card("b", b.as_ref(), None) }
                 </div>
+                if let (Some(_), Err(load)) = (&b, &counted) {
+                    <Loading load={load.clone()} what="the statements of both sets" unit="statements" doing="Reading" />
+                }
             </section>
         };
     };
@@ -239,7 +338,7 @@ pub fn sets_view(props: &SetsProps) -> Html {
             <Distinctive sets={compared.clone()} speakers=false />
             <section class="set-term" aria-labelledby="set-term-title">
                 <h2 id="set-term-title">{ if term.is_empty() { "A term in both sets".to_string() } else { format!("“{term}” in both sets") } }</h2>
-                if let Some((trend, _)) = traced.as_ref() {
+                if let Some(trend) = trend.as_ref() {
                     <p class="detail">{ "Lines: " }
                         <span class={classes!("swatch", term_class(0))}>{ "set A" }</span>{ " and " }
                         <span class={classes!("swatch", term_class(1))}>{ "set B" }</span>
@@ -248,6 +347,8 @@ pub fn sets_view(props: &SetsProps) -> Html {
                     { trend_chart(trend, &|k| if k == 0 { "Set A".to_string() } else { "Set B".to_string() }, &format!("“{term}” over time"), "set-trend-title") }
                     if let Some(diff) = collocated.as_ref() {
                         <CollocateDifference term={term.clone()} rows={Rc::new(diff.clone())} />
+                    } else if let Err(load) = &windowed {
+                        <Loading load={load.clone()} what="the statements of the term" unit="statements" doing="Reading" />
                     } else {
                         <Loading load={load.clone()} what="the collocates' counts" />
                     }

@@ -61,22 +61,33 @@ pub struct Counts {
 impl Counts {
     /// The counts of statements `stmts` (ids, each once).
     pub fn of(index: &Index, stmts: &[u32]) -> Counts {
-        let mut c = Counts {
+        let mut c = Counts::new(index);
+        c.add(index, stmts.iter().copied());
+        c
+    }
+
+    /// The counts of no statement, sized for `index`'s vocabulary.
+    pub fn new(index: &Index) -> Counts {
+        Counts {
             stems: vec![0; index.stem_count()],
             words: vec![0; index.words.len()],
             tokens: 0,
-        };
-        for &s in stmts {
+        }
+    }
+
+    /// Adds the words of statements `stmts` (each once over all the calls; their words
+    /// loaded): counts added a block of statements at a time are the counts of all.
+    pub fn add(&mut self, index: &Index, stmts: impl IntoIterator<Item = u32>) {
+        for s in stmts {
             let toks = index.tokens(s);
-            c.tokens += toks.len();
+            self.tokens += toks.len();
             for &w in toks {
                 if !index.is_stop(w) {
-                    c.stems[index.stem_of(w) as usize] += 1;
-                    c.words[w as usize] += 1;
+                    self.stems[index.stem_of(w) as usize] += 1;
+                    self.words[w as usize] += 1;
                 }
             }
         }
-        c
     }
 
     /// The word of stem `k` used most here (the first in word order among equals).
@@ -100,11 +111,16 @@ impl Counts {
 /// assert!(keyness(&index, &[], 10).is_empty());
 /// ```
 pub fn keyness(index: &Index, target: &[u32], limit: usize) -> Vec<Key> {
-    let t = Counts::of(index, target);
+    keyness_of(index, &Counts::of(index, target), limit)
+}
+
+/// [`keyness`] of statements counted as `t` (their counts added a block at a time, when
+/// their text is read in blocks).
+pub fn keyness_of(index: &Index, t: &Counts, limit: usize) -> Vec<Key> {
     let r = index.token_count().saturating_sub(t.tokens);
     rank(
         index,
-        &t,
+        t,
         |k| {
             index
                 .stem_total(k)

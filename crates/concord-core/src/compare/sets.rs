@@ -80,10 +80,25 @@ pub fn formulas_of(
 /// Compares the statements `a` with the statements `b` (ids, each once, ascending), at
 /// most `limit` terms, speakers and countries a side (see the module documentation).
 pub fn compare(index: &Index, a: &[u32], b: &[u32], limit: usize) -> Sets {
-    let (ca, cb) = (Counts::of(index, a), Counts::of(index, b));
+    compare_counted(
+        index,
+        (a, &Counts::of(index, a)),
+        (b, &Counts::of(index, b)),
+        limit,
+    )
+}
+
+/// [`compare`] of statements `a` and `b` whose words are counted as `ca` and `cb` (added a
+/// block at a time, when their text is read in blocks).
+pub fn compare_counted(
+    index: &Index,
+    (a, ca): (&[u32], &Counts),
+    (b, cb): (&[u32], &Counts),
+    limit: usize,
+) -> Sets {
     Sets {
-        a: side(index, (a, &ca), (b, &cb), limit),
-        b: side(index, (b, &cb), (a, &ca), limit),
+        a: side(index, (a, ca), (b, cb), limit),
+        b: side(index, (b, cb), (a, ca), limit),
         shared: a.iter().filter(|&&s| b.binary_search(&s).is_ok()).count(),
     }
 }
@@ -251,5 +266,39 @@ mod tests {
         assert!(close(g2, 3.604643) && close(lr, 2.304855));
         // One speaker (the narrator) in both: no distinctive speaker.
         assert!(sets.a.speakers.is_empty() && sets.b.speakers.is_empty());
+    }
+
+    /// Counts added a block of statements at a time (as a sharded corpus reads them) give
+    /// the comparison, and the keyness, of counts of all at once: on a real corpus, in
+    /// blocks of three statements.
+    #[test]
+    fn counted_in_blocks_is_counted_at_once() {
+        let corpus = crate::corpus::test_corpus("seeds");
+        let index = Index::build(&corpus);
+        // The longest document against the others and its first two statements (in both).
+        let a: Vec<u32> = index.doc_statements(1).collect();
+        let b: Vec<u32> = (0..index.statements.len() as u32)
+            .filter(|s| !a[2..].contains(s))
+            .collect();
+        let blocks = |set: &[u32]| {
+            let mut c = Counts::new(&index);
+            for block in set.chunks(3) {
+                c.add(&index, block.iter().copied());
+            }
+            c
+        };
+        let (ca, cb) = (blocks(&a), blocks(&b));
+        assert_eq!(ca, Counts::of(&index, &a));
+        let at_once = compare(&index, &a, &b, 25);
+        assert!(!at_once.a.keys.is_empty() && !at_once.b.keys.is_empty());
+        assert_eq!(at_once.shared, 2);
+        assert_eq!(compare_counted(&index, (&a, &ca), (&b, &cb), 25), at_once);
+        let doc: Vec<u32> = index.doc_statements(0).collect();
+        let keys = crate::compare::keyness::keyness(&index, &doc, 10);
+        assert!(!keys.is_empty());
+        assert_eq!(
+            crate::compare::keyness::keyness_of(&index, &blocks(&doc), 10),
+            keys
+        );
     }
 }
