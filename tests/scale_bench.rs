@@ -413,10 +413,8 @@ mod native {
                 if c.find(fantoccini::Locator::Css(done)).await.is_ok() {
                     break "on screen";
                 }
-                if c.find(fantoccini::Locator::Css(".shard-error"))
-                    .await
-                    .is_ok()
-                {
+                if let Ok(error) = c.find(fantoccini::Locator::Css(".shard-error")).await {
+                    println!("  {label}: {}", error.text().await.unwrap_or_default());
                     break "failed";
                 }
                 if start.elapsed().as_secs() > 600 {

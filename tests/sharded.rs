@@ -830,6 +830,33 @@ async fn screenshots() {
             .unwrap();
             find(&c, "table.collocate-table").await;
             std::fs::write(shot("collocates"), c.screenshot().await.unwrap()).unwrap();
+            // Two sets, a term traced in both (their words read a block at a time), and
+            // the distinctive terms of results, asked for.
+            let (_, b) = two_words_apart();
+            c.goto(&at(
+                good,
+                &link(&[
+                    ("q", &a),
+                    ("view", "sets"),
+                    ("a", &format!("q={a}")),
+                    ("b", &format!("q={b}")),
+                ]),
+            ))
+            .await
+            .unwrap();
+            find(&c, ".collocate-difference tr[data-collocate]").await;
+            std::fs::write(shot("sets"), c.screenshot().await.unwrap()).unwrap();
+            c.execute(
+                "document.querySelector('.collocate-difference').scrollIntoView()",
+                vec![],
+            )
+            .await
+            .unwrap();
+            std::fs::write(shot("sets-term"), c.screenshot().await.unwrap()).unwrap();
+            c.goto(&at(good, &link(&[("q", &a)]))).await.unwrap();
+            support::click(&c, "button.find-distinctive").await;
+            find(&c, "aside.distinctive ul").await;
+            std::fs::write(shot("distinctive"), c.screenshot().await.unwrap()).unwrap();
         })
         .await;
     }

@@ -13,13 +13,14 @@ use crate::components::trends::trend_chart;
 use crate::components::Link;
 use crate::context::{use_engine, Engine};
 use crate::format;
-use crate::hooks::{use_deferred, use_loaded, use_streamed, Fold, Same};
+use crate::hooks::{use_deferred, use_streamed, Fold, Same};
 use crate::route::params::{name_of, FACETS};
 use crate::route::{Action, Route, Search};
-use concord_core::aggregate::collocates::{difference, Difference, Rank, Windows, WINDOW_DEFAULT};
+use concord_core::aggregate::collocates::{
+    difference, stem_uses, Difference, Rank, Windows, WINDOW_DEFAULT,
+};
 use concord_core::compare::keyness::{Counts, Key};
 use concord_core::compare::sets::{compare_counted, formulas_in, formulas_of, Distinct, Sets};
-use concord_core::shard::Need;
 use concord_core::{Facet, Trend};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,8 +42,15 @@ type Chosen = Same<Option<(Vec<u32>, Vec<u32>)>>;
 #[derive(Clone, PartialEq)]
 struct Counted(Chosen);
 
+/// Each set's words: their counts (content words, for the comparison) and every stem's
+/// uses (for the collocates of a term traced in both, without the candidates' postings).
+struct SetWords {
+    counts: [Counts; 2],
+    uses: [Vec<u32>; 2],
+}
+
 impl Fold for Counted {
-    type Out = Option<(Counts, Counts)>;
+    type Out = Option<SetWords>;
     const MARK: &'static str = "concord:sets";
 
     fn start(&self, engine: &Engine) -> (Vec<u32>, Self::Out) {
@@ -50,25 +58,29 @@ impl Fold for Counted {
             return (Vec::new(), None);
         };
         let index = engine.index();
-        (
-            union(a, b),
-            Some((Counts::new(&index), Counts::new(&index))),
-        )
+        let words = SetWords {
+            counts: [Counts::new(&index), Counts::new(&index)],
+            uses: [vec![0; index.stem_count()], vec![0; index.stem_count()]],
+        };
+        (union(a, b), Some(words))
     }
 
     fn add(&self, engine: &Engine, out: &mut Self::Out, block: &[u32]) {
-        let (Some((a, b)), Some((ca, cb))) = (self.0 .0.as_ref(), out) else {
+        let (Some((a, b)), Some(words)) = (self.0 .0.as_ref(), out) else {
             return;
         };
         let index = engine.index();
-        ca.add(
-            &index,
-            block.iter().copied().filter(|s| a.binary_search(s).is_ok()),
-        );
-        cb.add(
-            &index,
-            block.iter().copied().filter(|s| b.binary_search(s).is_ok()),
-        );
+        let sets = [a, b].into_iter().zip(words.counts.iter_mut());
+        for ((set, counts), uses) in sets.zip(words.uses.iter_mut()) {
+            let inside = || {
+                block
+                    .iter()
+                    .copied()
+                    .filter(|s| set.binary_search(s).is_ok())
+            };
+            counts.add(&index, inside());
+            stem_uses(&index, uses, inside());
+        }
     }
 }
 
@@ -198,7 +210,7 @@ pub fn sets_view(props: &SetsProps) -> Html {
         let counted = Same::of(&counted);
         use_memo((chosen.clone(), counted), move |(chosen, counted)| {
             let (sa, sb) = chosen.0.as_ref().as_ref()?;
-            let (ca, cb) = counted.as_ref()?.0.as_ref().as_ref()?;
+            let [ca, cb] = &counted.as_ref()?.0.as_ref().as_ref()?.counts;
             Some(crate::timing::measured("concord:sets-compare", || {
                 let sets = compare_counted(&engine.index(), (sa, ca), (sb, cb), LIMIT);
                 (sa.clone(), sb.clone(), sets)
@@ -206,8 +218,8 @@ pub fn sets_view(props: &SetsProps) -> Html {
         })
     };
     // The term typed: its trend in each set (from its postings) and its collocates in
-    // each: their windows (read a block at a time in a sharded corpus), then (in a sharded
-    // corpus) the postings of their candidates, whose uses in each set rank them.
+    // each: their windows (read a block at a time in a sharded corpus), ranked by the
+    // candidates' uses in each set (counted with the sets' words).
     let trend: Rc<Option<Trend>> = {
         let engine = engine.clone();
         use_memo(
@@ -223,54 +235,51 @@ pub fn sets_view(props: &SetsProps) -> Html {
             },
         )
     };
+    // Read once both sets' words are: one read at a time (both would hold a block's text
+    // at once, and each other's loads drop the other's blocks).
+    let nothing: Chosen = Same(use_memo((), |_| None));
     let windowed = use_streamed(
         &engine,
         Traced {
-            sets: chosen.clone(),
+            sets: if counted.is_ok() {
+                chosen.clone()
+            } else {
+                nothing
+            },
             q: route.search.q.clone(),
         },
     );
-    let traced = Same::of(&windowed);
-    let load = {
-        let traced = traced.clone();
-        use_loaded(
-            (chosen.clone(), route.search.q.clone(), traced.clone()),
-            move |_| match traced.as_ref().map(|t| t.0.as_ref()) {
-                Some(Some([a, b])) => {
-                    Need::of_collocates(a, false).and(Need::of_collocates(b, false))
-                }
-                _ => Need::default(),
-            },
-        )
-    };
+    // Ranked by each candidate's uses in each set, counted as the sets' words were read.
     let collocated: Rc<Option<Vec<Difference>>> = {
         let engine = engine.clone();
         use_memo(
             (
                 chosen.clone(),
-                traced,
-                load.is_ready(),
+                Same::of(&counted),
+                Same::of(&windowed),
                 route.search.q.clone(),
             ),
-            move |(chosen, traced, ready, q)| {
+            move |(chosen, counted, traced, q)| {
                 let (sa, sb) = chosen.0.as_ref().as_ref()?;
+                let words = counted.as_ref()?.0.as_ref().as_ref()?;
                 let [wa, wb] = traced.as_ref()?.0.as_ref().as_ref()?;
-                if !ready {
-                    return None;
-                }
                 let query = engine.index().parse(q);
                 let read = engine.read();
                 let searcher = read.searcher();
-                let of = |set: &[u32], windows: &Windows| {
-                    searcher.rank_collocates(
+                let of = |set: &[u32], windows: &Windows, uses: &[u32]| {
+                    searcher.rank_collocates_with(
                         &query,
                         windows,
                         |s| set.binary_search(&s).is_ok(),
+                        |k| uses[k as usize] as usize,
                         Rank::LogDice,
                         COLLOCATES,
                     )
                 };
-                Some(difference(&of(sa, wa), &of(sb, wb)))
+                Some(difference(
+                    &of(sa, wa, &words.uses[0]),
+                    &of(sb, wb, &words.uses[1]),
+                ))
             },
         )
     };
@@ -349,8 +358,6 @@ pub fn sets_view(props: &SetsProps) -> Html {
                         <CollocateDifference term={term.clone()} rows={Rc::new(diff.clone())} />
                     } else if let Err(load) = &windowed {
                         <Loading load={load.clone()} what="the statements of the term" unit="statements" doing="Reading" />
-                    } else {
-                        <Loading load={load.clone()} what="the collocates' counts" />
                     }
                 } else {
                     <p class="detail">{ "Type a word or phrase in the search box (or choose a term above) to trace it in both sets: its use over time, per 10,000 words of each set, and the words it keeps company with in each." }</p>

@@ -215,10 +215,36 @@ impl Searcher<'_> {
         let index = self.index;
         let n = index.statements.len() as u32;
         let kept: Vec<bool> = (0..n).map(&keep).collect();
-        let words: usize = (0..n)
-            .filter(|&s| kept[s as usize])
-            .map(|s| index.len(s))
-            .sum();
+        // Each candidate's uses in all the statements counted.
+        let all_kept = kept.iter().all(|&k| k);
+        let total = |k: u32| -> usize {
+            if all_kept {
+                return index.stem_total(k);
+            }
+            let post = index.postings(k);
+            (0..post.stmts.len())
+                .filter(|&j| kept[post.stmts[j] as usize])
+                .map(|j| post.tf(j))
+                .sum()
+        };
+        self.rank_collocates_with(query, windows, |s| kept[s as usize], total, rank, limit)
+    }
+
+    /// [`Searcher::rank_collocates`] with each candidate stem's uses in the statements
+    /// counted given by `total` (its tokens there, stopwords and all): counted as those
+    /// statements' words were read (two sets, [`stem_uses`]), it reads no postings.
+    pub fn rank_collocates_with(
+        &self,
+        query: &Query,
+        windows: &Windows,
+        keep: impl Fn(u32) -> bool,
+        total: impl Fn(u32) -> usize,
+        rank: Rank,
+        limit: usize,
+    ) -> Collocates {
+        let index = self.index;
+        let n = index.statements.len() as u32;
+        let words: usize = (0..n).filter(|&s| keep(s)).map(|s| index.len(s)).sum();
         if query.expr.is_none() {
             return Collocates {
                 words,
@@ -234,18 +260,6 @@ impl Searcher<'_> {
             window_words,
         } = windows;
         let (node, window_words) = (*node, *window_words);
-        // Each candidate's uses in all the statements counted.
-        let all_kept = kept.iter().all(|&k| k);
-        let total = |k: u32| -> usize {
-            if all_kept {
-                return index.stem_total(k);
-            }
-            let post = index.postings(k);
-            (0..post.stmts.len())
-                .filter(|&j| kept[post.stmts[j] as usize])
-                .map(|j| post.tf(j))
-                .sum()
-        };
         let mut list: Vec<Collocate> = windows
             .candidates()
             .into_iter()
@@ -294,6 +308,17 @@ impl Searcher<'_> {
             window_words,
             words,
             list,
+        }
+    }
+}
+
+/// Adds the uses of each stem (every token, stopwords too) in statements `stmts` (their
+/// words loaded) to `uses` (one slot a stem): added a block of statements at a time, the
+/// totals [`Searcher::rank_collocates_with`] takes, without the candidates' postings.
+pub fn stem_uses(index: &Index, uses: &mut [u32], stmts: impl IntoIterator<Item = u32>) {
+    for s in stmts {
+        for &w in index.tokens(s) {
+            uses[index.stem_of(w) as usize] += 1;
         }
     }
 }
@@ -423,6 +448,40 @@ mod tests {
         assert!(col.list.len() > 5);
         assert!(col.list.iter().all(|c| !c.written.is_empty()));
         assert_eq!(col, s.collocates(&q, |_| true, 4, Rank::LogLikelihood, 20));
+    }
+
+    /// Under a filter, the collocates ranked with each candidate's uses counted from the
+    /// statements' words (read in blocks, no postings) are those ranked from the postings.
+    #[test]
+    fn uses_counted_from_the_words_rank_as_the_postings_do() {
+        let c = crate::corpus::test_corpus("seeds");
+        let i = Index::build(&c);
+        let s = Searcher::new(&c, &i);
+        let q = i.parse("china");
+        // The statements of the first three documents.
+        let end = i.doc_end(2);
+        let keep = |st: u32| st < end;
+        let kept: Vec<u32> = (0..end).collect();
+        let windows = s.windows(
+            &q,
+            s.eval(q.expr.as_ref().unwrap())
+                .into_iter()
+                .filter(|&st| keep(st)),
+            4,
+        );
+        let mut uses = vec![0; i.stem_count()];
+        for block in kept.chunks(5) {
+            stem_uses(&i, &mut uses, block.iter().copied());
+        }
+        for rank in [Rank::LogLikelihood, Rank::LogDice, Rank::Mi] {
+            let by_postings = s.rank_collocates(&q, &windows, keep, rank, 20);
+            assert!(by_postings.list.len() > 3);
+            // Some candidate is used outside the node's windows: the totals matter.
+            assert!(by_postings.list.iter().any(|c| c.total > c.count));
+            let by_words =
+                s.rank_collocates_with(&q, &windows, keep, |k| uses[k as usize] as usize, rank, 20);
+            assert_eq!(by_words, by_postings);
+        }
     }
 
     fn close(a: f64, b: f64) -> bool {
