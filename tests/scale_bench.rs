@@ -6,7 +6,8 @@
 //!   browser and cache each time), and the bytes the host served before them (all files,
 //!   and the corpus's alone);
 //! - typing, warm: each key's engine time (`concord:results`) and key to results on screen
-//!   (`concord:search`, fetches included), p50 / p95 / max;
+//!   (`concord:search`, fetches included), p50 / p95 / max; and, query by query, its last
+//!   key to its results on screen (what a typist waits for once done);
 //! - memory: the WebAssembly memory and the page's JS heap after the typing (the fetch
 //!   worker's own heap, its cache of at most 64 MB, is not in either);
 //! - an export of every statement (`concord:export`): its time, the bytes fetched, the
@@ -171,8 +172,11 @@ mod native {
         run(move |c| async move {
             c.goto(&at("")).await.unwrap();
             find(&c, "article.hit").await;
+            // Every key's time, to count from a query's last key as well.
             c.execute(
-                "performance.clearMeasures('concord:search'); performance.clearMeasures('concord:results');",
+                "performance.clearMeasures('concord:search'); performance.clearMeasures('concord:results');
+                 window.concordKeys = [];
+                 document.addEventListener('keydown', () => window.concordKeys.push(performance.now()), true);",
                 vec![],
             )
             .await
@@ -180,8 +184,25 @@ mod native {
             let before = served_by(port).len();
             let mut keys = 0;
             let (mut seen, mut seen_screen, mut seen_loads) = (0, 0, 0);
+            let mut after_last_key = Vec::new();
             for q in queries() {
                 keys += support::type_query(&c, q).await;
+                // From the query's last key to the end of its last search on screen.
+                let gap = c
+                    .execute(
+                        "const last = performance.getEntriesByName('concord:search').pop();
+                         const key = window.concordKeys[window.concordKeys.length - 1];
+                         return last && key !== undefined ? Math.max(0, last.startTime + last.duration - key) : null;",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                if let Some(ms) = gap.as_f64() {
+                    after_last_key.push((ms, q));
+                    if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
+                        println!("    “{q}”: its last key to its results on screen {ms:.0} ms");
+                    }
+                }
                 if std::env::var_os("CONCORD_BENCH_VERBOSE").is_some() {
                     // This query's keys: each search's engine time.
                     let all = measures(&c, "concord:results").await;
@@ -238,6 +259,19 @@ mod native {
                 percentile(&searches, 0.95),
                 searches.last().copied().unwrap_or(f64::NAN),
                 searches.len()
+            );
+            let mut gaps: Vec<f64> = after_last_key.iter().map(|g| g.0).collect();
+            gaps.sort_by(f64::total_cmp);
+            let slowest = after_last_key
+                .iter()
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map_or("", |g| g.1);
+            println!(
+                "    a query's last key to its results on screen p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (“{slowest}”; {} queries)",
+                percentile(&gaps, 0.5),
+                percentile(&gaps, 0.95),
+                gaps.last().copied().unwrap_or(f64::NAN),
+                gaps.len()
             );
             println!(
                 "  memory after typing: WebAssembly {:.0} MB + JS heap {:.0} MB = {:.0} MB",
