@@ -17,7 +17,7 @@ use fantoccini::{Client, Locator};
 use std::path::PathBuf;
 use support::{
     dist, expected, exported, find, find_all, formulations, host_port, index, query as link, run,
-    run_with, served_by, shown, status, status_is, Host, Served, SUB_PATH,
+    run_with, served_by, shown, status, status_is, until, Host, Served, SUB_PATH,
 };
 
 fn at(port: u16, query: &str) -> String {
@@ -342,11 +342,11 @@ async fn the_same_links_give_the_same_views() {
             .unwrap();
         assert_eq!(listed.len(), in_columns);
         // A term traced in both sets: its collocates in each (its statements' words read a
-        // block at a time, then the candidates' postings), as the embedded engine ranks them.
-        let want: Vec<String> = {
+        // block at a time, with the sets' or after them), as the embedded engine ranks them.
+        let collocates_in_both = |term: &str| -> Vec<String> {
             use concord_core::aggregate::collocates::{difference, Rank, WINDOW_DEFAULT};
             let searcher = concord_core::query::Searcher::new(support::corpus(), index());
-            let query = index().parse(&a);
+            let query = index().parse(term);
             let matching = searcher.eval(query.expr.as_ref().unwrap());
             let of = |set: &[u32]| {
                 let inside = |s: &u32| set.binary_search(s).is_ok();
@@ -362,6 +362,15 @@ async fn the_same_links_give_the_same_views() {
                 .map(|d| d.written)
                 .collect()
         };
+        let shown_collocates = |c: Client| async move {
+            let mut got = Vec::new();
+            for tr in find_all(&c, ".collocate-difference tr[data-collocate]").await {
+                got.push(tr.attr("data-collocate").await.unwrap().unwrap_or_default());
+            }
+            got
+        };
+        // The term in the link: traced as the sets' words are read.
+        let want = collocates_in_both(&a);
         assert!(!want.is_empty());
         c.goto(&at(
             port,
@@ -375,11 +384,25 @@ async fn the_same_links_give_the_same_views() {
         .await
         .unwrap();
         find(&c, ".collocate-difference tr[data-collocate]").await;
-        let mut got = Vec::new();
-        for tr in find_all(&c, ".collocate-difference tr[data-collocate]").await {
-            got.push(tr.attr("data-collocate").await.unwrap().unwrap_or_default());
-        }
-        assert_eq!(got, want, "the collocates of “{a}” in both sets");
+        assert_eq!(
+            shown_collocates(c.clone()).await,
+            want,
+            "the collocates of “{a}” in both sets"
+        );
+        // Another term typed: traced apart, the sets' words not read again.
+        let want = collocates_in_both(&b);
+        assert!(!want.is_empty() && want != collocates_in_both(&a));
+        let input = find(&c, "#q").await;
+        input.clear().await.unwrap();
+        input.send_keys(&format!("{b} ")).await.unwrap();
+        until(&c, "the collocates of the term typed", {
+            let want = want.clone();
+            move |c| {
+                let want = want.clone();
+                async move { shown_collocates(c).await == want }
+            }
+        })
+        .await;
     })
     .await;
 }

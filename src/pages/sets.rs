@@ -38,15 +38,31 @@ type Compared = Rc<Option<(Vec<u32>, Vec<u32>, Sets)>>;
 type Chosen = Same<Option<(Vec<u32>, Vec<u32>)>>;
 
 /// Both sets' words counted (each statement of either read once, a block at a time in a
-/// sharded corpus; one in both counts in both).
-#[derive(Clone, PartialEq)]
-struct Counted(Chosen);
+/// sharded corpus; one in both counts in both), and the windows of the term typed when the
+/// sets were chosen, traced in the same pass. Equal when the sets are: a term typed later
+/// is traced apart ([`Traced`]), without counting the sets again.
+#[derive(Clone)]
+struct Counted {
+    sets: Chosen,
+    term: String,
+}
 
-/// Each set's words: their counts (content words, for the comparison) and every stem's
-/// uses (for the collocates of a term traced in both, without the candidates' postings).
+impl PartialEq for Counted {
+    fn eq(&self, other: &Self) -> bool {
+        self.sets == other.sets
+    }
+}
+
+/// Each set's words: their counts (content words, for the comparison), every stem's uses
+/// (for the collocates of a term traced in both, without the candidates' postings), and
+/// the term's windows in each set (the term it was read with).
 struct SetWords {
     counts: [Counts; 2],
     uses: [Vec<u32>; 2],
+    term: String,
+    windows: Option<[Windows; 2]>,
+    /// The statements of either set that have the term (ascending).
+    traced: Vec<u32>,
 }
 
 impl Fold for Counted {
@@ -54,38 +70,52 @@ impl Fold for Counted {
     const MARK: &'static str = "concord:sets";
 
     fn start(&self, engine: &Engine) -> (Vec<u32>, Self::Out) {
-        let Some((a, b)) = self.0 .0.as_ref() else {
+        let Some((a, b)) = self.sets.0.as_ref() else {
             return (Vec::new(), None);
         };
         let index = engine.index();
+        let traced = term_statements(engine, &self.term, a, b);
         let words = SetWords {
             counts: [Counts::new(&index), Counts::new(&index)],
             uses: [vec![0; index.stem_count()], vec![0; index.stem_count()]],
+            term: self.term.clone(),
+            windows: traced.as_ref().map(|_| Default::default()),
+            traced: traced.unwrap_or_default(),
         };
         (union(a, b), Some(words))
     }
 
     fn add(&self, engine: &Engine, out: &mut Self::Out, block: &[u32]) {
-        let (Some((a, b)), Some(words)) = (self.0 .0.as_ref(), out) else {
+        let (Some((a, b)), Some(words)) = (self.sets.0.as_ref(), out) else {
             return;
         };
-        let index = engine.index();
-        let sets = [a, b].into_iter().zip(words.counts.iter_mut());
-        for ((set, counts), uses) in sets.zip(words.uses.iter_mut()) {
-            let inside = || {
-                block
-                    .iter()
-                    .copied()
-                    .filter(|s| set.binary_search(s).is_ok())
-            };
-            counts.add(&index, inside());
-            stem_uses(&index, uses, inside());
+        {
+            let index = engine.index();
+            let sets = [a, b].into_iter().zip(words.counts.iter_mut());
+            for ((set, counts), uses) in sets.zip(words.uses.iter_mut()) {
+                let inside = || {
+                    block
+                        .iter()
+                        .copied()
+                        .filter(|s| set.binary_search(s).is_ok())
+                };
+                counts.add(&index, inside());
+                stem_uses(&index, uses, inside());
+            }
+        }
+        if let Some(windows) = &mut words.windows {
+            let traced: Vec<u32> = block
+                .iter()
+                .copied()
+                .filter(|s| words.traced.binary_search(s).is_ok())
+                .collect();
+            add_term_windows(engine, &self.term, [a, b], windows, &traced);
         }
     }
 }
 
-/// The windows of the term typed in each set (its statements in either read once, a
-/// block at a time in a sharded corpus).
+/// The windows of a term typed after the sets were chosen, in each set (its statements in
+/// either read once, a block at a time in a sharded corpus).
 #[derive(Clone, PartialEq)]
 struct Traced {
     sets: Chosen,
@@ -100,33 +130,51 @@ impl Fold for Traced {
         let Some((a, b)) = self.sets.0.as_ref() else {
             return (Vec::new(), None);
         };
-        let query = engine.index().parse(&self.q);
-        let Some(expr) = query.expr.as_ref().filter(|_| !query.legend.is_empty()) else {
-            return (Vec::new(), None);
-        };
-        let read = engine.read();
-        let mut matching = read.searcher().eval(expr);
-        matching.retain(|s| a.binary_search(s).is_ok() || b.binary_search(s).is_ok());
-        (matching, Some(Default::default()))
+        match term_statements(engine, &self.q, a, b) {
+            Some(traced) => (traced, Some(Default::default())),
+            None => (Vec::new(), None),
+        }
     }
 
     fn add(&self, engine: &Engine, out: &mut Self::Out, block: &[u32]) {
         let (Some((a, b)), Some(windows)) = (self.sets.0.as_ref(), out) else {
             return;
         };
-        let query = engine.index().parse(&self.q);
-        let read = engine.read();
-        for (set, windows) in [a, b].into_iter().zip(windows.iter_mut()) {
-            read.searcher().add_windows(
-                windows,
-                &query,
-                block
-                    .iter()
-                    .copied()
-                    .filter(|s| set.binary_search(s).is_ok()),
-                WINDOW_DEFAULT,
-            );
-        }
+        add_term_windows(engine, &self.q, [a, b], windows, block);
+    }
+}
+
+/// The statements of set `a` or `b` that have the term `q` (ascending); `None` when `q`
+/// has no term to trace.
+fn term_statements(engine: &Engine, q: &str, a: &[u32], b: &[u32]) -> Option<Vec<u32>> {
+    let query = engine.index().parse(q);
+    let expr = query.expr.as_ref().filter(|_| !query.legend.is_empty())?;
+    let read = engine.read();
+    let mut matching = read.searcher().eval(expr);
+    matching.retain(|s| a.binary_search(s).is_ok() || b.binary_search(s).is_ok());
+    Some(matching)
+}
+
+/// Adds the windows of the term `q` in statements `block` (that have it) to each set's.
+fn add_term_windows(
+    engine: &Engine,
+    q: &str,
+    sets: [&[u32]; 2],
+    windows: &mut [Windows; 2],
+    block: &[u32],
+) {
+    let query = engine.index().parse(q);
+    let read = engine.read();
+    for (set, windows) in sets.into_iter().zip(windows.iter_mut()) {
+        read.searcher().add_windows(
+            windows,
+            &query,
+            block
+                .iter()
+                .copied()
+                .filter(|s| set.binary_search(s).is_ok()),
+            WINDOW_DEFAULT,
+        );
     }
 }
 
@@ -204,7 +252,13 @@ pub fn sets_view(props: &SetsProps) -> Html {
             Some((statements(&engine, a), statements(&engine, b)))
         }))
     };
-    let counted = use_streamed(&engine, Counted(chosen.clone()));
+    let counted = use_streamed(
+        &engine,
+        Counted {
+            sets: chosen.clone(),
+            term: route.search.q.clone(),
+        },
+    );
     let compared: Compared = {
         let engine = engine.clone();
         let counted = Same::of(&counted);
@@ -235,16 +289,21 @@ pub fn sets_view(props: &SetsProps) -> Html {
             },
         )
     };
-    // Read once both sets' words are: one read at a time (both would hold a block's text
-    // at once, and each other's loads drop the other's blocks).
+    // A term other than the one the sets' words were read with: read once those are (one
+    // read at a time: both would hold a block's text at once, and each other's loads drop
+    // the other's blocks).
     let nothing: Chosen = Same(use_memo((), |_| None));
+    let read_with = counted
+        .as_ref()
+        .ok()
+        .and_then(|c| c.as_ref().as_ref())
+        .map(|w| w.term.clone());
     let windowed = use_streamed(
         &engine,
         Traced {
-            sets: if counted.is_ok() {
-                chosen.clone()
-            } else {
-                nothing
+            sets: match &read_with {
+                Some(term) if *term != route.search.q => chosen.clone(),
+                _ => nothing,
             },
             q: route.search.q.clone(),
         },
@@ -262,7 +321,11 @@ pub fn sets_view(props: &SetsProps) -> Html {
             move |(chosen, counted, traced, q)| {
                 let (sa, sb) = chosen.0.as_ref().as_ref()?;
                 let words = counted.as_ref()?.0.as_ref().as_ref()?;
-                let [wa, wb] = traced.as_ref()?.0.as_ref().as_ref()?;
+                let [wa, wb] = if words.term == *q {
+                    words.windows.as_ref()?
+                } else {
+                    traced.as_ref()?.0.as_ref().as_ref()?
+                };
                 let query = engine.index().parse(q);
                 let read = engine.read();
                 let searcher = read.searcher();
