@@ -100,6 +100,17 @@ fn split_prefix() -> String {
         .1
 }
 
+/// The link of two sets, the statements of word `a` and those of word `b`, with `term`
+/// traced in both (none when empty).
+fn sets_link(term: &str, a: &str, b: &str) -> String {
+    let (qa, qb) = (format!("q={a}"), format!("q={b}"));
+    let mut params = vec![("view", "sets"), ("a", qa.as_str()), ("b", qb.as_str())];
+    if !term.is_empty() {
+        params.insert(0, ("q", term));
+    }
+    link(&params)
+}
+
 /// Waits until the list shows what the embedded engine finds for `q`: its status line and
 /// its first page.
 async fn list_is(c: &Client, q: &str) {
@@ -314,16 +325,7 @@ async fn the_same_links_give_the_same_views() {
                     .count()
             })
             .sum();
-        c.goto(&at(
-            port,
-            &link(&[
-                ("view", "sets"),
-                ("a", &format!("q={a}")),
-                ("b", &format!("q={b}")),
-            ]),
-        ))
-        .await
-        .unwrap();
+        c.goto(&at(port, &sets_link("", &a, &b))).await.unwrap();
         find(&c, "h1#sets-title").await;
         find(&c, ".set-formulas ul, .set-formulas .set-column").await;
         find(&c, "li[data-term-of] a").await;
@@ -372,17 +374,7 @@ async fn the_same_links_give_the_same_views() {
         // The term in the link: traced as the sets' words are read.
         let want = collocates_in_both(&a);
         assert!(!want.is_empty());
-        c.goto(&at(
-            port,
-            &link(&[
-                ("q", &a),
-                ("view", "sets"),
-                ("a", &format!("q={a}")),
-                ("b", &format!("q={b}")),
-            ]),
-        ))
-        .await
-        .unwrap();
+        c.goto(&at(port, &sets_link(&a, &a, &b))).await.unwrap();
         find(&c, ".collocate-difference tr[data-collocate]").await;
         assert_eq!(
             shown_collocates(c.clone()).await,
@@ -856,17 +848,7 @@ async fn screenshots() {
             // Two sets, a term traced in both (their words read a block at a time), and
             // the distinctive terms of results, asked for.
             let (_, b) = two_words_apart();
-            c.goto(&at(
-                good,
-                &link(&[
-                    ("q", &a),
-                    ("view", "sets"),
-                    ("a", &format!("q={a}")),
-                    ("b", &format!("q={b}")),
-                ]),
-            ))
-            .await
-            .unwrap();
+            c.goto(&at(good, &sets_link(&a, &a, &b))).await.unwrap();
             find(&c, ".collocate-difference tr[data-collocate]").await;
             std::fs::write(shot("sets"), c.screenshot().await.unwrap()).unwrap();
             c.execute(
