@@ -55,19 +55,23 @@ pub trait Fold: PartialEq + Clone + 'static {
 /// not be loaded. A new `fold` calls the old read off.
 #[hook]
 pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Load> {
+    // At once when every statement's words are loaded: always embedded; sharded, when
+    // they are already there (a document open in the reader), with no progress bar.
     let at_once = {
         let engine = engine.clone();
         use_memo(fold.clone(), move |fold| {
-            if engine.is_sharded() {
+            crate::timing::begin(F::MARK);
+            let (statements, mut out) = fold.start(&engine);
+            let need = || Need::of_statements(&engine.index(), statements.iter().copied());
+            if engine.is_sharded() && engine.missing(&need()) > 0 {
                 return None;
             }
-            Some(Rc::new(crate::timing::measured(F::MARK, || {
-                let (statements, mut out) = fold.start(&engine);
-                fold.add(&engine, &mut out, &statements);
-                out
-            })))
+            fold.add(&engine, &mut out, &statements);
+            crate::timing::end(F::MARK);
+            Some(Rc::new(out))
         })
     };
+    let streams = at_once.is_none();
     // The pin of the block being read: another part's load that starts over keeps it.
     let pin = {
         let engine = engine.clone();
@@ -82,7 +86,7 @@ pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Loa
         let (engine, streamed) = (engine.clone(), streamed.clone());
         use_effect_with(fold.clone(), move |fold| {
             let cancel = Rc::new(Cancel::default());
-            if engine.is_sharded() {
+            if streams {
                 let (fold, cancel) = (fold.clone(), cancel.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let progress = {
