@@ -1,7 +1,7 @@
 //! Values folded from the words of many statements — a query's collocates, two sets'
 //! words, the distinctive terms of results — read at once in an embedded corpus; in a
-//! sharded one a block of statements at a time ([`text_blocks`]: as an export cuts them),
-//! each block's text loaded (pinned meanwhile), folded in, and left for the engine's
+//! sharded one a block of statements at a time (`export::text_blocks`: as an export cuts
+//! them), each block's text loaded (pinned meanwhile), folded in, and left for the engine's
 //! budget to drop, so that memory does not grow with the statements read: the
 //! collocates of "china" at 200 MB (345,905 statements) took 855 MB of WebAssembly memory
 //! when they were all loaded at once, 415 MB read in blocks.
