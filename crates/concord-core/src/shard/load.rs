@@ -202,7 +202,10 @@ pub fn read_fetched<'a>(
 /// A sharded corpus's manifest and what of it is loaded.
 #[derive(Debug, Clone)]
 pub struct Loader {
-    /// Shared: the app reads it while a fetch is awaited, without copying it.
+    /// Shared: the app reads it while a fetch is awaited, without copying it. Without its
+    /// corpus's documents: the engine's corpus is that skeleton ([`super::open`] copies
+    /// it), and one copy is enough (a document table a corpus of many short documents
+    /// would hold twice).
     pub manifest: Rc<Manifest>,
     /// Whether each document's text is loaded.
     text: Vec<bool>,
@@ -211,8 +214,8 @@ pub struct Loader {
 
 impl Loader {
     /// Nothing loaded yet (the engine opened by [`super::open`]).
-    pub fn new(manifest: Manifest) -> Loader {
-        let docs = manifest.corpus.documents.len();
+    pub fn new(mut manifest: Manifest) -> Loader {
+        let docs = std::mem::take(&mut manifest.corpus.documents).len();
         Loader {
             manifest: Rc::new(manifest),
             text: vec![false; docs],
