@@ -293,9 +293,19 @@ pub async fn open(manifest_name: &str, worker: &str) -> Result<super::Engine, St
 impl super::Engine {
     /// How many shards `need` reads that are not loaded (none, embedded).
     pub fn missing(&self, need: &Need) -> usize {
+        self.missing_bytes(need).0
+    }
+
+    /// How many shards `need` reads that are not loaded, and their bytes as stored.
+    pub fn missing_bytes(&self, need: &Need) -> (usize, u64) {
         match &self.sharded {
-            None => 0,
-            Some(s) => s.loader.borrow().missing(&self.index(), need).len(),
+            None => (0, 0),
+            Some(s) => {
+                let loader = s.loader.borrow();
+                let missing = loader.missing(&self.index(), need);
+                let bytes = missing.iter().map(|s| u64::from(s.len)).sum();
+                (missing.len(), bytes)
+            }
         }
     }
 

@@ -38,6 +38,11 @@ impl super::Engine {
         0
     }
 
+    /// Nothing missing.
+    pub fn missing_bytes(&self, _need: &Need) -> (usize, u64) {
+        (0, 0)
+    }
+
     /// Nothing to load.
     pub async fn load_all(
         &self,
