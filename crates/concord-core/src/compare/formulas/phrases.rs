@@ -25,8 +25,13 @@ pub(super) struct Found {
     /// Variant set found by a window with a free word, or by the heads of a phrase cut
     /// before its head ([`NO_SET`]: none).
     pub set: u32,
-    /// Every occurrence, in statement order.
+    /// Every occurrence, in statement order; only the first while the phrase is a
+    /// candidate ([`Candidates`]), all again once [`fill`]ed.
     pub occ: Occurrences,
+    /// The word positions where a use has a content word (a bit each): a variant's ends
+    /// and free word, which its windows had (0 for any other phrase: every use of its
+    /// stems counts). [`fill`] finds its uses again by it.
+    pub content: u16,
     /// Its most frequent spelling (filled in by [`whole`]).
     pub surface: String,
     /// The stems of a longer phrase whose variant group it joins: a variant whose set
@@ -50,8 +55,13 @@ fn content_at(index: &Index, s: u32, i: u32) -> bool {
     !index.is_stop(index.tokens(s)[i as usize])
 }
 
-/// The number of documents of occurrences (in statement order).
+/// The number of documents of occurrences (in statement order: out of it, a document
+/// would be counted again each time it comes back).
 pub(super) fn docs(index: &Index, occ: &[(u32, u32)]) -> usize {
+    debug_assert!(
+        occ.windows(2).all(|w| w[0].0 <= w[1].0),
+        "occurrences in statement order"
+    );
     let mut last = u32::MAX;
     let mut count = 0;
     for &(s, _) in occ {
@@ -207,6 +217,12 @@ impl Candidates {
             self.kept
                 .insert(f.stems.clone().into_boxed_slice(), self.found.len() as u32);
         }
+        // Its first use only (ranking reads it): the uses of the few that are read are
+        // found again ([`fill`]). Held all along, the uses of the thousands of phrases
+        // kept on the way were most of finding's memory.
+        let mut f = f;
+        f.occ.truncate(1);
+        f.occ.shrink_to_fit();
         self.found.push(f);
         if self.found.len() > self.cut_at.max(self.limit).saturating_mul(2) {
             self.cut();
@@ -301,6 +317,7 @@ fn repeated_from(index: &Index, first: Range<u32>, most: usize, found: &mut Cand
                     documents: d,
                     set: NO_SET,
                     occ,
+                    content: 0,
                     surface: String::new(),
                     joins: None,
                 });
@@ -317,6 +334,33 @@ fn repeated_from(index: &Index, first: Range<u32>, most: usize, found: &mut Cand
         }
         level = next_level;
         size += 1;
+    }
+}
+
+/// Finds again the uses of the phrases `found` (candidates, which hold their first use
+/// only): every use of their stems, in one pass over the corpus's words, a variant's
+/// only where its windows had content words ([`Found::content`]).
+pub(super) fn fill(index: &Index, found: &mut [Found]) {
+    let stems: Vec<Vec<u32>> = found.iter().map(|f| f.stems.clone()).collect();
+    let mut uses: Vec<Occurrences> = vec![Vec::new(); found.len()];
+    super::walk(
+        index,
+        &stems,
+        |_| true,
+        |f, s, i| {
+            let content = found[f as usize].content;
+            let kept = (0..16)
+                .filter(|k| content & (1 << k) != 0)
+                .all(|k| content_at(index, s, i + k));
+            if kept {
+                uses[f as usize].push((s, i));
+            }
+        },
+    );
+    for (f, occ) in found.iter_mut().zip(uses) {
+        debug_assert_eq!(f.occ.first(), occ.first(), "{:?}", f.stems);
+        debug_assert_eq!(f.uses, occ.len(), "{:?}", f.stems);
+        f.occ = occ;
     }
 }
 
@@ -371,7 +415,12 @@ pub(super) fn add_free_word_variants(index: &Index, at_once: usize, found: &mut 
                 }
                 windows.sort_unstable();
                 for run in windows.chunk_by(|a, b| a.0 == b.0) {
-                    let occ: Occurrences = run.iter().map(|&(_, _, s, i)| (s, i)).collect();
+                    // The run is sorted by free word first: its occurrences are put back in
+                    // statement order to count their documents (counted in the run's order,
+                    // a set's documents were the sum of its fillers', more than the corpus
+                    // has, and they ranked every variant above every plain phrase).
+                    let mut occ: Occurrences = run.iter().map(|&(_, _, s, i)| (s, i)).collect();
+                    occ.sort_unstable();
                     if docs(&occ) < 2
                         || run.iter().all(|w| w.1 == run[0].1)
                         || run
@@ -404,6 +453,7 @@ pub(super) fn add_free_word_variants(index: &Index, at_once: usize, found: &mut 
                                 documents: group_docs,
                                 set: sets,
                                 occ: filler.iter().map(|w| (w.2, w.3)).collect(),
+                                content: 1 << 0 | 1 << free | 1 << (size - 1),
                                 surface: String::new(),
                                 joins: None,
                             }),
@@ -501,6 +551,7 @@ pub(super) fn whole(
                 documents,
                 set: sets,
                 occ,
+                content: 0,
                 surface: String::new(),
                 joins: None,
             };
@@ -650,6 +701,7 @@ fn lend(index: &Index, whole: &[u32], o: usize, member: &Found) -> Option<Found>
         documents: member.documents,
         set: member.set,
         occ,
+        content: 0,
         surface: String::new(),
         joins: None,
     })
