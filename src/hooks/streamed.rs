@@ -11,6 +11,7 @@ use crate::context::Engine;
 use crate::data::sharded::Cancel;
 use crate::hooks::Load;
 use concord_core::shard::Need;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -57,21 +58,21 @@ pub trait Fold: PartialEq + Clone + 'static {
 pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Load> {
     // At once when every statement's words are loaded: always embedded; sharded, when
     // they are already there (a document open in the reader), with no progress bar.
-    let at_once = {
+    // Otherwise the statements and the value started here are what the read goes on from.
+    let started = {
         let engine = engine.clone();
         use_memo(fold.clone(), move |fold| {
             crate::timing::begin(F::MARK);
             let (statements, mut out) = fold.start(&engine);
             let need = || Need::of_statements(&engine.index(), statements.iter().copied());
             if engine.is_sharded() && engine.missing(&need()) > 0 {
-                return None;
+                return Started::<F>::ToRead(RefCell::new(Some((statements, out))));
             }
             fold.add(&engine, &mut out, &statements);
             crate::timing::end(F::MARK);
-            Some(Rc::new(out))
+            Started::<F>::Ready(Rc::new(out))
         })
     };
-    let streams = at_once.is_none();
     // The pin of the block being read: another part's load that starts over keeps it.
     let pin = {
         let engine = engine.clone();
@@ -83,10 +84,11 @@ pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Loa
     }
     let streamed = use_state(|| None::<(F, Result<Rc<F::Out>, Load>)>);
     {
-        let (engine, streamed) = (engine.clone(), streamed.clone());
+        let (engine, streamed, started) = (engine.clone(), streamed.clone(), started.clone());
         use_effect_with(fold.clone(), move |fold| {
             let cancel = Rc::new(Cancel::default());
-            if streams {
+            if let Started::ToRead(first) = &*started {
+                let first = first.borrow_mut().take();
                 let (fold, cancel) = (fold.clone(), cancel.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let progress = {
@@ -95,7 +97,7 @@ pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Loa
                             streamed.set(Some((fold.clone(), Err(Load::Loading { done, total }))))
                         }
                     };
-                    let result = read(&engine, &fold, pin, &progress, &cancel).await;
+                    let result = read(&engine, &fold, first, pin, &progress, &cancel).await;
                     // A read called off leaves the pin to the read that replaced it.
                     if cancel.is_cancelled() {
                         return;
@@ -110,7 +112,7 @@ pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Loa
             move || cancel.cancel()
         });
     }
-    if let Some(out) = at_once.as_ref() {
+    if let Started::Ready(out) = &*started {
         return Ok(out.clone());
     }
     match &*streamed {
@@ -119,17 +121,25 @@ pub fn use_streamed<F: Fold>(engine: &Engine, fold: F) -> Result<Rc<F::Out>, Loa
     }
 }
 
-/// Reads `fold` in a sharded corpus, a block of statements at a time; `progress(done,
+/// What [`use_streamed`] has at a render: the value, or the statements to read and the value
+/// started (taken by the read that goes on from them).
+enum Started<F: Fold> {
+    Ready(Rc<F::Out>),
+    ToRead(RefCell<Option<(Vec<u32>, F::Out)>>),
+}
+
+/// Reads `fold` in a sharded corpus, a block of statements at a time, going on from
+/// `first` (what [`Fold::start`] gave, started again when it is not there); `progress(done,
 /// total)` counts statements.
 async fn read<F: Fold>(
     engine: &Engine,
     fold: &F,
+    first: Option<(Vec<u32>, F::Out)>,
     pin: u32,
     progress: &dyn Fn(usize, usize),
     cancel: &Cancel,
 ) -> Result<F::Out, String> {
-    crate::timing::begin(F::MARK);
-    let (mut statements, mut out) = fold.start(engine);
+    let (mut statements, mut out) = first.unwrap_or_else(|| fold.start(engine));
     // In corpus order, so that a block is a run of neighbouring text shards (results come
     // by relevance: the distinctive terms of a common word's results took 4,122 requests
     // and 36 s at 200 MB in their order, 345 requests and 5–6 s in corpus order).

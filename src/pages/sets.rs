@@ -192,7 +192,7 @@ pub struct SetsProps {
 }
 
 /// The statements of a set's search, ascending.
-pub(crate) fn statements(engine: &Engine, set: &Search) -> Vec<u32> {
+fn statements(engine: &Engine, set: &Search) -> Vec<u32> {
     let query = engine.index().parse(&set.q);
     engine.read().searcher().matching(&query, &set.filters)
 }
