@@ -38,7 +38,7 @@ mod native {
     use super::support;
     use fantoccini::Client;
     use support::{
-        dist, find, gzip_len, host_port, measures, percentile, query, run, served_by, until, Host,
+        dist, find, gzip_len, host_port, measures, query, run, served_by, spread, until, Host,
         SUB_PATH,
     };
 
@@ -247,17 +247,13 @@ mod native {
                 typed.len()
             );
             println!(
-                "    engine (concord:results) p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} searches)",
-                percentile(&engine, 0.5),
-                percentile(&engine, 0.95),
-                engine.last().copied().unwrap_or(f64::NAN),
+                "    engine (concord:results) {} ({} searches)",
+                spread(&engine),
                 engine.len()
             );
             println!(
-                "    key to results on screen (concord:search, fetches included) p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} searches)",
-                percentile(&searches, 0.5),
-                percentile(&searches, 0.95),
-                searches.last().copied().unwrap_or(f64::NAN),
+                "    key to results on screen (concord:search, fetches included) {} ({} searches)",
+                spread(&searches),
                 searches.len()
             );
             let mut gaps: Vec<f64> = after_last_key.iter().map(|g| g.0).collect();
@@ -267,10 +263,8 @@ mod native {
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map_or("", |g| g.1);
             println!(
-                "    a query's last key to its results on screen p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (“{slowest}”; {} queries)",
-                percentile(&gaps, 0.5),
-                percentile(&gaps, 0.95),
-                gaps.last().copied().unwrap_or(f64::NAN),
+                "    a query's last key to its results on screen {} (“{slowest}”; {} queries)",
+                spread(&gaps),
                 gaps.len()
             );
             println!(

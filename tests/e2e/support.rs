@@ -696,6 +696,17 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// "p50 …, p95 …, max … ms" of `sorted` durations in milliseconds (a benchmark's summary).
+#[allow(dead_code)]
+pub fn spread(sorted: &[f64]) -> String {
+    format!(
+        "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        percentile(sorted, 0.5),
+        percentile(sorted, 0.95),
+        sorted.last().copied().unwrap_or(f64::NAN)
+    )
+}
+
 /// Size of `bytes` after `gzip -9` (what a static host sends).
 #[allow(dead_code)]
 pub fn gzip_len(bytes: &[u8]) -> usize {
