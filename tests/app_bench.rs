@@ -19,7 +19,7 @@ mod native {
     use super::support;
 
     use fantoccini::Client;
-    use support::{find, gzip_len, measures, percentile, run, until, url};
+    use support::{find, gzip_len, measures, percentile, run, spread, until, url};
 
     /// Typed one key at a time; every key is a search. One query a line, in a file shared
     /// with the native search bench's typing table (`cargo bench --bench search`).
@@ -433,11 +433,8 @@ mod native {
                 percentile(&index, 0.5)
             );
             println!(
-                "  concord:search  p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms \
-                 ({} searches from {keys} keys, {} queries)",
-                percentile(&searches, 0.5),
-                percentile(&searches, 0.95),
-                searches.last().copied().unwrap_or(f64::NAN),
+                "  concord:search  {} ({} searches from {keys} keys, {} queries)",
+                spread(&searches),
                 searches.len(),
                 queries().count()
             );
@@ -460,20 +457,16 @@ mod native {
                 );
             }
             println!(
-                "  concord:results p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (the engine alone, {} searches)",
-                percentile(&engine, 0.5),
-                percentile(&engine, 0.95),
-                engine.last().copied().unwrap_or(f64::NAN),
+                "  concord:results {} (the engine alone, {} searches)",
+                spread(&engine),
                 engine.len()
             );
             match &minisearch {
                 Some(m) => println!(
-                    "  minisearch      p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (MiniSearch {} in this page, the same {} keys; \
+                    "  minisearch      {} (MiniSearch {} in this page, the same {} keys; \
                      {MINISEARCH_OPTIONS}; its index of the {} statements built in {:.0} ms); \
                      its p95 is {:.1}× concord:search's, {:.1}× concord:results'",
-                    percentile(&m.searches, 0.5),
-                    percentile(&m.searches, 0.95),
-                    m.searches.last().copied().unwrap_or(f64::NAN),
+                    spread(&m.searches),
                     m.version,
                     m.searches.len(),
                     m.statements,

@@ -201,7 +201,7 @@ impl Candidates {
         }
     }
 
-    fn add(&mut self, f: Found) {
+    fn add(&mut self, mut f: Found) {
         self.best.push(Reverse(f.documents));
         if self.best.len() > self.limit {
             self.best.pop();
@@ -220,7 +220,6 @@ impl Candidates {
         // Its first use only (ranking reads it): the uses of the few that are read are
         // found again ([`fill`]). Held all along, the uses of the thousands of phrases
         // kept on the way were most of finding's memory.
-        let mut f = f;
         f.occ.truncate(1);
         f.occ.shrink_to_fit();
         self.found.push(f);
