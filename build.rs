@@ -91,7 +91,7 @@ fn main() -> ExitCode {
     }
     let report_path = out.join("build-report.txt");
     let written = if sharded {
-        write_sharded(&root, &corpus, &layout)
+        write_sharded(&root, corpus, &layout)
             .map(|(manifest, size)| (Vec::new(), manifest, format!("{size} bytes of shards")))
     } else {
         let bytes = concord_core::embed::encode(&corpus);
@@ -128,7 +128,7 @@ fn main() -> ExitCode {
 /// the manifest's file name and the bytes written.
 fn write_sharded(
     root: &std::path::Path,
-    corpus: &concord_core::model::Corpus,
+    corpus: concord_core::model::Corpus,
     layout: &concord_core::shard::Layout,
 ) -> Result<(String, u64), String> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -137,9 +137,9 @@ fn write_sharded(
         .unwrap_or_else(|| root.join("target"));
     let store = target.join("concord-shards");
     let scratch = store.join(format!("partial-{}", std::process::id()));
-    let index = concord_core::Index::build(corpus);
-    let formulas = concord_core::compare::formulas::find(corpus, &index);
-    let written = concord_core::shard::write_laid_out(corpus, &index, &formulas, &scratch, layout)
+    // The index, the shards and the formulations, each document's text dropped once its
+    // shard is written.
+    let written = concord_core::shard::build(corpus, &scratch, layout, |_| {})
         .map_err(|e| format!("cannot write the shards into {}: {e}", scratch.display()))?;
     let worker =
         std::fs::read(root.join(WORKER)).map_err(|e| format!("cannot read {WORKER}: {e}"))?;

@@ -1,15 +1,17 @@
 //! The build at scale (`make bench-scale`): generated corpora of hard-wrapped speeches
 //! (`generate::write_speeches`, the 12 MB speeches corpus continued) of 13, 50 and 200 MB
 //! (`CONCORD_SCALE_SIZES`, megabytes, space-separated), each built as `build.rs` builds
-//! the sharded form — list the folder, build the corpus (reading each file in turn),
-//! analyse the index, find the formulations, write the shards (`concord_core::shard`,
-//! beside the folder, in `target/scale-<N>mb-sharded/`) — in a process of its own,
-//! printing each stage's time, the peak memory so far (the process's high-water mark,
-//! `VmHWM`) and the sizes; then the embedded form's size, and the engine opened from the
-//! shards as the sharded app opens it, each key of the typed queries searched natively
-//! (`CONCORD_SCALE_ENGINE=<sharded folder>` runs that part alone). The
-//! figures show how time and memory grow with the corpus: the question before a corpus of
-//! hundreds of megabytes.
+//! the sharded form (`concord_core::shard::build`) — list the folder, build the corpus
+//! (reading each file in turn), analyse the index, write the table, postings and text
+//! shards, find the formulations, write them and the manifest, beside the folder, in
+//! `target/scale-<N>mb-sharded/` — in a process of its own, printing each stage's time,
+//! the peak memory so far (the process's high-water mark, `VmHWM`), the memory it holds
+//! at the stage's end (`VmRSS`) and the sizes; then the embedded form's size (in a
+//! process of its own too), and the engine opened from the shards as the sharded app
+//! opens it, each key of the typed queries searched natively
+//! (`CONCORD_SCALE_ENGINE=<sharded folder>` runs that part alone). The figures show how
+//! time and memory grow with the corpus: the question before a corpus of hundreds of
+//! megabytes.
 //!
 //! Corpora are written once into `target/scale-<N>mb/` and kept (written again when the
 //! generator changes: [`GENERATOR`]).
@@ -38,6 +40,11 @@ fn main() {
             .find(|n| n.starts_with("manifest-"))
             .expect("a manifest");
         engine_from_shards(&dir, &manifest);
+        return;
+    }
+    // The embedded form alone, in this process (started by `build_one`).
+    if let Some(dir) = std::env::var_os("CONCORD_SCALE_EMBEDDED") {
+        embedded(Path::new(&dir));
         return;
     }
     // One build, in this process (started by the loop below).
@@ -87,9 +94,10 @@ fn build_one(dir: &Path) {
     let mut t = Instant::now();
     let mut stage = |name: &str, t: &mut Instant| {
         stages.push(format!(
-            "{name} {:.1} s (peak {:.0} MB)",
+            "{name} {:.1} s (peak {:.0} MB, held {:.0} MB)",
             t.elapsed().as_secs_f64(),
-            peak_mb()
+            peak_mb(),
+            memory_mb("VmRSS:")
         ));
         *t = Instant::now();
     };
@@ -103,33 +111,29 @@ fn build_one(dir: &Path) {
     stage("list", &mut t);
     let (corpus, _) = build(&input).expect("the corpus builds");
     stage("corpus", &mut t);
-    let index = concord_core::Index::build(&corpus);
-    stage("index", &mut t);
-    let formulas = concord_core::compare::formulas::find(&corpus, &index);
-    stage("formulations", &mut t);
-    // The sharded form, beside the corpus folder.
+    let documents = corpus.documents.len();
+    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
+    // The sharded form, beside the corpus folder, as build.rs writes it (the corpus given
+    // up: each document's text is dropped once its shard is written).
     let out = dir.with_file_name(format!(
         "{}-sharded",
         dir.file_name().expect("a folder").to_string_lossy()
     ));
-    let written =
-        shard::write(&corpus, &index, &formulas, &out).expect("the sharded form is written");
-    let vocabulary = (index.words.len(), index.stem_count());
-    drop(index);
-    stage("shards", &mut t);
+    let written = shard::build(corpus, &out, &shard::Layout::default(), |name| {
+        stage(name, &mut t)
+    })
+    .expect("the sharded form is written");
     let total = all.elapsed().as_secs_f64();
     let peak = peak_mb();
-    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
     println!(
-        "  {:>6.1} MB, {} documents, {statements} statements: sharded build {total:.1} s, peak memory {peak:.0} MB ({:.1}× the text)",
+        "  {:>6.1} MB, {documents} documents, {statements} statements: sharded build {total:.1} s, peak memory {peak:.0} MB ({:.1}× the text)",
         bytes as f64 / 1e6,
-        corpus.documents.len(),
         peak * 1e6 / bytes as f64,
     );
     println!("          stages: {}", stages.join(", "));
     println!(
         "          vocabulary: {} words, {} stems",
-        vocabulary.0, vocabulary.1
+        written.words, written.stems
     );
     let packed: u64 = written.packs.iter().map(|p| p.len).sum();
     println!(
@@ -147,17 +151,33 @@ fn build_one(dir: &Path) {
             *bytes as f64 / 1e6
         );
     }
-    // The embedded form (index and formulations again, inside `encode`).
+    // The embedded form, in a process of its own (the corpus built again): its peak is
+    // not the sharded build's.
+    let status = std::process::Command::new(std::env::current_exe().expect("this program"))
+        .env("CONCORD_SCALE_EMBEDDED", dir)
+        .status()
+        .expect("run the embedded form");
+    assert!(
+        status.success(),
+        "the embedded form of {} failed",
+        dir.display()
+    );
+    engine_from_shards(&out, &written.manifest);
+}
+
+/// The embedded form of the corpus in `dir`: its size, and the time to encode it (the
+/// index and formulations again, inside `encode`).
+fn embedded(dir: &Path) {
+    let input = folder::list(dir).expect("the corpus folder");
+    let (corpus, _) = build(&input).expect("the corpus builds");
     let t = Instant::now();
     let encoded = embed::encode(&corpus);
     println!(
-        "          embedded form: {:.1} MB, encoded in {:.1} s (peak memory now {:.0} MB)",
+        "          embedded form: {:.1} MB, encoded in {:.1} s (peak memory of its process {:.0} MB)",
         encoded.len() as f64 / 1e6,
         t.elapsed().as_secs_f64(),
         peak_mb()
     );
-    drop(corpus);
-    engine_from_shards(&out, &written.manifest);
 }
 
 /// The engine opened from the sharded form, as the app opens it (manifest and table), and
@@ -318,11 +338,17 @@ fn engine_from_shards(dir: &Path, manifest_name: &str) {
 
 /// This process's peak resident memory, in megabytes (Linux's `VmHWM`; 0 elsewhere).
 fn peak_mb() -> f64 {
+    memory_mb("VmHWM:")
+}
+
+/// A figure of this process's memory from `/proc/self/status`, in megabytes (`VmHWM:`, the
+/// peak; `VmRSS:`, what it holds now), or 0 where there is none.
+fn memory_mb(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(field))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|kb| kb.parse::<f64>().ok())
         })

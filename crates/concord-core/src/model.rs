@@ -79,6 +79,86 @@ impl Corpus {
     }
 }
 
+/// Where a stage reads the text of a document's paragraph: a whole [`Corpus`], or the
+/// [`ParagraphTexts`] taken out of one.
+pub trait Paragraphs {
+    /// The text of paragraph `n` (1-based, [`Paragraph::n`]) of document `doc` (an index
+    /// into [`Corpus::documents`]); empty when there is no such paragraph.
+    fn paragraph_text(&self, doc: u32, n: u32) -> &str;
+}
+
+impl Paragraphs for Corpus {
+    fn paragraph_text(&self, doc: u32, n: u32) -> &str {
+        self.documents
+            .get(doc as usize)
+            .and_then(|d| d.paragraph(n))
+            .map_or("", |p| p.text.as_str())
+    }
+}
+
+/// The text of every paragraph of a corpus and nothing else, in document order: what the
+/// sharded build keeps of a document once its text shard is written (its paragraphs'
+/// strings moved here, not copied), for the formulations, which spell their uses as
+/// written. About the size of the text; the documents it came from were 2.3 times that.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphTexts {
+    /// Where each document's paragraphs start in `texts`, and one past the last's.
+    first: Vec<u32>,
+    texts: Vec<String>,
+}
+
+impl ParagraphTexts {
+    /// Takes the next document's paragraphs' texts (documents are added in order).
+    ///
+    /// ```
+    /// use concord_core::model::{Paragraph, ParagraphTexts, Paragraphs, Role};
+    /// let para = |n: u32, text: &str| Paragraph {
+    ///     n, line: n, role: Role::Body, text: text.into(), breaks: vec![], label: None,
+    /// };
+    /// let mut texts = ParagraphTexts::default();
+    /// let mut first = vec![para(1, "Title"), para(2, "Body.")];
+    /// texts.push(&mut first);
+    /// texts.push(&mut vec![para(1, "Second.")]);
+    /// assert_eq!(first[1].text, "", "moved, not copied");
+    /// assert_eq!(texts.paragraph_text(0, 2), "Body.");
+    /// assert_eq!(texts.paragraph_text(1, 1), "Second.");
+    /// // No such paragraph or document: empty, as for a corpus.
+    /// assert_eq!(texts.paragraph_text(1, 2), "");
+    /// assert_eq!(texts.paragraph_text(0, 0), "");
+    /// assert_eq!(texts.paragraph_text(2, 1), "");
+    /// ```
+    pub fn push(&mut self, paragraphs: &mut [Paragraph]) {
+        if self.first.is_empty() {
+            self.first.push(0);
+        }
+        self.texts
+            .extend(paragraphs.iter_mut().map(|p| std::mem::take(&mut p.text)));
+        self.first
+            .push(u32::try_from(self.texts.len()).expect("fewer than 2³² paragraphs in a corpus"));
+    }
+
+    /// How many documents' paragraphs it holds.
+    pub fn documents(&self) -> usize {
+        self.first.len().saturating_sub(1)
+    }
+}
+
+impl Paragraphs for ParagraphTexts {
+    fn paragraph_text(&self, doc: u32, n: u32) -> &str {
+        let (Some(&start), Some(&end)) = (
+            self.first.get(doc as usize),
+            self.first.get(doc as usize + 1),
+        ) else {
+            return "";
+        };
+        n.checked_sub(1)
+            .map(|i| start + i)
+            .filter(|&i| i < end)
+            .and_then(|i| self.texts.get(i as usize))
+            .map_or("", String::as_str)
+    }
+}
+
 /// A country's slug and display name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Country {

@@ -98,7 +98,7 @@ fn main() -> ExitCode {
                             return ExitCode::FAILURE;
                         }
                     };
-                match shard(&corpus, &layout, std::path::Path::new(query)) {
+                match shard(corpus, &layout, std::path::Path::new(query)) {
                     Ok(summary) => out = summary,
                     Err(e) => {
                         eprintln!("error: cannot write the sharded form into {query}: {e}");
@@ -479,13 +479,12 @@ fn search(corpus: &concord_core::model::Corpus, query: &str) {
 
 /// Writes the sharded form of `corpus` into `out`; says what it wrote.
 fn shard(
-    corpus: &Corpus,
+    corpus: Corpus,
     layout: &concord_core::shard::Layout,
     out: &std::path::Path,
 ) -> std::io::Result<String> {
-    let index = concord_core::Index::build(corpus);
-    let formulas = concord_core::compare::formulas::find(corpus, &index);
-    let w = concord_core::shard::write_laid_out(corpus, &index, &formulas, out, layout)?;
+    // As build.rs writes it.
+    let w = concord_core::shard::build(corpus, out, layout, |_| {})?;
     let packed: u64 = w.packs.iter().map(|p| p.len).sum();
     let mut out = format!(
         "{}: {} bytes\n{} packs: {packed} bytes\n{} shards (largest {} bytes), {}\n",

@@ -54,28 +54,49 @@ pub fn skeleton(corpus: &Corpus) -> Corpus {
     }
 }
 
-/// Cuts every document's text into shards of about `target` bytes: documents are added
-/// whole while they fit; a document bigger than a shard is a shard of its own. Each shard
-/// goes to `each` as soon as it is full (the build writes it, and holds one shard's copy
-/// of the text at a time); stops at `each`'s first error.
+/// A document's text as its shard carries it: `doc`'s paragraphs and statements cloned, with
+/// its statements' word ids from `index`.
+#[cfg(feature = "build")]
+pub fn doc_text(index: &crate::index::Index, d: u32, doc: &Document) -> DocText {
+    DocText {
+        paragraphs: doc.paragraphs.clone(),
+        statements: doc.statements.clone(),
+        words: doc_words(index, d),
+    }
+}
+
+/// [`doc_text`], the paragraphs and statements taken out of `doc` rather than cloned (the
+/// sharded build, which drops each document's text once its shard is written).
+#[cfg(feature = "build")]
+pub fn take_doc_text(index: &crate::index::Index, d: u32, doc: &mut Document) -> DocText {
+    DocText {
+        paragraphs: std::mem::take(&mut doc.paragraphs),
+        statements: std::mem::take(&mut doc.statements),
+        words: doc_words(index, d),
+    }
+}
+
+#[cfg(feature = "build")]
+fn doc_words(index: &crate::index::Index, d: u32) -> Vec<Vec<u32>> {
+    index
+        .doc_statements(d)
+        .map(|s| index.tokens(s).to_vec())
+        .collect()
+}
+
+/// Cuts the documents' texts (every document's, in order) into shards of about `target`
+/// bytes: documents are added whole while they fit; a document bigger than a shard is a
+/// shard of its own. Each shard goes to `each` as soon as it is full (the build writes it,
+/// and holds one shard's copy of the text at a time); stops at `each`'s first error.
 #[cfg(feature = "build")]
 pub fn cut_each<E>(
-    corpus: &Corpus,
-    index: &crate::index::Index,
+    docs: impl IntoIterator<Item = DocText>,
     target: usize,
     mut each: impl FnMut(Shard) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut shard = Shard::default();
     let mut size = 0;
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        let text = DocText {
-            paragraphs: doc.paragraphs.clone(),
-            statements: doc.statements.clone(),
-            words: index
-                .doc_statements(d as u32)
-                .map(|s| index.tokens(s).to_vec())
-                .collect(),
-        };
+    for (d, text) in docs.into_iter().enumerate() {
         let len = postcard::to_allocvec(&text).map_or(0, |b| b.len());
         if !shard.docs.is_empty() && size + len > target {
             each(std::mem::take(&mut shard))?;

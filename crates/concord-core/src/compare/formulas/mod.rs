@@ -55,7 +55,7 @@ pub mod variants;
 
 use crate::index::Index;
 #[cfg(feature = "build")]
-use crate::model::Corpus;
+use crate::model::{Corpus, Paragraphs};
 use crate::query::{Filters, Searcher};
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "build")]
@@ -131,7 +131,23 @@ impl Formula {
 /// group's banality.
 #[cfg(feature = "build")]
 pub fn find(corpus: &Corpus, index: &Index) -> Vec<Formula> {
-    find_with(corpus, index, MAX_FORMULAS, phrases::WINDOWS_AT_ONCE, true)
+    find_in(corpus, corpus, index)
+}
+
+/// [`find`], reading the paragraphs' text from `paragraphs` and the people and countries
+/// (what a name is) from `corpus`, which may be its skeleton: the sharded build finds the
+/// formulations after the text shards are written, from the texts taken out of the
+/// documents ([`ParagraphTexts`](crate::model::ParagraphTexts)).
+#[cfg(feature = "build")]
+pub fn find_in(corpus: &Corpus, paragraphs: &dyn Paragraphs, index: &Index) -> Vec<Formula> {
+    find_with(
+        corpus,
+        paragraphs,
+        index,
+        MAX_FORMULAS,
+        phrases::WINDOWS_AT_ONCE,
+        true,
+    )
 }
 
 /// [`find`], keeping at most `max` formulations, reading at most `at_once` windows at once,
@@ -141,6 +157,7 @@ pub fn find(corpus: &Corpus, index: &Index) -> Vec<Formula> {
 #[cfg(feature = "build")]
 fn find_with(
     corpus: &Corpus,
+    paragraphs: &dyn Paragraphs,
     index: &Index,
     max: usize,
     at_once: usize,
@@ -158,7 +175,7 @@ fn find_with(
     // Only these are read; their uses, left out while they were found, are found again.
     found.truncate(phrases::SEARCHED * max);
     phrases::fill(index, &mut found);
-    let mut text = Text::new(corpus, index);
+    let mut text = Text::new(paragraphs, index);
     let names = names::Names::new(corpus);
     let (kept, heads) = phrases::whole(index, &mut text, &names, found, sets, max);
     let mut formulas: Vec<Formula> = kept
@@ -183,57 +200,96 @@ fn find_with(
 /// words, with each statement's word spans computed once.
 #[cfg(feature = "build")]
 pub(crate) struct Text<'a> {
-    corpus: &'a Corpus,
+    paragraphs: &'a dyn Paragraphs,
     index: &'a Index,
-    /// Where each statement's word spans are in `spans` (first, count), once computed
-    /// ([`NOT_YET`] until then). Flat: the spans of a statement as a vector of ranges in a
-    /// map took about 28 bytes a word; finding reads the text of nearly every statement of
-    /// a corpus whose phrases are common (96,290 of 98,484 statements at 50 MB of text),
-    /// and the map grew by 217 MB there, by about 900 MB at 200 MB.
+    /// Where each statement's word spans are (first, count), once computed ([`NOT_YET`]
+    /// until then): in `narrow` for a statement shorter than 64 KiB (nearly all), else in
+    /// `wide` (first then counts from the end of `narrow`'s range, see [`Text::of`]). Flat:
+    /// the spans of a statement as a vector of ranges in a map took about 28 bytes a word;
+    /// finding reads the text of nearly every statement of a corpus whose phrases are common
+    /// (96,290 of 98,484 statements at 50 MB of text), and the map grew by 217 MB there, by
+    /// about 900 MB at 200 MB. Flat, they took 8 bytes a word; in 16 bits, 4.
     at: Vec<(u32, u32)>,
-    /// Byte start and end of each word in its statement's text.
-    spans: Vec<[u32; 2]>,
+    /// Byte start and end of each word in its statement's text, for statements shorter
+    /// than 64 KiB.
+    narrow: Vec<[u16; 2]>,
+    /// The same for longer statements.
+    wide: Vec<[u32; 2]>,
 }
 
 /// [`Text::at`] of a statement whose spans are not computed yet.
 #[cfg(feature = "build")]
 const NOT_YET: (u32, u32) = (u32::MAX, 0);
 
+/// The high bit of [`Text::at`]'s first: the spans are in `wide`.
+#[cfg(feature = "build")]
+const WIDE: u32 = 1 << 31;
+
+/// A statement's word spans, as [`Text::of`] gives them.
+#[cfg(feature = "build")]
+enum Spans<'s> {
+    Narrow(&'s [[u16; 2]]),
+    Wide(&'s [[u32; 2]]),
+}
+
+#[cfg(feature = "build")]
+impl Spans<'_> {
+    /// Byte start and end of word `i`.
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        match self {
+            Spans::Narrow(s) => s.get(i).map(|&[a, b]| (a as usize, b as usize)),
+            Spans::Wide(s) => s.get(i).map(|&[a, b]| (a as usize, b as usize)),
+        }
+    }
+}
+
 #[cfg(feature = "build")]
 impl<'a> Text<'a> {
-    fn new(corpus: &'a Corpus, index: &'a Index) -> Self {
+    fn new(paragraphs: &'a dyn Paragraphs, index: &'a Index) -> Self {
         Text {
-            corpus,
+            paragraphs,
             index,
             at: vec![NOT_YET; index.statements.len()],
             // Room for every word at once: only the pages written take memory, and the
             // spans are never copied to grow (a copy was a third more at its peak).
-            spans: Vec::with_capacity(
+            narrow: Vec::with_capacity(
                 (0..index.statements.len() as u32)
                     .map(|s| index.len(s))
                     .sum(),
             ),
+            wide: Vec::new(),
         }
     }
 
     /// The text of statement `s` and its word spans.
-    fn of(&mut self, s: u32) -> (&'a str, &[[u32; 2]]) {
+    fn of(&mut self, s: u32) -> (&'a str, Spans<'_>) {
         let st = &self.index.statements[s as usize];
-        let text = self.corpus.documents[st.doc as usize]
-            .paragraph(st.p)
-            .map_or("", |p| p.text.as_str());
+        let text = self.paragraphs.paragraph_text(st.doc, st.p);
         if self.at[s as usize] == NOT_YET {
-            let first = self.spans.len();
-            self.spans.extend(
-                Index::ranges(text)
-                    .into_iter()
-                    .map(|r| [r.start as u32, r.end as u32]),
-            );
-            let first = u32::try_from(first).expect("fewer than 2³² words in a corpus");
-            self.at[s as usize] = (first, self.spans.len() as u32 - first);
+            let ranges = Index::ranges(text);
+            let count = u32::try_from(ranges.len()).expect("fewer than 2³² words a statement");
+            let first = if text.len() <= usize::from(u16::MAX) {
+                let first = self.narrow.len();
+                self.narrow
+                    .extend(ranges.iter().map(|r| [r.start as u16, r.end as u16]));
+                first
+            } else {
+                let first = self.wide.len();
+                self.wide
+                    .extend(ranges.iter().map(|r| [r.start as u32, r.end as u32]));
+                first | WIDE as usize
+            };
+            let first = u32::try_from(first).expect("fewer than 2³¹ words in a corpus");
+            self.at[s as usize] = (first, count);
         }
         let (first, count) = self.at[s as usize];
-        (text, &self.spans[first as usize..(first + count) as usize])
+        let spans = if first & WIDE == 0 {
+            Spans::Narrow(&self.narrow[first as usize..(first + count) as usize])
+        } else {
+            let first = (first & !WIDE) as usize;
+            Spans::Wide(&self.wide[first..first + count as usize])
+        };
+        (text, spans)
     }
 
     /// The `len` words at position `i` of statement `s` as written, white space runs as one
@@ -241,10 +297,10 @@ impl<'a> Text<'a> {
     fn at(&mut self, s: u32, i: u32, len: usize) -> String {
         let (text, spans) = self.of(s);
         let (i, len) = (i as usize, len.max(1));
-        let (Some(first), Some(last)) = (spans.get(i), spans.get(i + len - 1)) else {
+        let (Some((start, _)), Some((_, end))) = (spans.get(i), spans.get(i + len - 1)) else {
             return String::new();
         };
-        balanced(&text[first[0] as usize..last[1] as usize])
+        balanced(&text[start..end])
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -255,7 +311,7 @@ impl<'a> Text<'a> {
     fn joined(&mut self, s: u32, i: u32) -> bool {
         let (text, spans) = self.of(s);
         match (spans.get(i as usize), spans.get(i as usize + 1)) {
-            (Some(a), Some(b)) => text[a[1] as usize..b[0] as usize]
+            (Some((_, a)), Some((b, _))) => text[a..b]
                 .chars()
                 .all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')),
             _ => false,
@@ -720,10 +776,10 @@ mod tests {
             let corpus = test_corpus(dir);
             let index = Index::build(&corpus);
             for max in [1, 3, 10, MAX_FORMULAS] {
-                let whole = find_with(&corpus, &index, max, usize::MAX, false);
+                let whole = find_with(&corpus, &corpus, &index, max, usize::MAX, false);
                 for at_once in [1, 40, 500] {
                     assert_eq!(
-                        find_with(&corpus, &index, max, at_once, true),
+                        find_with(&corpus, &corpus, &index, max, at_once, true),
                         whole,
                         "{dir}: {max} formulations, {at_once} windows at once"
                     );
