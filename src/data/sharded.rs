@@ -367,17 +367,18 @@ impl super::Engine {
         }
     }
 
-    /// Fetches and loads what `need` reads, reporting `progress(done, total)` in requests.
-    /// An error names the shard or file that failed; what loaded before it stays loaded.
-    /// Past the budget of words loaded, it first starts over ([`Self::start_over_if_full`]).
-    pub async fn load(
+    /// Fetches and loads what `need` reads, reporting `progress(done, total)` in requests:
+    /// whether anything was missing. An error names the shard or file that failed; what
+    /// loaded before it stays loaded. Past the budget of words loaded, it first starts over
+    /// ([`Self::start_over_if_full`]).
+    async fn load(
         &self,
         need: &Need,
         progress: &dyn Fn(usize, usize),
         cancel: &Cancel,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
         let Some(sharded) = &self.sharded else {
-            return Ok(());
+            return Ok(false);
         };
         // The manifest is read-only and shared (no copy); the shards to fetch are copied,
         // so that nothing stays borrowed while the fetch is awaited.
@@ -391,7 +392,7 @@ impl super::Engine {
                 .collect()
         };
         if wanted.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         let fetched = sharded
             .fetch(&manifest, wanted.iter().collect(), progress, cancel)
@@ -411,7 +412,7 @@ impl super::Engine {
             *self.formulas.borrow_mut() = Rc::new(f);
         }
         crate::timing::memory();
-        Ok(())
+        Ok(true)
     }
 
     /// [`Self::load`] until nothing `need(engine)` reads is missing: needs that unfold in
@@ -425,12 +426,11 @@ impl super::Engine {
         if !self.is_sharded() {
             return Ok(());
         }
+        // What is missing is found once a step, by the load itself.
         for _ in 0..4 {
-            let n = need(self);
-            if self.missing(&n) == 0 {
+            if !self.load(&need(self), progress, cancel).await? {
                 return Ok(());
             }
-            self.load(&n, progress, cancel).await?;
         }
         Err("the corpus's shards were loaded, yet some are still missing".into())
     }
