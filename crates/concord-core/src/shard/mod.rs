@@ -36,7 +36,7 @@ use std::fmt;
 /// Leading bytes of a manifest.
 pub const MAGIC: &[u8; 8] = b"CONCORDS";
 /// Bumped whenever the manifest's or a shard's serialized shape changes.
-pub const VERSION: u8 = 9;
+pub const VERSION: u8 = 10;
 
 /// The most bytes a manifest inflates to (a guard against a damaged one).
 const MANIFEST_MAX: usize = 256 * 1024 * 1024;

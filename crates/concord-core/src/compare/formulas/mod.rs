@@ -87,8 +87,73 @@ pub struct Formula {
     pub banality: u8,
     /// Every statement it is used in, with its count there (ascending), when the build
     /// stored them ([`with_uses`]: a sharded corpus, whose formulations are counted without
-    /// reading its text); otherwise they are counted from the statements' words.
+    /// reading its text); otherwise they are counted from the statements' words. Stored as
+    /// two columns, statements as gaps and counts less one (`stored_uses`).
+    #[serde(with = "stored_uses")]
     pub uses: Option<Vec<(u32, u32)>>,
+}
+
+/// How [`Formula::uses`] is stored: the statements as gaps from the one before, then the
+/// counts less one, two columns of small numbers (mostly one byte each; mostly zero for the
+/// counts). At 200 MB of text, 1.57 million uses of 309 formulations took 2.54 MB deflated
+/// as pairs, 1.17 MB as these columns. Reading refuses columns that do not add up (not as
+/// many counts as statements, statements not ascending, a sum past `u32`): the shard is
+/// then malformed.
+mod stored_uses {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Columns = (Vec<u32>, Vec<u32>);
+
+    pub fn serialize<S: Serializer>(
+        uses: &Option<Vec<(u32, u32)>>,
+        out: S,
+    ) -> Result<S::Ok, S::Error> {
+        let columns: Option<Columns> = uses.as_ref().map(|uses| {
+            let mut before = 0;
+            uses.iter()
+                .map(|&(s, n)| {
+                    debug_assert!(n > 0 && (s > before || before == 0), "uses ascending");
+                    let gap = s - before;
+                    before = s;
+                    (gap, n.saturating_sub(1))
+                })
+                .unzip()
+        });
+        columns.serialize(out)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        input: D,
+    ) -> Result<Option<Vec<(u32, u32)>>, D::Error> {
+        let Some((gaps, counts)) = Option::<Columns>::deserialize(input)? else {
+            return Ok(None);
+        };
+        if gaps.len() != counts.len() {
+            return Err(D::Error::custom(format!(
+                "a formulation's uses: {} statements but {} counts",
+                gaps.len(),
+                counts.len()
+            )));
+        }
+        let mut at: Option<u32> = None;
+        let mut uses = Vec::with_capacity(gaps.len());
+        for (gap, more) in gaps.into_iter().zip(counts) {
+            let s = match at {
+                None => Some(gap),
+                Some(_) if gap == 0 => None,
+                Some(before) => before.checked_add(gap),
+            };
+            let (Some(s), Some(n)) = (s, more.checked_add(1)) else {
+                return Err(D::Error::custom(
+                    "a formulation's uses are not in ascending statements",
+                ));
+            };
+            at = Some(s);
+            uses.push((s, n));
+        }
+        Ok(Some(uses))
+    }
 }
 
 impl Formula {
@@ -656,6 +721,48 @@ mod tests {
         "tests/corpora/speeches",
         "tests/corpora/harbour",
     ];
+
+    /// A formulation's uses travel as two columns and come back as they were; columns that
+    /// do not add up are refused, not read as some other uses.
+    #[test]
+    fn stored_uses_round_trip_and_are_checked() {
+        for uses in [
+            None,
+            Some(vec![]),
+            Some(vec![(0, 1), (7, 3), (8, 1), (4_000_000, 2)]),
+            Some(vec![(5, 1)]),
+        ] {
+            let f = Formula {
+                words: vec![1, 2, 3],
+                group: 0,
+                surface: "a b c".into(),
+                banality: 5,
+                uses,
+            };
+            let bytes = postcard::to_allocvec(&f).unwrap();
+            assert_eq!(postcard::from_bytes::<Formula>(&bytes).unwrap(), f);
+        }
+        let bad: [(Vec<u32>, Vec<u32>); 4] = [
+            (vec![1, 2], vec![0]),
+            (vec![1, 0], vec![0, 0]),
+            (vec![u32::MAX, 1], vec![0, 0]),
+            (vec![0], vec![u32::MAX]),
+        ];
+        for columns in bad {
+            let stored = (
+                vec![1u32],
+                0u32,
+                "a".to_string(),
+                0u8,
+                Some(columns.clone()),
+            );
+            let bytes = postcard::to_allocvec(&stored).unwrap();
+            assert!(
+                postcard::from_bytes::<Formula>(&bytes).is_err(),
+                "{columns:?} read"
+            );
+        }
+    }
 
     /// Every candidate phrase spans no more documents than its occurrences (those of its
     /// whole variant set, for a variant), each counted once, and so no more than the corpus
