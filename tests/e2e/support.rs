@@ -248,14 +248,41 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// How many times a browser is started before a test gives up: ChromeDriver on a loaded
+/// machine has been seen to reset the connection that asks for a session (CI, once in
+/// some hundreds of sessions). Each try is a new ChromeDriver on a new port.
+const BROWSER_TRIES: usize = 3;
+
 async fn start_browser(extra_args: &[&str]) -> (Driver, Client) {
+    let mut failures = Vec::new();
+    for attempt in 1..=BROWSER_TRIES {
+        match try_start_browser(extra_args).await {
+            Ok(started) => return started,
+            Err(why) => {
+                eprintln!("starting the browser, try {attempt} of {BROWSER_TRIES}: {why}");
+                failures.push(why);
+                tokio::time::sleep(Duration::from_millis(500 * attempt as u64)).await;
+            }
+        }
+    }
+    panic!(
+        "no WebDriver session after {BROWSER_TRIES} tries:\n{}",
+        failures.join("\n")
+    )
+}
+
+/// One try: ChromeDriver on a free port, then a session with headless Chromium. The error
+/// names what failed, with the end of ChromeDriver's log.
+async fn try_start_browser(extra_args: &[&str]) -> Result<(Driver, Client), String> {
     let chromedriver =
         std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let port = free_port();
+    let log = std::env::temp_dir().join(format!("concord-chromedriver-{port}.log"));
     let driver = Driver(
         Command::new(&chromedriver)
             .arg(format!("--port={port}"))
+            .arg(format!("--log-path={}", log.display()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -264,12 +291,19 @@ async fn start_browser(extra_args: &[&str]) -> (Driver, Client) {
                 panic!("cannot start {chromedriver}: {e} (make browser installs it)")
             }),
     );
+    let log_tail = || {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(8)..].join("\n")
+    };
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < WAIT,
-            "chromedriver did not listen on {port}"
-        );
+        if start.elapsed() > WAIT {
+            return Err(format!(
+                "chromedriver did not listen on {port}; its log ends:\n{}",
+                log_tail()
+            ));
+        }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let mut args = vec![
@@ -299,12 +333,25 @@ async fn start_browser(extra_args: &[&str]) -> (Driver, Client) {
         "goog:loggingPrefs".into(),
         serde_json::json!({ "performance": "ALL" }),
     );
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+    match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
-        .expect("a WebDriver session");
-    (driver, client)
+    {
+        Ok(client) => {
+            let _ = std::fs::remove_file(&log);
+            Ok((driver, client))
+        }
+        Err(e) => {
+            drop(driver);
+            let why = format!(
+                "a WebDriver session on {port}: {e}; its log ends:\n{}",
+                log_tail()
+            );
+            let _ = std::fs::remove_file(&log);
+            Err(why)
+        }
+    }
 }
 
 /// Runs one browser test: a fresh Chromium, the test body, then the browser closed whether
