@@ -54,22 +54,19 @@ fn main() -> ExitCode {
         }
         ExitCode::FAILURE
     };
-    // Listed, not read: the builder reads the files one at a time.
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    // Listed, not read: the builder reads the files one at a time, and writes each
+    // document to a scratch file in OUT_DIR as it is built, so that a big corpus is never
+    // all held.
     let built = match folder::list(&dir) {
-        Ok(input) => corpus::build(&input),
+        Ok(input) => corpus::build_spilled(&input, &out),
         Err(e) => return fail(vec![e.to_string()]),
     };
-    let (corpus, report) = match built {
+    let mut spilled = match built {
         Ok(built) => built,
         Err(errors) => return fail(errors.0.iter().map(ToString::to_string).collect()),
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
-    let text: usize = corpus
-        .documents
-        .iter()
-        .flat_map(|d| &d.paragraphs)
-        .map(|p| p.text.len())
-        .sum();
+    let text = spilled.text_bytes();
     let sharded = match std::env::var("CONCORD_INDEX").as_deref() {
         Ok("sharded") => true,
         Ok("embedded") => false,
@@ -90,13 +87,25 @@ fn main() -> ExitCode {
         println!("cargo::rustc-cfg=concord_sharded");
     }
     let report_path = out.join("build-report.txt");
-    let written = if sharded {
-        write_sharded(&root, corpus, &layout)
-            .map(|(manifest, size)| (Vec::new(), manifest, format!("{size} bytes of shards")))
+    let (written, report) = if sharded {
+        let written = write_sharded(&root, &mut spilled, &layout)
+            .map(|(manifest, size)| (Vec::new(), manifest, format!("{size} bytes of shards")));
+        (written, spilled.report)
     } else {
-        let bytes = concord_core::embed::encode(&corpus);
-        let size = format!("{} bytes embedded", bytes.len());
-        Ok((bytes, String::new(), size))
+        // Small enough to embed: the whole corpus read back into memory.
+        match spilled.into_corpus() {
+            Ok((corpus, report)) => {
+                let bytes = concord_core::embed::encode(&corpus);
+                let size = format!("{} bytes embedded", bytes.len());
+                (Ok((bytes, String::new(), size)), report)
+            }
+            Err(e) => {
+                return fail(vec![format!(
+                    "cannot read the corpus back from its scratch file in {}: {e}",
+                    out.display()
+                )])
+            }
+        }
     };
     let (bytes, manifest, size) = match written {
         Ok(w) => w,
@@ -128,7 +137,7 @@ fn main() -> ExitCode {
 /// the manifest's file name and the bytes written.
 fn write_sharded(
     root: &std::path::Path,
-    corpus: concord_core::model::Corpus,
+    corpus: &mut corpus::Spilled,
     layout: &concord_core::shard::Layout,
 ) -> Result<(String, u64), String> {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -137,8 +146,7 @@ fn write_sharded(
         .unwrap_or_else(|| root.join("target"));
     let store = target.join("concord-shards");
     let scratch = store.join(format!("partial-{}", std::process::id()));
-    // The index, the shards and the formulations, each document's text dropped once its
-    // shard is written.
+    // The index, the shards and the formulations, the documents read one at a time.
     let written = concord_core::shard::build(corpus, &scratch, layout, |_| {})
         .map_err(|e| format!("cannot write the shards into {}: {e}", scratch.display()))?;
     let worker =

@@ -19,7 +19,7 @@
 #[path = "support/generate.rs"]
 mod generate;
 
-use concord_core::corpus::{build, folder};
+use concord_core::corpus::{build, build_spilled, folder};
 use concord_core::{embed, shard};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -109,17 +109,19 @@ fn build_one(dir: &Path) {
         .map(|f| std::fs::metadata(dir.join(&f.path)).map_or(0, |m| m.len()))
         .sum();
     stage("list", &mut t);
-    let (corpus, _) = build(&input).expect("the corpus builds");
-    stage("corpus", &mut t);
-    let documents = corpus.documents.len();
-    let statements: usize = corpus.documents.iter().map(|d| d.statements.len()).sum();
-    // The sharded form, beside the corpus folder, as build.rs writes it (the corpus given
-    // up: each document's text is dropped once its shard is written).
+    // The sharded form, beside the corpus folder, as build.rs writes it: the corpus built
+    // through a scratch file there, a document at a time, then read back a document at a
+    // time.
     let out = dir.with_file_name(format!(
         "{}-sharded",
         dir.file_name().expect("a folder").to_string_lossy()
     ));
-    let written = shard::build(corpus, &out, &shard::Layout::default(), |name| {
+    let mut spilled = build_spilled(&input, &out).expect("the corpus builds");
+    stage("corpus", &mut t);
+    let documents = spilled.corpus.documents.len();
+    let statements: usize = spilled.report.documents.iter().map(|d| d.statements).sum();
+    let scratch = spilled.spill_bytes();
+    let written = shard::build(&mut spilled, &out, &shard::Layout::default(), |name| {
         stage(name, &mut t)
     })
     .expect("the sharded form is written");
@@ -131,6 +133,10 @@ fn build_one(dir: &Path) {
         peak * 1e6 / bytes as f64,
     );
     println!("          stages: {}", stages.join(", "));
+    println!(
+        "          scratch file (the documents, read back twice): {:.1} MB",
+        scratch as f64 / 1e6
+    );
     println!(
         "          vocabulary: {} words, {} stems",
         written.words, written.stems

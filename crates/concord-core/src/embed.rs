@@ -171,24 +171,46 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
 /// The folding table for every character the corpus's text folds to.
 #[cfg(feature = "build")]
 pub fn fold_table(corpus: &Corpus) -> FoldTable {
-    let mut seen = std::collections::HashSet::new();
-    let texts = corpus.documents.iter().flat_map(|d| {
-        d.paragraphs
+    let mut alphabet = Alphabet::default();
+    for d in &corpus.documents {
+        alphabet.add_document(d);
+    }
+    alphabet.fold_table()
+}
+
+/// The characters a corpus's text uses beyond ASCII, gathered a document at a time, for
+/// its [`fold_table`].
+#[cfg(feature = "build")]
+#[derive(Debug, Clone, Default)]
+pub struct Alphabet {
+    seen: std::collections::HashSet<char>,
+}
+
+#[cfg(feature = "build")]
+impl Alphabet {
+    /// Adds the characters of `doc`'s paragraphs and title.
+    pub fn add_document(&mut self, doc: &crate::model::Document) {
+        let texts = doc
+            .paragraphs
             .iter()
             .map(|p| p.text.as_str())
-            .chain([d.title.as_str()])
-    });
-    for c in texts.flat_map(str::chars).filter(|c| !c.is_ascii()) {
-        seen.insert(c);
+            .chain([doc.title.as_str()]);
+        for c in texts.flat_map(str::chars).filter(|c| !c.is_ascii()) {
+            self.seen.insert(c);
+        }
     }
-    let mut alphabet = std::collections::HashSet::new();
-    let mut buf = String::new();
-    for c in seen {
-        buf.clear();
-        crate::text::fold::fold_char_exact(c, &mut buf);
-        alphabet.extend(buf.chars());
+
+    /// The fold table of the characters added.
+    pub fn fold_table(&self) -> FoldTable {
+        let mut alphabet = std::collections::HashSet::new();
+        let mut buf = String::new();
+        for &c in &self.seen {
+            buf.clear();
+            crate::text::fold::fold_char_exact(c, &mut buf);
+            alphabet.extend(buf.chars());
+        }
+        FoldTable::for_alphabet(alphabet)
     }
-    FoldTable::for_alphabet(alphabet)
 }
 
 /// Why embedded bytes could not be read.

@@ -71,6 +71,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if command == "shard" {
+        return shard_command(&input, std::path::Path::new(query));
+    }
     match corpus::build(&input) {
         Ok((corpus, report)) => {
             use std::fmt::Write;
@@ -89,22 +92,6 @@ fn main() -> ExitCode {
                 search(&corpus, query);
             } else if command == "formulations" {
                 out = formulations(&corpus);
-            } else if command == "shard" {
-                let layout =
-                    match concord_core::shard::Layout::from_env(|name| std::env::var(name).ok()) {
-                        Ok(layout) => layout,
-                        Err(e) => {
-                            eprintln!("error: {e}");
-                            return ExitCode::FAILURE;
-                        }
-                    };
-                match shard(corpus, &layout, std::path::Path::new(query)) {
-                    Ok(summary) => out = summary,
-                    Err(e) => {
-                        eprintln!("error: cannot write the sharded form into {query}: {e}");
-                        return ExitCode::FAILURE;
-                    }
-                }
             } else if command == "positions" {
                 for (doc, p, pos) in positions(&corpus) {
                     let voice = pos.voice.map_or(String::new(), |v| {
@@ -477,9 +464,50 @@ fn search(corpus: &concord_core::model::Corpus, query: &str) {
     facet("year", &r.facets.year);
 }
 
+/// `shard DIR OUT`: builds the corpus as build.rs does (through a scratch file in `out`, a
+/// document at a time) and writes its sharded form into `out`.
+fn shard_command(input: &corpus::Input, out: &std::path::Path) -> ExitCode {
+    let layout = match concord_core::shard::Layout::from_env(|name| std::env::var(name).ok()) {
+        Ok(layout) => layout,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut spilled = match corpus::build_spilled(input, out) {
+        Ok(spilled) => spilled,
+        Err(errors) => {
+            for e in &errors.0 {
+                eprintln!("error: {e}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    match shard(&mut spilled, &layout, out) {
+        Ok(summary) => {
+            use std::io::Write as _;
+            // A reader that stops early (`| head`) is not an error.
+            match std::io::stdout().lock().write_all(summary.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write the sharded form into {}: {e}",
+                out.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Writes the sharded form of `corpus` into `out`; says what it wrote.
 fn shard(
-    corpus: Corpus,
+    corpus: &mut corpus::Spilled,
     layout: &concord_core::shard::Layout,
     out: &std::path::Path,
 ) -> std::io::Result<String> {

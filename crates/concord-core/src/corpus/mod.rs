@@ -22,6 +22,11 @@
 //! 7. once every document is read, each statement's [`positions`] (who supports, opposes,
 //!    calls for … what), resolved through the whole people table.
 //!
+//! [`build`] holds every document in memory (the embedded form, tests, tools);
+//! [`build_spilled`] writes each to a scratch file ([`spill`]) as soon as it is built and
+//! holds only the corpus's skeleton, for the sharded build, which reads the documents back
+//! one at a time. Both give the same documents.
+//!
 //! Problems that make a file unusable are errors ([`error`]) naming the file, line and
 //! column; everything that
 //! was guessed is a note in the [`Report`]. No file is dropped: a corpus that builds has one
@@ -38,6 +43,7 @@ pub mod positions;
 pub mod reflow;
 pub mod report;
 pub mod speakers;
+pub mod spill;
 pub mod transcript;
 pub mod vocabulary;
 
@@ -129,6 +135,140 @@ fn catalogs(
 
 /// Builds the corpus and its report from files already read.
 pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
+    let mut documents: Vec<Document> = Vec::with_capacity(input.files.len());
+    let (mut builder, added) = build_documents(input, |doc| {
+        documents.push(doc);
+        Ok(())
+    })?;
+    crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
+    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
+    let countries = countries_named(&documents, &builder.people, &builder.gazetteer, &added);
+    // Positions last: their actors resolve through the whole people table.
+    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
+    for d in &mut documents {
+        add_positions(&extractor, d);
+    }
+    let corpus = Corpus {
+        documents,
+        people: builder.people,
+        countries,
+    };
+    builder.report.people = corpus.people.clone();
+    Ok((corpus, builder.report))
+}
+
+/// A corpus built through a scratch file ([`build_spilled`]): its skeleton and report in
+/// memory, its documents on disk, read back one at a time.
+#[derive(Debug)]
+pub struct Spilled {
+    /// The corpus with its documents' metadata but not their paragraphs and statements
+    /// ([`crate::shard::text::skeleton`]), in id order.
+    pub corpus: Corpus,
+    pub report: Report,
+    /// The whole documents, in the same order.
+    documents: spill::Spill,
+    /// The bytes of the documents' paragraphs' text.
+    text_bytes: usize,
+}
+
+impl Spilled {
+    /// The bytes of the documents' paragraphs' text.
+    pub fn text_bytes(&self) -> usize {
+        self.text_bytes
+    }
+
+    /// The bytes of the scratch file.
+    pub fn spill_bytes(&self) -> u64 {
+        self.documents.bytes()
+    }
+
+    /// Every document, whole, in the order of [`Spilled::corpus`], read one at a time.
+    pub fn documents(&mut self) -> std::io::Result<spill::Documents<'_>> {
+        self.documents.iter()
+    }
+
+    /// The whole corpus in memory and its report, as [`build`] gives them.
+    pub fn into_corpus(mut self) -> std::io::Result<(Corpus, Report)> {
+        let documents = self
+            .documents
+            .iter()?
+            .collect::<std::io::Result<Vec<_>>>()?;
+        let corpus = Corpus {
+            documents,
+            ..self.corpus
+        };
+        Ok((corpus, self.report))
+    }
+}
+
+/// [`build`], holding one document at a time: each is written to a scratch file in
+/// folder `scratch` as soon as it is built (then read back in id order, given its
+/// positions, and written again), so that what the build holds is the skeleton, not the
+/// text. The documents are the ones [`build`] gives, byte for byte.
+pub fn build_spilled(input: &Input, scratch: &std::path::Path) -> Result<Spilled, Errors> {
+    let scratch_error = |e: std::io::Error| {
+        Errors(vec![CorpusError {
+            file: scratch.display().to_string(),
+            line: None,
+            column: None,
+            kind: ErrorKind::Unreadable(format!("the build's scratch file: {e}")),
+        }])
+    };
+    let mut built = spill::Spill::create(scratch).map_err(scratch_error)?;
+    let mut skeletons: Vec<Document> = Vec::with_capacity(input.files.len());
+    let mut text_bytes = 0;
+    let (mut builder, added) = build_documents(input, |doc| {
+        text_bytes += doc.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+        skeletons.push(crate::shard::text::skeleton_of(&doc));
+        built.push(&doc).map_err(|e| scratch_error(e).0.remove(0))
+    })?;
+    // The order `build` sorts into (ids are unique: a duplicate is an error).
+    let mut keyed: Vec<(usize, Document)> = skeletons.into_iter().enumerate().collect();
+    crate::sort::by(&mut keyed, |a, b| a.1.id.cmp(&b.1.id));
+    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
+    let order: Vec<usize> = keyed.iter().map(|(i, _)| *i).collect();
+    let documents: Vec<Document> = keyed.into_iter().map(|(_, d)| d).collect();
+    let countries = countries_named(&documents, &builder.people, &builder.gazetteer, &added);
+    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
+    let mut sorted = spill::Spill::create(scratch).map_err(scratch_error)?;
+    for &i in &order {
+        let mut doc = built.get(i).map_err(scratch_error)?;
+        add_positions(&extractor, &mut doc);
+        sorted.push(&doc).map_err(scratch_error)?;
+    }
+    drop(built);
+    let corpus = Corpus {
+        documents,
+        people: builder.people,
+        countries,
+    };
+    builder.report.people = corpus.people.clone();
+    Ok(Spilled {
+        corpus,
+        report: builder.report,
+        documents: sorted,
+        text_bytes,
+    })
+}
+
+/// Each statement's positions: who supports, opposes, calls for … what, their actors
+/// resolved through the whole people table (so found once every document is built).
+fn add_positions(extractor: &positions::Extractor<'_>, doc: &mut Document) {
+    for s in &mut doc.statements {
+        if let Some(p) = doc.paragraphs.get(s.p as usize - 1) {
+            s.positions = extractor.extract(&p.text, s.speaker);
+        }
+    }
+}
+
+/// The two passes over the files, a file at a time: the catalogs read, every file checked
+/// and its words counted, then every file built into a document, in file order, each
+/// handed to `keep` at once. The builder (its people table and report) and the countries
+/// the catalog adds.
+fn build_documents(
+    input: &Input,
+    mut keep: impl FnMut(Document) -> Result<(), CorpusError>,
+) -> Result<(Builder, Vec<catalog::CatalogCountry>), Errors> {
     let paths: HashSet<&str> = input.files.iter().map(|f| f.path.as_str()).collect();
     let (gazetteer, catalog, catalog_notes) = catalogs(input, &paths)?;
     let entries: HashMap<&str, &CatalogDocument> = catalog
@@ -191,36 +331,15 @@ pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
         },
     };
     // Second pass, a file at a time: each file read and decoded again, and built.
-    let mut documents: Vec<Document> = Vec::with_capacity(files.len());
     for file in files {
         let text = input.text_of(file).map_err(|e| Errors(vec![e]))?;
         let entry = entries.get(file.path.as_str()).copied();
-        documents.push(builder.document(file, &text, entry));
+        keep(builder.document(file, &text, entry)).map_err(|e| Errors(vec![e]))?;
     }
-    crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
-    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
-    let countries = countries_named(
-        &documents,
-        &builder.people,
-        &builder.gazetteer,
-        &catalog.countries,
-    );
-    // Positions last: their actors resolve through the whole people table.
-    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
-    for d in &mut documents {
-        for s in &mut d.statements {
-            if let Some(p) = d.paragraphs.get(s.p as usize - 1) {
-                s.positions = extractor.extract(&p.text, s.speaker);
-            }
-        }
-    }
-    let corpus = Corpus {
-        documents,
-        people: builder.people,
-        countries,
-    };
-    builder.report.people = corpus.people.clone();
-    Ok((corpus, builder.report))
+    // The vocabulary served the second pass only.
+    builder.vocabulary = vocabulary::Vocabulary::default();
+    let Catalog { countries, .. } = catalog;
+    Ok((builder, countries))
 }
 
 /// Catalog entries whose file is not in the corpus, files too large to read, and a corpus

@@ -4,7 +4,7 @@
 use crate::model::{DateOrigin, DocDate, Person};
 use std::fmt;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
     /// Number of `.txt` files in the corpus folder; equals `documents.len()` after a build.
     pub corpus_files: usize,
@@ -16,7 +16,7 @@ pub struct Report {
     pub notes: Vec<Note>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentReport {
     pub id: String,
     pub file: String,

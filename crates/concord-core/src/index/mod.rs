@@ -8,7 +8,7 @@
 //! not stored: the few statements that are highlighted are tokenized again
 //! ([`Index::ranges`]), which gives the same tokens by construction.
 
-use crate::model::{Corpus, Date, Stance};
+use crate::model::{Corpus, Date, Document, Stance};
 use crate::text::analyze::{fold_into, stem, token_ranges};
 use crate::text::fold::FoldTable;
 use crate::text::slug;
@@ -245,6 +245,16 @@ impl Index {
     /// Reads the text of every statement of `corpus`: the part of indexing that needs the
     /// text rules (see [`IndexData`]).
     pub fn analyse(corpus: &Corpus) -> IndexData {
+        Index::analyse_each(corpus, &corpus.documents)
+    }
+
+    /// [`Index::analyse`] of `documents`, read one at a time, with the people and countries
+    /// of `corpus` (whose documents are not read: the sharded build gives its skeleton, and
+    /// the documents from its scratch file).
+    pub fn analyse_each<D: std::borrow::Borrow<Document>>(
+        corpus: &Corpus,
+        documents: impl IntoIterator<Item = D>,
+    ) -> IndexData {
         let mut index = IndexData {
             countries: corpus.countries.iter().map(|c| c.slug.clone()).collect(),
             people: corpus.people.len(),
@@ -264,7 +274,8 @@ impl Index {
         let mut buf = String::new();
         index.tok_start.push(0);
         index.country_start.push(0);
-        for (d, doc) in corpus.documents.iter().enumerate() {
+        for (d, doc) in documents.into_iter().enumerate() {
+            let doc = doc.borrow();
             let source = doc.source.as_ref().map(|name| {
                 let s = slug(name);
                 match index.sources.iter().position(|(x, _)| *x == s) {

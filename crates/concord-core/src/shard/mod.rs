@@ -27,7 +27,7 @@ pub use table::Table;
 #[cfg(feature = "build")]
 mod pack;
 #[cfg(feature = "build")]
-pub use pack::{build, write, write_laid_out, Layout, Written, PACK_MAX};
+pub use pack::{build, write, write_laid_out, Layout, Source, Whole, Written, PACK_MAX};
 
 use crate::index::Index;
 use serde::{Deserialize, Serialize};

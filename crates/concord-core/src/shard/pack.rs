@@ -5,7 +5,7 @@
 
 use super::{postings, text, Digest, Kind, Manifest, Pack, ShardRef};
 use crate::index::Index;
-use crate::model::{Corpus, ParagraphTexts};
+use crate::model::{Corpus, Document, ParagraphTexts};
 use crate::Formula;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -239,7 +239,8 @@ pub fn write_laid_out(
     dir: &Path,
     layout: &Layout,
 ) -> io::Result<Written> {
-    let mut packer = Packer::open(corpus, index, dir, layout)?;
+    let fold = crate::embed::fold_table(corpus);
+    let mut packer = Packer::open(corpus, index, fold, dir, layout)?;
     let docs = (0..).zip(&corpus.documents);
     text::cut_each(
         docs.map(|(d, doc)| text::doc_text(index, d, doc)),
@@ -249,33 +250,119 @@ pub fn write_laid_out(
     packer.finish(index, formulas)
 }
 
-/// The sharded build of `corpus` into `dir`, in `layout`, as `build.rs` runs it: the index
-/// analysed, the table and postings shards written, then the text shards, each document's
-/// paragraphs and statements taken out of the corpus as its shard is written (only the
-/// paragraphs' strings are kept, moved, not copied: [`ParagraphTexts`]); then the
-/// formulations found from those and the corpus's skeleton, and written with the manifest.
-/// The same files as [`write_laid_out`] with the formulations [`find`] finds, but the
-/// documents are not held while the formulations are found (at 200 MB of text, the
-/// documents were 2.3 times the text, their paragraphs' strings 1.0).
+/// Where the sharded build ([`build`]) reads a corpus: its skeleton, and its documents
+/// whole, in order, one at a time, as often as it needs them (twice).
+pub trait Source {
+    /// The corpus without its documents' paragraphs and statements
+    /// ([`text::skeleton`]): its people, countries and documents' metadata.
+    fn skeleton(&self) -> &Corpus;
+    /// Every document, whole, in the skeleton's order.
+    fn documents(&mut self) -> io::Result<Box<dyn Iterator<Item = io::Result<Document>> + '_>>;
+}
+
+/// A corpus built through a scratch file: the documents are read from it.
+impl Source for crate::corpus::Spilled {
+    fn skeleton(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    fn documents(&mut self) -> io::Result<Box<dyn Iterator<Item = io::Result<Document>> + '_>> {
+        Ok(Box::new(crate::corpus::Spilled::documents(self)?))
+    }
+}
+
+/// A whole corpus in memory, as a [`Source`] (each document cloned as it is read).
+#[derive(Debug, Clone)]
+pub struct Whole {
+    skeleton: Corpus,
+    documents: Vec<Document>,
+}
+
+impl From<Corpus> for Whole {
+    fn from(corpus: Corpus) -> Whole {
+        Whole {
+            skeleton: text::skeleton(&corpus),
+            documents: corpus.documents,
+        }
+    }
+}
+
+impl Source for Whole {
+    fn skeleton(&self) -> &Corpus {
+        &self.skeleton
+    }
+
+    fn documents(&mut self) -> io::Result<Box<dyn Iterator<Item = io::Result<Document>> + '_>> {
+        Ok(Box::new(self.documents.iter().cloned().map(Ok)))
+    }
+}
+
+/// The documents of `source`, each `Ok` one given on, the first error kept in `failed`
+/// (and the rest left unread).
+fn until_error<'a>(
+    documents: impl Iterator<Item = io::Result<Document>> + 'a,
+    failed: &'a std::cell::RefCell<Option<io::Error>>,
+) -> impl Iterator<Item = Document> + 'a {
+    documents.map_while(move |r| match r {
+        Ok(doc) => Some(doc),
+        Err(e) => {
+            *failed.borrow_mut() = Some(e);
+            None
+        }
+    })
+}
+
+/// The sharded build of the corpus `source` gives into `dir`, in `layout`, as `build.rs`
+/// runs it, reading one document at a time (from the scratch file of
+/// [`build_spilled`](crate::corpus::build_spilled)): the index analysed, the table and
+/// postings shards written, then the documents read again and the text shards written
+/// (only the paragraphs' strings are kept, moved, not copied: [`ParagraphTexts`]); then the
+/// formulations found from those and the skeleton, and written with the manifest. The
+/// same files as [`write_laid_out`] of the whole corpus with the formulations [`find`]
+/// finds, but the documents are never all held.
 ///
 /// `stage` is called with each stage's name as it ends ("index", "table and postings",
 /// "text", "formulations", "manifest"): the scale bench times them.
 ///
 /// [`find`]: crate::compare::formulas::find
 pub fn build(
-    mut corpus: Corpus,
+    source: &mut dyn Source,
     dir: &Path,
     layout: &Layout,
     mut stage: impl FnMut(&str),
 ) -> io::Result<Written> {
-    let index = Index::build(&corpus);
+    let skeleton = source.skeleton().clone();
+    let count = skeleton.documents.len();
+    let failed = std::cell::RefCell::new(None);
+    let mut alphabet = crate::embed::Alphabet::default();
+    let mut read = 0;
+    let data = Index::analyse_each(
+        &skeleton,
+        until_error(source.documents()?, &failed).inspect(|doc| {
+            alphabet.add_document(doc);
+            read += 1;
+        }),
+    );
+    if let Some(e) = failed.borrow_mut().take() {
+        return Err(e);
+    }
+    let short = |read: usize| {
+        io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            format!("the corpus gave {read} documents of its {count}"),
+        )
+    };
+    if read != count {
+        return Err(short(read));
+    }
+    let index = Index::from_data(data);
     stage("index");
-    let mut packer = Packer::open(&corpus, &index, dir, layout)?;
+    let mut packer = Packer::open(&skeleton, &index, alphabet.fold_table(), dir, layout)?;
     stage("table and postings");
     let mut texts = ParagraphTexts::default();
-    let docs = (0..).zip(&mut corpus.documents);
+    let docs = (0..).zip(until_error(source.documents()?, &failed));
     text::cut_each(
-        docs.map(|(d, doc)| text::take_doc_text(&index, d, doc)),
+        docs.map(|(d, mut doc)| text::take_doc_text(&index, d, &mut doc)),
         layout.text,
         |mut shard| {
             packer.add(Kind::Text, shard.first, 0, &shard)?;
@@ -285,11 +372,15 @@ pub fn build(
             Ok::<(), io::Error>(())
         },
     )?;
-    debug_assert_eq!(texts.documents(), corpus.documents.len());
+    if let Some(e) = failed.borrow_mut().take() {
+        return Err(e);
+    }
+    if texts.documents() != count {
+        return Err(short(texts.documents()));
+    }
     stage("text");
-    // `corpus` is its skeleton now: what a name is (its people and countries) is all that
-    // finding reads of it.
-    let formulas = crate::compare::formulas::find_in(&corpus, &texts, &index);
+    // What a name is (the people and countries) is all that finding reads of the corpus.
+    let formulas = crate::compare::formulas::find_in(&skeleton, &texts, &index);
     drop(texts);
     stage("formulations");
     let written = packer.finish(&index, &formulas);
@@ -303,6 +394,7 @@ impl<'a> Packer<'a> {
     fn open(
         corpus: &Corpus,
         index: &Index,
+        fold: crate::text::fold::FoldTable,
         dir: &'a Path,
         layout: &'a Layout,
     ) -> io::Result<Packer<'a>> {
@@ -337,7 +429,7 @@ impl<'a> Packer<'a> {
             largest: 0,
             kinds: Vec::new(),
         };
-        let table = super::Table::of(index, &corpus.people, crate::embed::fold_table(corpus));
+        let table = super::Table::of(index, &corpus.people, fold);
         packer.add(Kind::Table, 0, 0, &table)?;
         // Each shard written as it is cut: the build holds one at a time.
         postings::cut_each(index, layout.postings, |first, from, shard| {
@@ -391,12 +483,13 @@ mod tests {
         pack[shard.offset as usize..shard.offset as usize + shard.len as usize].to_vec()
     }
 
-    /// The build, which drops each document's text once its shard is written and finds the
-    /// formulations from the texts kept, writes the same files as writing the whole corpus
-    /// with the formulations found from it: on corpora of every shape (the seeds; speeches
-    /// hard-wrapped from PDFs and a press conference's transcript; CRLF files, a byte-order
-    /// mark and a subfolder; the formulations' phrases and variants), in small shards and
-    /// the real size.
+    /// The build, which reads the documents one at a time from the corpus's scratch file
+    /// and keeps only their paragraphs' strings once their text shards are written, writes
+    /// the same files as writing the whole corpus, in memory, with the formulations found
+    /// from it: on corpora of every shape (the seeds; speeches hard-wrapped from PDFs and a
+    /// press conference's transcript; CRLF files, a byte-order mark and a subfolder; the
+    /// formulations' phrases and variants), in small shards and the real size; from the
+    /// corpus's files listed (read as the build reads them) and from a whole corpus.
     #[test]
     fn the_build_writes_what_writing_the_whole_corpus_writes() {
         for dir in [
@@ -407,13 +500,29 @@ mod tests {
             "tests/corpora/variants",
             "tests/corpora/harbour",
         ] {
-            for layout in [Layout::default(), Layout::cut(500, 1_000)] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../..")
+                .join(dir);
+            let listed = crate::corpus::folder::list(&root).unwrap();
+            for (layout, whole_source) in [
+                (Layout::default(), false),
+                (Layout::cut(500, 1_000), false),
+                (Layout::cut(500, 1_000), true),
+            ] {
                 let (corpus, index) = index_of(dir);
                 let formulas = crate::compare::formulas::find(&corpus, &index);
                 let (a, b) = (scratch("whole"), scratch("built"));
                 let whole = write_laid_out(&corpus, &index, &formulas, &a, &layout).unwrap();
                 let mut stages = Vec::new();
-                let built = build(corpus, &b, &layout, |s| stages.push(s.to_string())).unwrap();
+                let mut spilled = crate::corpus::build_spilled(&listed, &scratch("spill")).unwrap();
+                let built = if whole_source {
+                    build(&mut Whole::from(corpus), &b, &layout, |s| {
+                        stages.push(s.to_string())
+                    })
+                } else {
+                    build(&mut spilled, &b, &layout, |s| stages.push(s.to_string()))
+                }
+                .unwrap();
                 assert_eq!(whole, built, "{dir}");
                 assert_eq!(
                     stages,
@@ -439,6 +548,64 @@ mod tests {
                 }
                 fs::remove_dir_all(&a).unwrap();
                 fs::remove_dir_all(&b).unwrap();
+            }
+        }
+    }
+
+    /// A scratch file that ends early or is damaged stops the build with an error saying
+    /// so, never a corpus with documents missing.
+    #[test]
+    fn a_source_that_fails_stops_the_build() {
+        struct Failing {
+            whole: Whole,
+            /// Documents given before the error, on each reading.
+            give: usize,
+            readings: usize,
+            fail_on: usize,
+            end_early: bool,
+        }
+        impl Source for Failing {
+            fn skeleton(&self) -> &Corpus {
+                self.whole.skeleton()
+            }
+            fn documents(
+                &mut self,
+            ) -> io::Result<Box<dyn Iterator<Item = io::Result<Document>> + '_>> {
+                self.readings += 1;
+                let docs = self
+                    .whole
+                    .documents()?
+                    .take(if self.readings == self.fail_on {
+                        self.give
+                    } else {
+                        usize::MAX
+                    });
+                let fails = self.readings == self.fail_on && !self.end_early;
+                Ok(Box::new(docs.chain(
+                    fails.then(|| Err(io::Error::other("document 2 is damaged"))),
+                )))
+            }
+        }
+        for fail_on in [1, 2] {
+            for end_early in [false, true] {
+                let mut source = Failing {
+                    whole: Whole::from(test_corpus("seeds")),
+                    give: 2,
+                    readings: 0,
+                    fail_on,
+                    end_early,
+                };
+                let dir = scratch(&format!("failing-{fail_on}-{end_early}"));
+                let err = build(&mut source, &dir, &Layout::default(), |_| {})
+                    .unwrap_err()
+                    .to_string();
+                let expected = if end_early {
+                    "the corpus gave 2 documents of its 5"
+                } else {
+                    "document 2 is damaged"
+                };
+                assert_eq!(err, expected, "reading {fail_on}");
+                let _ = fs::remove_dir_all(&dir);
             }
         }
     }

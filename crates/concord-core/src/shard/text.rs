@@ -28,29 +28,29 @@ pub struct DocText {
 /// `corpus` without its documents' paragraphs and statements: what the manifest carries.
 /// Copied field by field, never the text (a copy of the whole corpus was the build's peak).
 pub fn skeleton(corpus: &Corpus) -> Corpus {
-    let documents = corpus
-        .documents
-        .iter()
-        .map(|d| Document {
-            id: d.id.clone(),
-            file: d.file.clone(),
-            title: d.title.clone(),
-            title_origin: d.title_origin,
-            date: d.date.clone(),
-            source: d.source.clone(),
-            kind: d.kind.clone(),
-            participants: d.participants.clone(),
-            speaker: d.speaker,
-            reflowed: d.reflowed,
-            countries: d.countries.clone(),
-            paragraphs: Vec::new(),
-            statements: Vec::new(),
-        })
-        .collect();
     Corpus {
-        documents,
+        documents: corpus.documents.iter().map(skeleton_of).collect(),
         people: corpus.people.clone(),
         countries: corpus.countries.clone(),
+    }
+}
+
+/// `doc` without its paragraphs and statements (see [`skeleton`]).
+pub fn skeleton_of(d: &Document) -> Document {
+    Document {
+        id: d.id.clone(),
+        file: d.file.clone(),
+        title: d.title.clone(),
+        title_origin: d.title_origin,
+        date: d.date.clone(),
+        source: d.source.clone(),
+        kind: d.kind.clone(),
+        participants: d.participants.clone(),
+        speaker: d.speaker,
+        reflowed: d.reflowed,
+        countries: d.countries.clone(),
+        paragraphs: Vec::new(),
+        statements: Vec::new(),
     }
 }
 
