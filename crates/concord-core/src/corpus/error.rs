@@ -43,6 +43,8 @@ pub enum ErrorKind {
     TooLarge(u64),
     /// The line has more words than a statement may ([`MAX_STATEMENT_TOKENS`]).
     LineTooLong { words: usize },
+    /// The build's scratch file (in the folder named) could not be written or read back.
+    Scratch(String),
 }
 
 impl fmt::Display for CorpusError {
@@ -60,6 +62,10 @@ impl fmt::Display for CorpusError {
             ErrorKind::Binary => write!(f, "holds NUL bytes: this is a binary file, not text"),
             ErrorKind::Empty => write!(f, "is empty: a corpus file needs at least a title line"),
             ErrorKind::Unreadable(why) => write!(f, "cannot be read: {why}"),
+            ErrorKind::Scratch(why) => write!(
+                f,
+                "the build's scratch file, where each document goes as it is built, failed: {why} (the folder must be writable, with room for about 2.4 times the corpus's text)"
+            ),
             ErrorKind::Catalog(msg) => write!(f, "{msg}"),
             ErrorKind::BadDate(s) => write!(
                 f,

@@ -211,7 +211,7 @@ pub fn build_spilled(input: &Input, scratch: &std::path::Path) -> Result<Spilled
             file: scratch.display().to_string(),
             line: None,
             column: None,
-            kind: ErrorKind::Unreadable(format!("the build's scratch file: {e}")),
+            kind: ErrorKind::Scratch(e.to_string()),
         }])
     };
     let mut built = spill::Spill::create(scratch).map_err(scratch_error)?;

@@ -252,4 +252,25 @@ mod tests {
         assert_eq!(std::fs::read_dir(&scratch).unwrap().count(), 0);
         std::fs::remove_dir(&scratch).unwrap();
     }
+
+    /// A scratch folder that cannot be written is an error naming it, before any file is
+    /// built.
+    #[test]
+    fn a_scratch_folder_that_cannot_be_written_is_named() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+        let listed = super::super::folder::list(&root).unwrap();
+        // A file where the folder should be.
+        let file =
+            std::env::temp_dir().join(format!("concord-not-a-folder-{}", std::process::id()));
+        std::fs::write(&file, "x").unwrap();
+        let errors = super::super::build_spilled(&listed, &file.join("scratch")).unwrap_err();
+        let message = errors.0[0].to_string();
+        assert!(
+            message.starts_with(&file.join("scratch").display().to_string())
+                && message.contains("the build's scratch file")
+                && message.contains("Not a directory"),
+            "{message}"
+        );
+        std::fs::remove_file(&file).unwrap();
+    }
 }
