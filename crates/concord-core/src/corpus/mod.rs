@@ -136,25 +136,17 @@ fn catalogs(
 /// Builds the corpus and its report from files already read.
 pub fn build(input: &Input) -> Result<(Corpus, Report), Errors> {
     let mut documents: Vec<Document> = Vec::with_capacity(input.files.len());
-    let (mut builder, added) = build_documents(input, |doc| {
+    let (builder, added) = build_documents(input, |doc| {
         documents.push(doc);
         Ok(())
     })?;
     crate::sort::by(&mut documents, |a, b| a.id.cmp(&b.id));
-    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
-    let countries = countries_named(&documents, &builder.people, &builder.gazetteer, &added);
-    // Positions last: their actors resolve through the whole people table.
-    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
-    for d in &mut documents {
-        add_positions(&extractor, d);
-    }
-    let corpus = Corpus {
-        documents,
-        people: builder.people,
-        countries,
-    };
-    builder.report.people = corpus.people.clone();
-    Ok((corpus, builder.report))
+    finish(builder, &added, documents, |extractor, documents| {
+        for d in documents {
+            add_positions(extractor, d);
+        }
+        Ok(())
+    })
 }
 
 /// A corpus built through a scratch file ([`build_spilled`]): its skeleton and report in
@@ -217,7 +209,7 @@ pub fn build_spilled(input: &Input, scratch: &std::path::Path) -> Result<Spilled
     let mut built = spill::Spill::create(scratch).map_err(scratch_error)?;
     let mut skeletons: Vec<Document> = Vec::with_capacity(input.files.len());
     let mut text_bytes = 0;
-    let (mut builder, added) = build_documents(input, |doc| {
+    let (builder, added) = build_documents(input, |doc| {
         text_bytes += doc.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
         skeletons.push(crate::shard::text::skeleton_of(&doc));
         built.push(&doc).map_err(|e| scratch_error(e).0.remove(0))
@@ -225,30 +217,48 @@ pub fn build_spilled(input: &Input, scratch: &std::path::Path) -> Result<Spilled
     // The order `build` sorts into (ids are unique: a duplicate is an error).
     let mut keyed: Vec<(usize, Document)> = skeletons.into_iter().enumerate().collect();
     crate::sort::by(&mut keyed, |a, b| a.1.id.cmp(&b.1.id));
-    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
     let order: Vec<usize> = keyed.iter().map(|(i, _)| *i).collect();
-    let documents: Vec<Document> = keyed.into_iter().map(|(_, d)| d).collect();
-    let countries = countries_named(&documents, &builder.people, &builder.gazetteer, &added);
-    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
+    let skeletons: Vec<Document> = keyed.into_iter().map(|(_, d)| d).collect();
+    // The documents read back in id order, given their positions, into a second file.
     let mut sorted = spill::Spill::create(scratch).map_err(scratch_error)?;
-    for &i in &order {
-        let mut doc = built.get(i).map_err(scratch_error)?;
-        add_positions(&extractor, &mut doc);
-        sorted.push(&doc).map_err(scratch_error)?;
-    }
-    drop(built);
+    let (corpus, report) = finish(builder, &added, skeletons, |extractor, _| {
+        for &i in &order {
+            let mut doc = built.get(i).map_err(scratch_error)?;
+            add_positions(extractor, &mut doc);
+            sorted.push(&doc).map_err(scratch_error)?;
+        }
+        Ok(())
+    })?;
+    Ok(Spilled {
+        corpus,
+        report,
+        documents: sorted,
+        text_bytes,
+    })
+}
+
+/// The end of a build, once every document is built: the report's documents in id order,
+/// the countries named, `give_positions` called with the extractor of the whole people
+/// table (positions come last: their actors resolve through it) and `documents` (in id
+/// order: whole, or the skeletons of documents held elsewhere), the people in the report.
+fn finish(
+    mut builder: Builder,
+    added: &[catalog::CatalogCountry],
+    mut documents: Vec<Document>,
+    give_positions: impl FnOnce(&positions::Extractor<'_>, &mut [Document]) -> Result<(), Errors>,
+) -> Result<(Corpus, Report), Errors> {
+    crate::sort::by(&mut builder.report.documents, |a, b| a.id.cmp(&b.id));
+    let countries = countries_named(&documents, &builder.people, &builder.gazetteer, added);
+    let extractor = positions::Extractor::new(&builder.gazetteer, &builder.people);
+    give_positions(&extractor, &mut documents)?;
+    drop(extractor);
+    builder.report.people = builder.people.clone();
     let corpus = Corpus {
         documents,
         people: builder.people,
         countries,
     };
-    builder.report.people = corpus.people.clone();
-    Ok(Spilled {
-        corpus,
-        report: builder.report,
-        documents: sorted,
-        text_bytes,
-    })
+    Ok((corpus, builder.report))
 }
 
 /// Each statement's positions: who supports, opposes, calls for … what, their actors
